@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Parses the environment with a zod schema into one shaped object. Every problem is
+ * reported at once, one line each, naming the variable.
+ */
+export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Env): z.infer<S> {
+  // Empty strings mean "unset" so `FOO=` in a .env file falls back to the default.
+  const cleaned: Env = {};
+  for (const [key, value] of Object.entries(env)) if (value !== '') cleaned[key] = value;
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    return `invalid configuration: ${name}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** For process entry points: print the problems, one clear line each, and exit 1. */
+export function loadConfigOrExit<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const line of error.problems) process.stderr.write(`${line}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** A secret: required in production, a clearly-labelled demo default elsewhere. */
+export const secret = (demoDefault: string) =>
+  z.string().min(16, 'must be at least 16 characters').default(demoDefault);
+
+export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+export const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+
+/** Variables every service reads. */
+export const commonEnvShape = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: logLevel,
+  DATABASE_URL: postgresUrl.optional(),
+  /** Shared by the gateway (signs) and subgraphs (verify) for the actor header. */
+  INTERNAL_SIGNING_SECRET: secret('demo-internal-signing-secret-not-for-production'),
+  JWT_SECRET: secret('demo-jwt-secret-not-for-production'),
+  JWT_ISSUER: z.string().default('payoffice'),
+};
+
+export const DEMO_SECRET_PREFIX = 'demo-';
+
+/** Refuses to run production with the demo secrets. */
+export function rejectDemoSecretsInProduction(env: { NODE_ENV: string }, secrets: Record<string, string>): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  return Object.entries(secrets)
+    .filter(([, value]) => value.startsWith(DEMO_SECRET_PREFIX))
+    .map(([name]) => `invalid configuration: ${name}: the demo default must not be used in production`);
+}

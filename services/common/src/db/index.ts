@@ -1,0 +1,5 @@
+export * from './orm';
+export * from './sql-statements';
+export * from './database-url';
+export * from './fen-column';
+export * from './pg-array';

@@ -1,0 +1,64 @@
+import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { logger } from '../logging/logger';
+import { countSqlStatement } from './sql-statements';
+
+export interface DatabaseOptions {
+  /** postgres:// URL. */
+  url: string;
+  /** The PostgreSQL schema this service owns and writes (`orders`, `ledger`, …). */
+  schema: string;
+  entities: Constructor[];
+  /** Checked-in migrations, in order. */
+  migrations: MigrationObject[];
+  poolMax?: number;
+  /** Apply pending migrations before returning (the default: services migrate on start). */
+  migrate?: boolean;
+}
+
+/**
+ * Opens MikroORM on the service's own schema and applies its migrations. The global
+ * EntityManager is never used directly (`allowGlobalContext` stays off): requests and
+ * jobs fork it.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  const config: Options = {
+    driver: PostgreSqlDriver,
+    clientUrl: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      // Raw SQL (aggregates, outbox, migrations) names tables without a schema: every
+      // connection of this service resolves them in its own schema first.
+      afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error?: Error) => void) => {
+        connection.query(`set search_path to "${options.schema}", public`, done);
+      },
+    },
+    debug: false,
+    migrations: {
+      migrationsList: options.migrations,
+      tableName: 'mikro_orm_migrations',
+      snapshot: false,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+      disableForeignKeys: false,
+      emit: 'ts',
+    },
+  };
+  const orm = await MikroORM.init(config);
+  orm.em.getConnection().getKnex().on('query', countSqlStatement);
+  if (options.migrate !== false) {
+    await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+    const applied = await orm.getMigrator().up();
+    if (applied.length > 0) logger().info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  }
+  return orm;
+}

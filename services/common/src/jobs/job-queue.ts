@@ -1,0 +1,24 @@
+import PgBoss from 'pg-boss';
+import { logger } from '../logging/logger';
+
+export type JobQueue = PgBoss;
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss) for scheduled and retried work. Each
+ * service keeps its jobs in its own schema (`<service>_jobs`) so services stay
+ * separable; a restarted service picks up every job that was not completed.
+ */
+export async function startJobQueue(options: { url: string; schema: string; queues: string[] }): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: options.schema,
+    max: 4,
+    application_name: `${options.schema}-worker`,
+  });
+  boss.on('error', (error: unknown) => logger().error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of options.queues) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name);
+  }
+  return boss;
+}

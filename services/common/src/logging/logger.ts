@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+
+let root: Logger = pino({
+  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  base: { service: process.env.SERVICE_NAME ?? 'payoffice' },
+  redact: { paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'], censor: '[redacted]' },
+});
+
+const requestScope = new AsyncLocalStorage<{ requestId: string; log: Logger }>();
+
+/** Re-creates the root logger for a service (name, level); called once at start-up. */
+export function configureLogger(options: { service: string; level: string }): Logger {
+  root = root.child({ service: options.service });
+  root.level = options.level;
+  return root;
+}
+
+/** The current request's logger (carrying its request id), else the root logger. */
+export function logger(): Logger {
+  return requestScope.getStore()?.log ?? root;
+}
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
+}
+
+/** Runs `fn` with a logger bound to `requestId` (a new one when absent). */
+export function withRequestId<T>(requestId: string | undefined, fn: () => T): T {
+  const id = requestId && /^[\w.-]{1,100}$/.test(requestId) ? requestId : randomUUID();
+  return requestScope.run({ requestId: id, log: root.child({ requestId: id }) }, fn);
+}

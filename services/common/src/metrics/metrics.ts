@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** One registry per process, exposed at `/metrics` in the Prometheus text format. */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const httpRequestDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request duration by route and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+export const graphqlOperations = new Counter({
+  name: 'graphql_operations_total',
+  help: 'GraphQL operations by name and outcome',
+  labelNames: ['operation', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const outboxPending = new Gauge({
+  name: 'outbox_pending_events',
+  help: 'Outbox events not yet delivered, by consumer',
+  labelNames: ['consumer'] as const,
+  registers: [metricsRegistry],
+});
+
+export const outboxDelivered = new Counter({
+  name: 'outbox_delivered_events_total',
+  help: 'Outbox events delivered, by consumer',
+  labelNames: ['consumer'] as const,
+  registers: [metricsRegistry],
+});

@@ -1,0 +1,3 @@
+export * from './money';
+export * from './fee-split';
+export * from './money.scalar';

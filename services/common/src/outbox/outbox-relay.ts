@@ -1,0 +1,157 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { logger } from '../logging/logger';
+import { outboxDelivered, outboxPending } from '../metrics/metrics';
+import { pgArray } from '../db/pg-array';
+
+export interface OutboxMessage {
+  seq: string;
+  id: string;
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** A consumer receives each event of its topics at least once, in `seq` order per batch. */
+export interface OutboxConsumer {
+  name: string;
+  topics: string[];
+  /** Must be idempotent on `message.id`; throwing leaves the batch pending for a retry. */
+  handle(messages: OutboxMessage[]): Promise<void>;
+}
+
+interface Row {
+  seq: string;
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface OutboxRelayOptions {
+  intervalMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * Delivers outbox events to in-process consumers (which may forward them to other
+ * services). Rows are claimed with SKIP LOCKED, so several replicas can relay at once,
+ * and a receipt is written in the same transaction as the claim: an event whose
+ * handler failed stays pending and is retried, one that succeeded is never re-sent by
+ * this relay (consumers still de-duplicate, since a crash between handle and commit
+ * re-delivers).
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private readonly intervalMs: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly consumers: OutboxConsumer[],
+    options: OutboxRelayOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a pass soon (after a write), instead of waiting for the interval. */
+  nudge(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  /** Delivers until nothing is pending for any consumer; returns how many were delivered. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      let delivered = 0;
+      for (const consumer of this.consumers) delivered += await this.deliverBatch(consumer);
+      total += delivered;
+      if (delivered === 0) return total;
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .then(() => this.refreshPendingGauge())
+        .catch((error: unknown) => logger().error({ err: error }, 'outbox relay pass failed'))
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.schedule(this.intervalMs);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  private async deliverBatch(consumer: OutboxConsumer): Promise<number> {
+    const em = this.orm.em.fork();
+    try {
+      return await em.transactional(async (tx) => {
+        const connection = tx.getConnection();
+        const ctx = tx.getTransactionContext();
+        const rows = (await connection.execute(
+          `select e.seq, e.id, e.topic, e.aggregate_id, e.payload, e.created_at
+             from outbox_event e
+            where e.topic = any(?::text[])
+              and not exists (select 1 from outbox_delivery d where d.consumer = ? and d.event_seq = e.seq)
+            order by e.seq
+            limit ?
+            for update of e skip locked`,
+          [pgArray(consumer.topics), consumer.name, this.batchSize],
+          'all',
+          ctx,
+        )) as Row[];
+        if (rows.length === 0) return 0;
+        await consumer.handle(
+          rows.map((r) => ({
+            seq: String(r.seq),
+            id: r.id,
+            topic: r.topic,
+            aggregateId: r.aggregate_id,
+            payload: r.payload,
+            createdAt: new Date(r.created_at),
+          })),
+        );
+        await connection.execute(
+          `insert into outbox_delivery (event_seq, consumer) select unnest(?::bigint[]), ? on conflict do nothing`,
+          [pgArray(rows.map((r) => Number(r.seq))), consumer.name],
+          'run',
+          ctx,
+        );
+        outboxDelivered.inc({ consumer: consumer.name }, rows.length);
+        return rows.length;
+      });
+    } catch (error) {
+      logger().warn({ err: error, consumer: consumer.name }, 'outbox delivery failed; will retry');
+      return 0;
+    }
+  }
+
+  private async refreshPendingGauge(): Promise<void> {
+    const em = this.orm.em.fork();
+    for (const consumer of this.consumers) {
+      const [row] = (await em.getConnection().execute(
+        `select count(*)::int as n from outbox_event e
+          where e.topic = any(?::text[]) and not exists (select 1 from outbox_delivery d where d.consumer = ? and d.event_seq = e.seq)`,
+        [pgArray(consumer.topics), consumer.name],
+      )) as { n: number }[];
+      outboxPending.set({ consumer: consumer.name }, row?.n ?? 0);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { commonEnvShape, parseEnv, port, rejectDemoSecretsInProduction, ConfigError } from '@pay/common';
+
+/** The channels' own back-off (15 s, 15 s, 30 s, 3 min, 10 min, 20 min, 30 min, … up to 6 h): about 24 hours. */
+export const DEFAULT_NOTIFY_SCHEDULE_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
+
+const scheduleList = z
+  .string()
+  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated seconds, e.g. 15,15,30')
+  .transform((s) => s.split(',').map(Number));
+
+const envSchema = z.object({
+  ...commonEnvShape,
+  ORDERS_PORT: port(4001),
+  ORDERS_HOST: z.string().default('127.0.0.1'),
+  /** Base URL payers and channels reach this service at (pay links, callbacks). */
+  ORDERS_PUBLIC_URL: z.string().url().optional(),
+  NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  SANDBOX_WECHAT_API_KEY: z.string().length(32, 'must be 32 characters').default('demo0sandbox0wechat0api0key00000'),
+  SANDBOX_ALIPAY_APP_ID: z.string().default('2021000000000000'),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
+});
+
+export interface OrdersConfig {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  http: { port: number; host: string; publicUrl: string };
+  db: { url: string | undefined };
+  auth: { internalSecret: string };
+  notify: { scheduleSeconds: number[]; timeoutMs: number };
+  outbox: { intervalMs: number };
+  sandbox: { wechatApiKey: string; alipayAppId: string };
+  seedDemoData: boolean;
+}
+
+/** The only reader of process.env in the orders service. */
+export function loadOrdersConfig(env: Record<string, string | undefined> = process.env): OrdersConfig {
+  const e = parseEnv(envSchema, env);
+  const problems = rejectDemoSecretsInProduction(e, { INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET });
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    http: { port: e.ORDERS_PORT, host: e.ORDERS_HOST, publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}` },
+    db: { url: e.DATABASE_URL },
+    auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
+    notify: { scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS, timeoutMs: e.NOTIFY_TIMEOUT_MS },
+    outbox: { intervalMs: e.OUTBOX_INTERVAL_MS },
+    sandbox: { wechatApiKey: e.SANDBOX_WECHAT_API_KEY, alipayAppId: e.SANDBOX_ALIPAY_APP_ID },
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
+  };
+}
+
+/** Settings for tests: sensible values without touching process.env. */
+export function testOrdersConfig(overrides: Partial<OrdersConfig> = {}): OrdersConfig {
+  return { ...loadOrdersConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), ...overrides };
+}

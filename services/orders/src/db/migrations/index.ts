@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121000000_initial } from './Migration20261121000000_initial';
+
+/** Checked-in migrations, oldest first. */
+export const ordersMigrations: MigrationObject[] = [
+  { name: 'Migration20261121000000_initial', class: Migration20261121000000_initial },
+];

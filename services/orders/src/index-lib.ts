@@ -1,0 +1,8 @@
+// What other workspaces (the gateway's tests, the end-to-end tests, scripts) use.
+export { createOrdersServer, type OrdersServer } from './server';
+export { buildOrdersSchema } from './schema';
+export { loadOrdersConfig, testOrdersConfig, type OrdersConfig } from './config';
+export { ordersEntities } from './db/entities';
+export { ordersMigrations } from './db/migrations';
+export { seedDemoData } from './db/seeders/demo-data';
+export * from './db/seeders/builders';

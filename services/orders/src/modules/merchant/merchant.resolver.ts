@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, ObjectType } from 'type-graphql';
+import { Connection, merchantScope, pageWindow, PageArgs, requireRole, toConnection } from '@pay/common';
+import type { OrdersContext } from '../../context';
+import { MerchantChannel } from '../channel/merchant-channel.entity';
+import { Merchant, MerchantStatus } from './merchant.entity';
+
+@ObjectType({ description: 'A page of merchants.' })
+export class MerchantConnection extends Connection(Merchant, 'Merchant') {}
+
+@Resolver(() => Merchant)
+export class MerchantResolver {
+  @Query(() => Merchant, { nullable: true, description: 'One merchant; a MERCHANT caller may only ask for itself.' })
+  async merchant(@Ctx() ctx: OrdersContext, @Arg('id', () => Int, { nullable: true }) id?: number): Promise<Merchant | null> {
+    const scoped = merchantScope(ctx.actor, id);
+    return scoped === undefined ? null : ctx.loaders.merchant.load(scoped);
+  }
+
+  @Query(() => MerchantConnection, { description: 'Merchants (platform roles), by id.' })
+  async merchants(
+    @Ctx() ctx: OrdersContext,
+    @Args() page: PageArgs,
+    @Arg('status', () => MerchantStatus, { nullable: true }) status?: MerchantStatus,
+    @Arg('name', () => String, { nullable: true, description: 'Name contains (case-insensitive).' }) name?: string,
+  ): Promise<MerchantConnection> {
+    requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
+    const window = pageWindow(page, { max: 100 });
+    const where = {
+      ...(status ? { status } : {}),
+      ...(name ? { name: { $ilike: `%${name.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } } : {}),
+    };
+    const [items, total] = await ctx.em.findAndCount(Merchant, where, { orderBy: { id: 'asc' }, limit: window.limit, offset: window.offset });
+    return Object.assign(new MerchantConnection(), toConnection(items, total, window));
+  }
+
+  @FieldResolver(() => [MerchantChannel], { description: "The merchant's settings per channel." })
+  channelSettings(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<MerchantChannel[]> {
+    return ctx.em.find(MerchantChannel, { merchant: merchant.id }, { populate: ['channel'], orderBy: { channel: { sortOrder: 'asc' } } });
+  }
+}

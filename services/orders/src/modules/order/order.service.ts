@@ -1,0 +1,346 @@
+import { createHash } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  AppError,
+  MoneyFormatError,
+  newMerchantOrderNo,
+  newPlatformOrderNo,
+  parseYuan,
+  splitFees,
+  startOfChinaDay,
+  type Actor,
+} from '@pay/common';
+import { Merchant, MerchantStatus } from '../merchant/merchant.entity';
+import { Channel } from '../channel/channel.entity';
+import { MerchantChannel } from '../channel/merchant-channel.entity';
+import { chooseUpstreamConfig } from '../upstream/routing';
+import { Order, NotifyStyle } from './order.entity';
+import { OrderAudit } from './order-audit.entity';
+import { OrderStatus, transition, type OrderEvent } from './order-status';
+import { ORDER_TOPICS, recordOrderEvent } from './order-events';
+import type { CreateOrderCommand, OrderRef } from './order.commands';
+
+const DEFAULT_URL = 'https://example.com';
+const DEFAULT_DESCRIPTION = '商品支付';
+const MERCHANT_ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Checks an optional text argument against a length limit; BAD_USER_INPUT names it. */
+function text(value: string | null | undefined, name: string, max: number): string | null {
+  if (value == null) return null;
+  if (value.length > max) throw new AppError('BAD_USER_INPUT', `${name} must be at most ${max} characters`, { argument: name, max });
+  return value;
+}
+
+function httpUrl(value: string | null | undefined, name: string, code: 'INVALID_NOTIFY_URL' | 'BAD_USER_INPUT'): string {
+  const url = text(value, name, 500) || DEFAULT_URL;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new AppError(code, `${name} is not a valid URL`, { argument: name });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new AppError(code, `${name} must be an http(s) URL`, { argument: name });
+  }
+  return url;
+}
+
+/** Parses a positive yuan amount; INVALID_AMOUNT otherwise. */
+export function parseOrderAmount(value: string, argument = 'amount'): number {
+  let fen: number;
+  try {
+    fen = parseYuan(value);
+  } catch (error) {
+    throw new AppError('INVALID_AMOUNT', error instanceof MoneyFormatError ? error.message : 'invalid amount', { argument });
+  }
+  if (fen <= 0) throw new AppError('INVALID_AMOUNT', 'amount must be greater than zero', { argument });
+  return fen;
+}
+
+/** Loads a merchant that may act: MERCHANT_DISABLED when it is unknown or disabled. */
+export async function activeMerchant(em: EntityManager, merchantId: number): Promise<Merchant> {
+  const merchant = await em.findOne(Merchant, { id: merchantId });
+  if (!merchant || merchant.status !== MerchantStatus.ACTIVE) {
+    throw new AppError('MERCHANT_DISABLED', '商户号不存在或已停用', { merchantId });
+  }
+  return merchant;
+}
+
+/** The channel settings an order may use: enabled for the system and for the merchant. */
+async function usableSettings(em: EntityManager, merchantId: number, channelCode?: string | null): Promise<MerchantChannel[]> {
+  return em.find(
+    MerchantChannel,
+    {
+      merchant: merchantId,
+      enabled: true,
+      channel: { systemEnabled: true, ...(channelCode ? { code: channelCode } : {}) },
+    },
+    { populate: ['channel'], orderBy: { channel: { sortOrder: 'asc', code: 'asc' } } },
+  );
+}
+
+function fitsAmount(channel: Channel, amount: number): boolean {
+  return amount >= channel.minAmount && (channel.maxAmount === null || amount <= channel.maxAmount);
+}
+
+/** Paid (or withheld) amount on a channel since the start of today, China time. */
+async function usedToday(em: EntityManager, channelCode: string): Promise<number> {
+  const [row] = (await em.getConnection().execute(
+    `select coalesce(sum(amount), 0)::bigint as used from "order"
+      where channel_code = ? and paid_at >= ? and status in ('PAID', 'WITHHELD')`,
+    [channelCode, startOfChinaDay(new Date())],
+    'all',
+    em.getTransactionContext(),
+  )) as { used: string }[];
+  return Number(row?.used ?? 0);
+}
+
+function orderMd5(order: Order): string {
+  return createHash('md5').update(`${order.id}:${order.platformOrderNo}`).digest('hex').slice(8, 24);
+}
+
+export interface CreatedOrder {
+  order: Order;
+  /** A short digest identifying the order in pay links (`order_md5`). */
+  orderMd5: string;
+}
+
+/**
+ * Creates an order by the `/createorder` rules: a positive two-decimal amount; the
+ * channel given, or the first one enabled for both the system and the merchant whose
+ * range fits; the amount within the channel's min/max and daily quota; the upstream
+ * config by round robin or weight; the fee split computed now and stored; a merchant
+ * order number used before is rejected.
+ */
+export async function createOrder(em: EntityManager, command: CreateOrderCommand): Promise<CreatedOrder> {
+  const amount = parseOrderAmount(command.amount);
+  const merchantOrderNo = command.merchantOrderNo?.trim() || newMerchantOrderNo();
+  if (!MERCHANT_ORDER_NO.test(merchantOrderNo)) {
+    throw new AppError('BAD_USER_INPUT', 'merchant order number must be 1-64 letters, digits, _ or -', {
+      argument: 'merchantOrderNo',
+    });
+  }
+  const notifyUrl = httpUrl(command.notifyUrl, 'notifyUrl', 'INVALID_NOTIFY_URL');
+  const returnUrl = httpUrl(command.returnUrl, 'returnUrl', 'BAD_USER_INPUT');
+  const description = text(command.description, 'description', 200) || DEFAULT_DESCRIPTION;
+  const attach = text(command.attach, 'attach', 500) ?? '';
+  const clientIp = text(command.clientIp, 'clientIp', 64) || command.requestIp;
+  const orderStyle = command.orderStyle ?? 0;
+  if (![0, 1, 2, 3, 4].includes(orderStyle)) {
+    throw new AppError('BAD_USER_INPUT', 'orderStyle must be 0-4', { argument: 'orderStyle' });
+  }
+  const channelCode = text(command.channelCode, 'channelCode', 32);
+
+  return em.transactional(async (tx) => {
+    const merchant = await activeMerchant(tx, command.merchantId);
+    await tx.populate(merchant, ['agent']);
+    if (await tx.count(Order, { merchant: merchant.id, merchantOrderNo })) {
+      throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, { merchantOrderNo });
+    }
+    const settings = await usableSettings(tx, merchant.id, channelCode);
+    if (channelCode && settings.length === 0) {
+      throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, { channelCode });
+    }
+    const setting = settings.find((s) => fitsAmount(s.channel, amount));
+    if (!setting) throw new AppError('AMOUNT_OUT_OF_RANGE', '没有对应金额', { amount: command.amount });
+    const channel = setting.channel;
+    if (channel.dailyQuota !== null) {
+      // Serialise creates on a quota'd channel so two orders cannot both squeeze in.
+      await tx.findOneOrFail(Channel, { code: channel.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if ((await usedToday(tx, channel.code)) + amount > channel.dailyQuota) {
+        throw new AppError('DAILY_QUOTA_EXCEEDED', `channel ${channel.code} has no quota left today`, { channelCode: channel.code });
+      }
+    }
+    const upstream = await chooseUpstreamConfig(tx, setting);
+    const agentRatePpm = merchant.agent ? setting.agentRatePpm : 0;
+    const split = splitFees(amount, {
+      merchantRate: setting.ratePpm,
+      agentRate: agentRatePpm,
+      upstreamCostRate: upstream.costRatePpm,
+    });
+    const notifyStyle = command.notifyStyle === 'JSON' ? NotifyStyle.JSON : NotifyStyle.FORM;
+    const order = tx.create(Order, {
+      merchant,
+      merchantOrderNo,
+      platformOrderNo: newPlatformOrderNo(),
+      channel,
+      upstreamConfig: upstream,
+      amount,
+      merchantIncome: split.merchantIncome,
+      agentIncome: split.agentIncome,
+      channelFee: split.channelFee,
+      upstreamCost: split.upstreamCost,
+      platformProfit: split.platformProfit,
+      merchantRatePpm: setting.ratePpm,
+      agentRatePpm,
+      upstreamCostRatePpm: upstream.costRatePpm,
+      agentId: merchant.agent?.id ?? null,
+      productTitle: description,
+      attach,
+      notifyUrl,
+      returnUrl,
+      notifyStyle,
+      requestIp: clientIp,
+      orderStyle,
+      cashier: command.cashier ?? false,
+      storeId: text(command.storeId, 'storeId', 32),
+      cashierId: text(command.cashierId, 'cashierId', 32),
+      deviceNo: text(command.deviceNo, 'deviceNo', 64),
+      clientAttach: {
+        fxdesc: description,
+        fxattch: attach || null,
+        fxnotifyurl: notifyUrl,
+        fxbackurl: returnUrl,
+        fxip: clientIp,
+        fxbankcode: text(command.bankCode, 'bankCode', 32),
+        fxfs: text(command.paymentMethod, 'paymentMethod', 32),
+        fxuserid: text(command.subUserId, 'subUserId', 64),
+        fxnotifystyle: notifyStyle === NotifyStyle.JSON ? '2' : '1',
+        fxsignstring: text(command.signString, 'signString', 8) ?? '',
+        fxjumpflag: text(command.jumpFlag, 'jumpFlag', 32),
+      },
+    });
+    await tx.flush();
+    return { order, orderMd5: orderMd5(order) };
+  });
+}
+
+/** Finds one order by its reference within the actor's scope, or null. */
+export async function findOrder(em: EntityManager, ref: OrderRef, lock = false): Promise<Order | null> {
+  const options = lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
+  if (ref.platformOrderNo) {
+    const order = await em.findOne(Order, { platformOrderNo: ref.platformOrderNo }, options);
+    if (order && ref.merchantId != null && order.merchant.id !== ref.merchantId) return null;
+    if (order && ref.merchantOrderNo && order.merchantOrderNo !== ref.merchantOrderNo) return null;
+    return order;
+  }
+  if (ref.merchantOrderNo && ref.merchantId != null) {
+    return em.findOne(Order, { merchant: ref.merchantId, merchantOrderNo: ref.merchantOrderNo }, options);
+  }
+  if (ref.merchantOrderNo) {
+    throw new AppError('BAD_USER_INPUT', 'a merchant order number needs the merchant id', { argument: 'merchantId' });
+  }
+  throw new AppError('BAD_USER_INPUT', 'give a merchant or a platform order number', { argument: 'merchantOrderNo' });
+}
+
+async function lockedOrder(em: EntityManager, ref: OrderRef): Promise<Order> {
+  const order = await findOrder(em, ref, true);
+  if (!order) throw new AppError('NOT_FOUND', '订单不存在', { platformOrderNo: ref.platformOrderNo ?? null, merchantOrderNo: ref.merchantOrderNo ?? null });
+  await em.populate(order, ['merchant', 'channel', 'upstreamConfig']);
+  return order;
+}
+
+function checkAmount(order: Order, amount: string | null | undefined): void {
+  if (amount == null || amount === '') return;
+  if (parseOrderAmount(amount) !== order.amount) {
+    throw new AppError('AMOUNT_MISMATCH', '金额不匹配', { amount });
+  }
+}
+
+function audit(em: EntityManager, order: Order, action: string, actor: Actor, from: OrderStatus, note?: string | null): void {
+  em.persist(
+    em.create(OrderAudit, {
+      order,
+      action,
+      actor: actor.sub,
+      actorRole: actor.role,
+      fromStatus: from,
+      toStatus: order.status,
+      note: note ?? null,
+    }),
+  );
+}
+
+export interface ManualActionResult {
+  order: Order;
+  /** True when nothing changed because the order was already paid. */
+  unchanged: boolean;
+  /** The legacy API's message for this outcome. */
+  message: string;
+}
+
+/**
+ * Manual complete (补单): only a pending or withheld order; an optional amount must
+ * match; an order already paid is returned unchanged with the documented message.
+ * A pending order emits `order.paid`, a withheld one `order.released`.
+ */
+export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, ref);
+    checkAmount(order, amount);
+    if (order.status === OrderStatus.PAID) return { order, unchanged: true, message: '订单已是成功状态。' };
+    const from = order.status;
+    order.status = transition(from, 'COMPLETE');
+    order.paidAt ??= new Date();
+    order.deductStatus = 2;
+    audit(tx, order, 'MANUAL_COMPLETE', actor, from, note);
+    recordOrderEvent(tx, from === OrderStatus.WITHHELD ? ORDER_TOPICS.RELEASED : ORDER_TOPICS.PAID, order, 'manual', actor);
+    await tx.flush();
+    return { order, unchanged: false, message: '补单成功' };
+  });
+}
+
+/**
+ * Manual cancel (撤单): pending, paid or withheld orders go back to pending. A paid
+ * one emits `order.reversed` so the ledger takes the credit back.
+ */
+export async function cancelOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, ref);
+    checkAmount(order, amount);
+    const from = order.status;
+    order.status = transition(from, 'CANCEL');
+    if (from === OrderStatus.PAID) recordOrderEvent(tx, ORDER_TOPICS.REVERSED, order, 'manual', actor);
+    order.paidAt = null;
+    audit(tx, order, 'MANUAL_CANCEL', actor, from, note);
+    await tx.flush();
+    return { order, unchanged: false, message: '撤单成功' };
+  });
+}
+
+export interface ChannelPayment {
+  platformOrderNo: string;
+  upstreamOrderNo: string;
+  amountFen: number;
+  paid: boolean;
+  paidAt: Date | null;
+  payerId?: string | null;
+}
+
+export type PaymentOutcome = 'PAID' | 'WITHHELD' | 'DUPLICATE' | 'IGNORED';
+
+/**
+ * Applies a verified channel callback. Duplicates (the same payment again) and
+ * out-of-order notices (a non-payment notice after the payment) change nothing; an
+ * amount that differs from the order is refused so reconciliation sees it.
+ */
+export async function applyChannelPayment(em: EntityManager, payment: ChannelPayment): Promise<PaymentOutcome> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, { platformOrderNo: payment.platformOrderNo });
+    if (!payment.paid) return 'IGNORED';
+    if (payment.amountFen !== order.amount) {
+      throw new AppError('AMOUNT_MISMATCH', `callback amount ${payment.amountFen} differs from the order's ${order.amount}`);
+    }
+    if (order.status === OrderStatus.PAID || order.status === OrderStatus.WITHHELD) {
+      return 'DUPLICATE';
+    }
+    const setting = await tx.findOneOrFail(
+      MerchantChannel,
+      { merchant: order.merchant.id, channel: order.channel.code },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    setting.paidCounter += 1;
+    const withhold = setting.withholdEvery > 0 && setting.paidCounter % setting.withholdEvery === 0;
+    const event: OrderEvent = withhold ? 'WITHHOLD' : 'PAY';
+    const from = order.status;
+    order.status = transition(from, event);
+    order.upstreamOrderNo = payment.upstreamOrderNo;
+    order.paidAt = payment.paidAt ?? new Date();
+    order.payerId = payment.payerId ?? order.payerId;
+    order.deductStatus = withhold ? 1 : 2;
+    recordOrderEvent(tx, withhold ? ORDER_TOPICS.WITHHELD : ORDER_TOPICS.PAID, order, 'callback');
+    await tx.flush();
+    return withhold ? 'WITHHELD' : 'PAID';
+  });
+}

@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AlipayAdapter,
+  alipaySign,
+  alipaySignContent,
+  alipayVerify,
+  buildAlipayWapPayUrl,
+  signAlipayNotification,
+} from './alipay.adapter';
+import { ChannelSignatureError } from './channel-adapter';
+
+// Test-only keys (see fixtures/README.md); one pair plays both our app key and Alipay's.
+const privateKeyPem = readFileSync(join(__dirname, 'fixtures', 'test-alipay-private.pem'), 'utf8');
+const publicKeyPem = readFileSync(join(__dirname, 'fixtures', 'test-alipay-public.pem'), 'utf8');
+const otherPublicKeyPem = readFileSync(
+  join(__dirname, 'fixtures', 'test-wechat-platform-public.pem'),
+  'utf8',
+);
+
+const APP_ID = '2021000000000001';
+const SELLER_ID = '2088000000000001';
+
+const notification: Record<string, string> = {
+  notify_time: '2024-06-08 10:35:00',
+  notify_type: 'trade_status_sync',
+  notify_id: 'ac05099524730693a8b330c5ecf72da9786',
+  charset: 'utf-8',
+  version: '1.0',
+  app_id: APP_ID,
+  seller_id: SELLER_ID,
+  trade_no: '2024060822001400000000000001',
+  out_trade_no: 'P202406080001',
+  trade_status: 'TRADE_SUCCESS',
+  total_amount: '100.00',
+  receipt_amount: '100.00',
+  subject: '充值 100 元',
+  gmt_create: '2024-06-08 10:34:50',
+  gmt_payment: '2024-06-08 10:34:56',
+  fund_bill_list: '[{"amount":"100.00","fundChannel":"ALIPAYACCOUNT"}]',
+};
+
+const formBody = (params: Record<string, string>): string => new URLSearchParams(params).toString();
+
+describe('alipaySignContent', () => {
+  const params = {
+    b: '2',
+    a: '1',
+    sign: 'S',
+    sign_type: 'RSA2',
+    empty: '',
+    url: 'https://x.example/n?a=1&b=2',
+  };
+
+  it('includes sign_type in request content', () => {
+    expect(alipaySignContent(params, { forNotify: false })).toBe(
+      'a=1&b=2&sign_type=RSA2&url=https://x.example/n?a=1&b=2',
+    );
+  });
+
+  it('excludes sign_type from notification content', () => {
+    expect(alipaySignContent(params, { forNotify: true })).toBe('a=1&b=2&url=https://x.example/n?a=1&b=2');
+  });
+});
+
+describe('alipaySign / alipayVerify', () => {
+  it('round-trips and rejects a tampered field or another key', () => {
+    const params = { app_id: APP_ID, out_trade_no: 'P1', total_amount: '1.00' };
+    const signature = alipaySign(params, privateKeyPem, { forNotify: true });
+    expect(alipayVerify(params, signature, publicKeyPem)).toBe(true);
+    expect(alipayVerify({ ...params, total_amount: '100.00' }, signature, publicKeyPem)).toBe(false);
+    expect(alipayVerify(params, signature, otherPublicKeyPem)).toBe(false);
+    expect(alipayVerify(params, '', publicKeyPem)).toBe(false);
+  });
+
+  it('signs request and notification content differently', () => {
+    const params = { app_id: APP_ID, sign_type: 'RSA2' };
+    const requestSignature = alipaySign(params, privateKeyPem);
+    expect(alipayVerify(params, requestSignature, publicKeyPem, { forNotify: false })).toBe(true);
+    expect(alipayVerify(params, requestSignature, publicKeyPem, { forNotify: true })).toBe(false);
+  });
+});
+
+describe('buildAlipayWapPayUrl', () => {
+  const url = new URL(
+    buildAlipayWapPayUrl({
+      gateway: 'https://openapi.alipay.com/gateway.do',
+      appId: APP_ID,
+      privateKeyPem,
+      outTradeNo: 'P202406080001',
+      totalAmountYuan: '100',
+      subject: '充值 100 元 & more',
+      notifyUrl: 'https://pay.example.com/callbacks/alipay',
+      returnUrl: 'https://pay.example.com/return',
+      timestamp: '2024-06-08 10:34:00',
+    }),
+  );
+  const params = Object.fromEntries(url.searchParams);
+
+  it('carries the wap.pay parameters and biz_content', () => {
+    expect(url.origin + url.pathname).toBe('https://openapi.alipay.com/gateway.do');
+    expect(params).toMatchObject({
+      app_id: APP_ID,
+      method: 'alipay.trade.wap.pay',
+      format: 'JSON',
+      charset: 'utf-8',
+      sign_type: 'RSA2',
+      version: '1.0',
+      timestamp: '2024-06-08 10:34:00',
+      notify_url: 'https://pay.example.com/callbacks/alipay',
+      return_url: 'https://pay.example.com/return',
+    });
+    expect(JSON.parse(params.biz_content ?? '')).toEqual({
+      out_trade_no: 'P202406080001',
+      total_amount: '100.00',
+      subject: '充值 100 元 & more',
+      product_code: 'QUICK_WAP_WAY',
+    });
+  });
+
+  it('URL-encodes the query', () => {
+    expect(url.search).toContain('timestamp=2024-06-08%2010%3A34%3A00');
+    expect(url.search).not.toContain(' ');
+  });
+
+  it('is signed over the request content, sign_type included', () => {
+    expect(alipayVerify(params, params.sign ?? '', publicKeyPem, { forNotify: false })).toBe(true);
+  });
+
+  it('refuses an amount with more than two decimals', () => {
+    expect(() =>
+      buildAlipayWapPayUrl({
+        gateway: 'https://openapi.alipay.com/gateway.do',
+        appId: APP_ID,
+        privateKeyPem,
+        outTradeNo: 'P1',
+        totalAmountYuan: '1.005',
+        subject: 's',
+        notifyUrl: 'https://pay.example.com/n',
+        timestamp: '2024-06-08 10:34:00',
+      }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('signAlipayNotification', () => {
+  it('adds sign_type RSA2 and a signature over the content without sign_type', () => {
+    const signed = signAlipayNotification({ ...notification, sign: 'stale' }, privateKeyPem);
+    expect(signed.sign_type).toBe('RSA2');
+    expect(signed.sign).not.toBe('stale');
+    expect(alipayVerify(signed, signed.sign ?? '', publicKeyPem, { forNotify: true })).toBe(true);
+    expect(alipayVerify(signed, signed.sign ?? '', publicKeyPem, { forNotify: false })).toBe(false);
+  });
+});
+
+describe('AlipayAdapter', () => {
+  const adapter = new AlipayAdapter({ appId: APP_ID, alipayPublicKeyPem: publicKeyPem, sellerId: SELLER_ID });
+  const verify = (params: Record<string, string>) =>
+    adapter.verifyCallback({ headers: {}, rawBody: formBody(params) });
+
+  it('maps a verified notification', () => {
+    const notice = verify(signAlipayNotification(notification, privateKeyPem));
+    expect(notice).toMatchObject({
+      platformOrderNo: 'P202406080001',
+      upstreamOrderNo: '2024060822001400000000000001',
+      amountFen: 10000,
+      paid: true,
+    });
+    expect(notice.paidAt?.toISOString()).toBe('2024-06-08T02:34:56.000Z');
+    expect(notice.raw.subject).toBe('充值 100 元');
+    expect(notice.raw.sign_type).toBe('RSA2');
+  });
+
+  it('treats TRADE_FINISHED as paid and WAIT_BUYER_PAY as not paid', () => {
+    expect(
+      verify(signAlipayNotification({ ...notification, trade_status: 'TRADE_FINISHED' }, privateKeyPem)).paid,
+    ).toBe(true);
+    const waiting = { ...notification, trade_status: 'WAIT_BUYER_PAY', gmt_payment: '' };
+    const notice = verify(signAlipayNotification(waiting, privateKeyPem));
+    expect(notice.paid).toBe(false);
+    expect(notice.paidAt).toBeNull();
+  });
+
+  it('rejects a tampered field', () => {
+    const signed = signAlipayNotification(notification, privateKeyPem);
+    expect(() => verify({ ...signed, total_amount: '1000.00' })).toThrow(ChannelSignatureError);
+  });
+
+  it('rejects a signature by another key', () => {
+    const other = new AlipayAdapter({ appId: APP_ID, alipayPublicKeyPem: otherPublicKeyPem });
+    const rawBody = formBody(signAlipayNotification(notification, privateKeyPem));
+    expect(() => other.verifyCallback({ headers: {}, rawBody })).toThrow(/does not verify/);
+  });
+
+  it('rejects a missing sign and a sign_type other than RSA2', () => {
+    const signed = signAlipayNotification(notification, privateKeyPem);
+    expect(() => verify({ ...signed, sign: '' })).toThrow(/missing sign/);
+    expect(() => verify({ ...signed, sign_type: 'RSA' })).toThrow(/sign_type/);
+  });
+
+  it('rejects a validly signed notification for another app id or seller', () => {
+    expect(() =>
+      verify(signAlipayNotification({ ...notification, app_id: '2021000000000002' }, privateKeyPem)),
+    ).toThrow(/app_id/);
+    expect(() =>
+      verify(signAlipayNotification({ ...notification, seller_id: '2088000000000002' }, privateKeyPem)),
+    ).toThrow(/seller_id/);
+  });
+
+  it('does not check seller_id when none is configured', () => {
+    const lenient = new AlipayAdapter({ appId: APP_ID, alipayPublicKeyPem: publicKeyPem });
+    const rawBody = formBody(
+      signAlipayNotification({ ...notification, seller_id: '2088000000000002' }, privateKeyPem),
+    );
+    expect(lenient.verifyCallback({ headers: {}, rawBody }).paid).toBe(true);
+  });
+
+  it('rejects a malformed amount or time even when signed', () => {
+    expect(() =>
+      verify(signAlipayNotification({ ...notification, total_amount: '1.005' }, privateKeyPem)),
+    ).toThrow(/total_amount/);
+    expect(() =>
+      verify(signAlipayNotification({ ...notification, total_amount: '-1' }, privateKeyPem)),
+    ).toThrow(/total_amount/);
+    expect(() =>
+      verify(signAlipayNotification({ ...notification, gmt_payment: '2024/06/08' }, privateKeyPem)),
+    ).toThrow(/gmt_payment/);
+  });
+
+  it('rejects a repeated field', () => {
+    const rawBody = `${formBody(signAlipayNotification(notification, privateKeyPem))}&total_amount=0.01`;
+    expect(() => adapter.verifyCallback({ headers: {}, rawBody })).toThrow(/duplicate/);
+  });
+
+  it('acknowledges with exactly success or failure', () => {
+    expect(adapter.acknowledge(true)).toEqual({
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      body: 'success',
+    });
+    expect(adapter.acknowledge(false).body).toBe('failure');
+  });
+});

@@ -1,0 +1,15 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { JobQueue, OutboxRelay } from '@pay/common';
+import type { OrdersConfig } from './config';
+import type { SandboxKeys } from './modules/sandbox/sandbox-keys';
+
+/** Long-lived collaborators of the orders service, shared by requests and jobs. */
+export interface OrdersRuntime {
+  orm: MikroORM;
+  config: OrdersConfig;
+  jobs: JobQueue;
+  relay: OutboxRelay;
+  sandboxKeys: SandboxKeys;
+  /** Base URL payers and channels reach this service at; known once it listens. */
+  publicUrl: string;
+}

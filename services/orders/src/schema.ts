@@ -1,0 +1,17 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@pay/common';
+import { OrderConnectionResolver, OrderResolver } from './modules/order/order.resolver';
+import { MerchantResolver } from './modules/merchant/merchant.resolver';
+import { ChannelResolver, UpstreamConfigResolver } from './modules/channel/channel.resolver';
+import { ordersReferenceResolvers } from './references';
+
+/** The orders subgraph's schema. Pure: no database, no environment. */
+export function buildOrdersSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver],
+      validate: false,
+    },
+    ordersReferenceResolvers,
+  );
+}
