@@ -3,13 +3,14 @@ import { buildFederatedSchema } from '@pay/common';
 import { OrderConnectionResolver, OrderResolver } from './modules/order/order.resolver';
 import { MerchantResolver } from './modules/merchant/merchant.resolver';
 import { ChannelResolver, UpstreamConfigResolver } from './modules/channel/channel.resolver';
+import { StatsResolver } from './modules/stats/stats.resolver';
 import { ordersReferenceResolvers } from './references';
 
 /** The orders subgraph's schema. Pure: no database, no environment. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver],
+      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver, StatsResolver],
       validate: false,
     },
     ordersReferenceResolvers,

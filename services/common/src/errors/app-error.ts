@@ -12,9 +12,9 @@ export class AppError extends GraphQLError {
   readonly details: ErrorDetails;
 
   constructor(code: ErrorCode, message?: string, details: ErrorDetails = {}) {
-    super(message ?? ERROR_CODES[code].description, {
-      extensions: { code, details, http: { status: ERROR_CODES[code].httpStatus } },
-    });
+    // No `http.status` extension: Apollo would answer the whole response with it,
+    // and a gateway reads a non-200 subgraph answer as a transport failure.
+    super(message ?? ERROR_CODES[code].description, { extensions: { code, details } });
     this.name = 'AppError';
     this.code = code;
     this.details = details;

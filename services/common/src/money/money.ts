@@ -92,11 +92,12 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   assertFen(total);
   if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
   if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) throw new RangeError('weights must not all be zero');
+  // Summed in BigInt: a sum of safe integers can exceed 2^53, and a rounded sum would
+  // leave more leftover fen than there are parts.
+  const big = weights.reduce((a, w) => a + BigInt(w), 0n);
+  if (big === 0n) throw new RangeError('weights must not all be zero');
   const sign = total < 0 ? -1 : 1;
   const abs = BigInt(Math.abs(total));
-  const big = BigInt(sum);
   const parts = weights.map((w) => (abs * BigInt(w)) / big);
   const remainders = weights.map((w, i) => ({ i, r: (abs * BigInt(w)) % big }));
   let left = Number(abs - parts.reduce((a, b) => a + b, 0n));

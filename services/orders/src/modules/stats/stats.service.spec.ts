@@ -47,7 +47,11 @@ interface OrderFields {
 function addOrder(f: OrderFields): Order {
   seq += 1;
   const amount = parseYuan(f.amount);
-  const rates = { merchantRate: parsePercent(f.rate), agentRate: parsePercent(f.agentRate ?? '0'), upstreamCostRate: parsePercent(f.costRate ?? '0.5') };
+  const rates = {
+    merchantRate: parsePercent(f.rate),
+    agentRate: parsePercent(f.agentRate ?? '0'),
+    upstreamCostRate: parsePercent(f.costRate ?? '0.5'),
+  };
   const split = splitFees(amount, rates);
   return em.create(Order, {
     merchant: em.getReference(Merchant, f.merchant),
@@ -96,8 +100,22 @@ function addOrder(f: OrderFields): Order {
 const zfb = { channel: 'zfbwthf', pzid: 332, rate: '11.5', agentRate: '4', costRate: '0.5' } as const;
 
 // Merchant 2024164's orders (China times in the comments).
-const TODAY_PAID = { ...zfb, merchant: M, amount: '100.00', status: OrderStatus.PAID, createdAt: '2025-11-16T16:20:00Z', paidAt: '2025-11-16T16:30:00Z' }; // 11-17 00:30
-const LATE_YESTERDAY = { ...zfb, merchant: M, amount: '200.00', status: OrderStatus.PAID, createdAt: '2025-11-16T15:55:00Z', paidAt: '2025-11-16T15:59:59Z' }; // 11-16 23:59:59
+const TODAY_PAID = {
+  ...zfb,
+  merchant: M,
+  amount: '100.00',
+  status: OrderStatus.PAID,
+  createdAt: '2025-11-16T16:20:00Z',
+  paidAt: '2025-11-16T16:30:00Z',
+}; // 11-17 00:30
+const LATE_YESTERDAY = {
+  ...zfb,
+  merchant: M,
+  amount: '200.00',
+  status: OrderStatus.PAID,
+  createdAt: '2025-11-16T15:55:00Z',
+  paidAt: '2025-11-16T15:59:59Z',
+}; // 11-16 23:59:59
 const CWTLT_YESTERDAY = {
   merchant: M,
   channel: 'cwtlt',
@@ -108,11 +126,43 @@ const CWTLT_YESTERDAY = {
   createdAt: '2025-11-16T00:59:00Z',
   paidAt: '2025-11-16T01:00:00Z', // 11-16 09:00
 };
-const STALE_PENDING = { ...zfb, merchant: M, amount: '300.00', status: OrderStatus.PENDING, createdAt: '2025-11-16T19:00:00Z' }; // 83 min old
-const FRESH_PENDING = { ...zfb, merchant: M, amount: '80.00', status: OrderStatus.PENDING, createdAt: '2025-11-16T20:10:00Z' }; // 13 min old
-const WITHHELD_TODAY = { ...zfb, merchant: M, amount: '1000.00', status: OrderStatus.WITHHELD, createdAt: '2025-11-16T17:00:00Z', paidAt: '2025-11-16T17:05:00Z' }; // 11-17 01:05
-const REFUND_REVIEW = { ...zfb, merchant: M, amount: '100.00', status: OrderStatus.REFUND_UNDER_REVIEW, createdAt: '2025-11-14T05:59:00Z', paidAt: '2025-11-14T06:00:00Z' }; // 11-14, legacy code 1
-const EXPIRED = { ...zfb, merchant: M, amount: '100.00', status: OrderStatus.EXPIRED, createdAt: '2025-11-15T06:00:00Z' };
+const STALE_PENDING = {
+  ...zfb,
+  merchant: M,
+  amount: '300.00',
+  status: OrderStatus.PENDING,
+  createdAt: '2025-11-16T19:00:00Z',
+}; // 83 min old
+const FRESH_PENDING = {
+  ...zfb,
+  merchant: M,
+  amount: '80.00',
+  status: OrderStatus.PENDING,
+  createdAt: '2025-11-16T20:10:00Z',
+}; // 13 min old
+const WITHHELD_TODAY = {
+  ...zfb,
+  merchant: M,
+  amount: '1000.00',
+  status: OrderStatus.WITHHELD,
+  createdAt: '2025-11-16T17:00:00Z',
+  paidAt: '2025-11-16T17:05:00Z',
+}; // 11-17 01:05
+const REFUND_REVIEW = {
+  ...zfb,
+  merchant: M,
+  amount: '100.00',
+  status: OrderStatus.REFUND_UNDER_REVIEW,
+  createdAt: '2025-11-14T05:59:00Z',
+  paidAt: '2025-11-14T06:00:00Z',
+}; // 11-14, legacy code 1
+const EXPIRED = {
+  ...zfb,
+  merchant: M,
+  amount: '100.00',
+  status: OrderStatus.EXPIRED,
+  createdAt: '2025-11-15T06:00:00Z',
+};
 const OCT_20 = {
   ...zfb,
   merchant: M,
@@ -122,7 +172,14 @@ const OCT_20 = {
   paidAt: '2025-10-20T04:00:00Z',
   notifyStatus: NotifyStatus.FAILED,
 };
-const OCT_18_LATE = { ...zfb, merchant: M, amount: '100.00', status: OrderStatus.PAID, createdAt: '2025-10-18T14:59:00Z', paidAt: '2025-10-18T15:00:00Z' }; // 10-18 23:00
+const OCT_18_LATE = {
+  ...zfb,
+  merchant: M,
+  amount: '100.00',
+  status: OrderStatus.PAID,
+  createdAt: '2025-10-18T14:59:00Z',
+  paidAt: '2025-10-18T15:00:00Z',
+}; // 10-18 23:00
 
 // Other merchants' orders: must never show in merchant 2024164's numbers.
 const OTHER_TODAY = {
@@ -137,8 +194,22 @@ const OTHER_TODAY = {
   paidAt: '2025-11-16T16:40:00Z',
   notifyStatus: NotifyStatus.FAILED,
 };
-const OTHER_PENDING = { ...OTHER_TODAY, notifyStatus: NotifyStatus.PENDING, amount: '2000.00', status: OrderStatus.PENDING, createdAt: '2025-11-16T17:00:00Z', paidAt: null };
-const OTHER_WITHHELD = { ...OTHER_TODAY, notifyStatus: NotifyStatus.PENDING, amount: '20.00', status: OrderStatus.WITHHELD, createdAt: '2025-11-15T01:00:00Z', paidAt: '2025-11-15T01:01:00Z' };
+const OTHER_PENDING = {
+  ...OTHER_TODAY,
+  notifyStatus: NotifyStatus.PENDING,
+  amount: '2000.00',
+  status: OrderStatus.PENDING,
+  createdAt: '2025-11-16T17:00:00Z',
+  paidAt: null,
+};
+const OTHER_WITHHELD = {
+  ...OTHER_TODAY,
+  notifyStatus: NotifyStatus.PENDING,
+  amount: '20.00',
+  status: OrderStatus.WITHHELD,
+  createdAt: '2025-11-15T01:00:00Z',
+  paidAt: '2025-11-15T01:01:00Z',
+};
 const DISABLED_ON_332 = {
   ...zfb,
   merchant: DISABLED,
@@ -213,15 +284,23 @@ describe('resolveDateRange', () => {
   });
 
   it('fills a missing bound from the other one', () => {
-    expect(resolveDateRange({ start: '2025-11-01' }, 7, NOW)).toMatchObject({ startDate: '2025-11-01', endDate: '2025-11-17' });
-    expect(resolveDateRange({ end: '2025-11-05' }, 7, NOW)).toMatchObject({ startDate: '2025-10-30', endDate: '2025-11-05' });
+    expect(resolveDateRange({ start: '2025-11-01' }, 7, NOW)).toMatchObject({
+      startDate: '2025-11-01',
+      endDate: '2025-11-17',
+    });
+    expect(resolveDateRange({ end: '2025-11-05' }, 7, NOW)).toMatchObject({
+      startDate: '2025-10-30',
+      endDate: '2025-11-05',
+    });
   });
 
   it('rejects a start after the end with 时间范围有误', () => {
     const attempt = () => resolveDateRange({ start: '2025-11-17', end: '2025-11-10' }, 7, NOW);
     expect(attempt).toThrow(AppError);
     expect(attempt).toThrow('时间范围有误');
-    expect(() => resolveDateRange({ start: '2025-11-17 10:00:00', end: '2025-11-17 09:00:00' }, 7, NOW)).toThrow('时间范围有误');
+    expect(() =>
+      resolveDateRange({ start: '2025-11-17 10:00:00', end: '2025-11-17 09:00:00' }, 7, NOW),
+    ).toThrow('时间范围有误');
   });
 
   it('names the argument that does not parse', () => {
@@ -279,14 +358,23 @@ describe('dailySummary', () => {
 
   it('puts an order paid at 2025-11-16T16:30Z on 2025-11-17 (China midnight boundary)', async () => {
     const day16 = resolveDateRange({ start: '2025-11-16', end: '2025-11-16' }, 7, NOW);
-    expect(await dailySummary(em, { merchantId: M, ...day16 })).toEqual([{ date: '2025-11-16', ...totals(2, '250.00', '222.50', '8.00') }]);
+    expect(await dailySummary(em, { merchantId: M, ...day16 })).toEqual([
+      { date: '2025-11-16', ...totals(2, '250.00', '222.50', '8.00') },
+    ]);
     const day17 = resolveDateRange({ start: '2025-11-17', end: '2025-11-17' }, 7, NOW);
-    expect(await dailySummary(em, { merchantId: M, ...day17 })).toEqual([{ date: '2025-11-17', ...totals(1, '100.00', '88.50', '4.00') }]);
+    expect(await dailySummary(em, { merchantId: M, ...day17 })).toEqual([
+      { date: '2025-11-17', ...totals(1, '100.00', '88.50', '4.00') },
+    ]);
   });
 
   it('filters by channel', async () => {
     const range = resolveDateRange({}, 7, NOW);
-    const items = await dailySummary(em, { merchantId: M, from: range.from, to: range.to, channelCode: 'cwtlt' });
+    const items = await dailySummary(em, {
+      merchantId: M,
+      from: range.from,
+      to: range.to,
+      channelCode: 'cwtlt',
+    });
     expect(items).toEqual([{ date: '2025-11-16', ...totals(1, '50.00', '45.50', '0.00') }]);
   });
 
@@ -312,9 +400,19 @@ describe('dailyChannelSummary', () => {
 
   it('filters by channel codes', async () => {
     const range = resolveDateRange({}, 7, NOW);
-    const items = await dailyChannelSummary(em, { merchantId: M, from: range.from, to: range.to, channelCodes: ['cwtlt', 'wxhftest'] });
+    const items = await dailyChannelSummary(em, {
+      merchantId: M,
+      from: range.from,
+      to: range.to,
+      channelCodes: ['cwtlt', 'wxhftest'],
+    });
     expect(items).toEqual([
-      { date: '2025-11-16', channelCode: 'cwtlt', channelName: '纯联通', ...totals(1, '50.00', '45.50', '0.00') },
+      {
+        date: '2025-11-16',
+        channelCode: 'cwtlt',
+        channelName: '纯联通',
+        ...totals(1, '50.00', '45.50', '0.00'),
+      },
     ]);
   });
 });
@@ -337,7 +435,11 @@ describe('dailyUpstreamSummary', () => {
 
   it('gives an empty list for a known pzid without orders and null for an unknown one', async () => {
     const range = resolveDateRange({}, 7, NOW);
-    expect(await dailyUpstreamSummary(em, { pzid: 333, ...range })).toEqual({ pzid: 333, pzName: '华捷四方-备用支付宝', items: [] });
+    expect(await dailyUpstreamSummary(em, { pzid: 333, ...range })).toEqual({
+      pzid: 333,
+      pzName: '华捷四方-备用支付宝',
+      items: [],
+    });
     expect(await dailyUpstreamSummary(em, { pzid: 999, ...range })).toBeNull();
   });
 });
@@ -362,7 +464,9 @@ describe('feeStatement', () => {
       platformFee: parseYuan('42.00'),
       platformIncome: parseYuan('39.25'),
     });
-    expect(statement.merchantIncome + statement.agentIncome + statement.platformFee).toBe(statement.grossAmount);
+    expect(statement.merchantIncome + statement.agentIncome + statement.platformFee).toBe(
+      statement.grossAmount,
+    );
   });
 });
 
@@ -376,7 +480,9 @@ describe('riskStats', () => {
       withheld: 1,
     });
     // Created today with at least 100.00: the paid 100.00, the pending 300.00 and the withheld 1000.00.
-    expect((await riskStats(em, { merchantId: M, highAmount: parseYuan('100.00'), now: NOW })).highValueToday).toBe(3);
+    expect(
+      (await riskStats(em, { merchantId: M, highAmount: parseYuan('100.00'), now: NOW })).highValueToday,
+    ).toBe(3);
   });
 
   it("does not count other merchants' orders", async () => {
@@ -412,7 +518,15 @@ describe('merchantRates', () => {
         userDefinedRate: false,
       },
       // Switched on for the merchant at 9 %, but off for the system.
-      { channelCode: 'cwtlt', channelName: '纯联通', systemSwitch: false, merchantSwitch: true, enabled: false, ratePpm: 0, userDefinedRate: true },
+      {
+        channelCode: 'cwtlt',
+        channelName: '纯联通',
+        systemSwitch: false,
+        merchantSwitch: true,
+        enabled: false,
+        ratePpm: 0,
+        userDefinedRate: true,
+      },
     ]);
   });
 
@@ -479,7 +593,9 @@ describe('channelStatus', () => {
 
   it('shows another merchant its own settings and last use', async () => {
     const items = await channelStatus(em, OTHER, NOW);
-    expect(items.map((i) => [i.channelCode, i.merchantEnabled, i.ratePpm, i.dailyUsed, i.lastUsedAt])).toEqual([
+    expect(
+      items.map((i) => [i.channelCode, i.merchantEnabled, i.ratePpm, i.dailyUsed, i.lastUsedAt]),
+    ).toEqual([
       ['zfbwthf', false, 0, parseYuan('1200.00'), null],
       ['wxhftest', true, 100000, null, new Date(OTHER_PENDING.createdAt)],
       ['cwtlt', false, 0, null, null],

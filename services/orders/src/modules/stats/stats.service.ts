@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, AppError, formatChinaDate, isDateOnly, parseChinaDateTime, startOfChinaDay, type Fen } from '@pay/common';
+import {
+  addDays,
+  AppError,
+  formatChinaDate,
+  isDateOnly,
+  parseChinaDateTime,
+  startOfChinaDay,
+  type Fen,
+} from '@pay/common';
 import { OrderStatus, STATUS_PRESENTATION } from '../order/order-status';
 
 /**
@@ -12,7 +20,9 @@ import { OrderStatus, STATUS_PRESENTATION } from '../order/order-status';
  * Paid as the legacy `status_code = 1` means it (STATUS_PRESENTATION): PAID and the refund
  * and intervention statuses whose money the merchant still holds. Merchant summaries count these.
  */
-const PAID_STATUSES: readonly OrderStatus[] = Object.values(OrderStatus).filter((s) => STATUS_PRESENTATION[s].merchantCode === 1);
+const PAID_STATUSES: readonly OrderStatus[] = Object.values(OrderStatus).filter(
+  (s) => STATUS_PRESENTATION[s].merchantCode === 1,
+);
 
 /** Legacy `status > 0`: paid (as above) or withheld. The platform's pzid summary counts these. */
 const PAID_OR_WITHHELD_STATUSES: readonly OrderStatus[] = Object.values(OrderStatus).filter(
@@ -98,12 +108,17 @@ export function resolveDateRange(
     const parsed = parseBound(end, 'endTime');
     to = isDateOnly(end) ? addDays(parsed, 1) : new Date(parsed.getTime() + 1000);
   }
-  const from = start !== null ? parseBound(start, 'startTime') : addDays(startOfChinaDay(new Date(to.getTime() - 1)), 1 - defaultDays);
+  const from =
+    start !== null
+      ? parseBound(start, 'startTime')
+      : addDays(startOfChinaDay(new Date(to.getTime() - 1)), 1 - defaultDays);
   if (from.getTime() >= to.getTime()) {
     throw new AppError('BAD_USER_INPUT', '时间范围有误', { argument: 'startTime' });
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw new AppError('BAD_USER_INPUT', `the time range may cover at most ${MAX_RANGE_DAYS} days`, { argument: 'startTime' });
+    throw new AppError('BAD_USER_INPUT', `the time range may cover at most ${MAX_RANGE_DAYS} days`, {
+      argument: 'startTime',
+    });
   }
   return { from, to, startDate: formatChinaDate(from), endDate: formatChinaDate(new Date(to.getTime() - 1)) };
 }
@@ -126,7 +141,11 @@ export interface MerchantStatsResult {
 }
 
 /** Today's, yesterday's (China days, by payment time) and all-time paid totals, and what is still pending. */
-export async function merchantStats(em: EntityManager, merchantId: number, now: Date = new Date()): Promise<MerchantStatsResult> {
+export async function merchantStats(
+  em: EntityManager,
+  merchantId: number,
+  now: Date = new Date(),
+): Promise<MerchantStatsResult> {
   const today = startOfChinaDay(now);
   const paid = `o.status <> 'PENDING'`;
   const [row] = await query(
@@ -146,7 +165,10 @@ export async function merchantStats(em: EntityManager, merchantId: number, now: 
     today: totalsFrom(row, 'today_'),
     yesterday: totalsFrom(row, 'yesterday_'),
     total: totalsFrom(row, 'total_'),
-    pending: { orderCount: Number(row?.pending_order_count ?? 0), grossAmount: Number(row?.pending_gross_amount ?? 0) },
+    pending: {
+      orderCount: Number(row?.pending_order_count ?? 0),
+      grossAmount: Number(row?.pending_gross_amount ?? 0),
+    },
   };
 }
 
@@ -312,7 +334,13 @@ export async function riskStats(
     count(*) filter (where o.status = 'WITHHELD')::int as withheld
   from "order" o
   where o.merchant_id = ?`,
-    [new Date(now.getTime() - 30 * 60 * 1000), today, addDays(today, 1), filter.highAmount, filter.merchantId],
+    [
+      new Date(now.getTime() - 30 * 60 * 1000),
+      today,
+      addDays(today, 1),
+      filter.highAmount,
+      filter.merchantId,
+    ],
   );
   return {
     generatedAt: now,
@@ -384,7 +412,11 @@ export interface ChannelStatusRow {
 }
 
 /** Every channel with its limits, today's use of its quota and the merchant's settings and last use. */
-export async function channelStatus(em: EntityManager, merchantId: number, now: Date = new Date()): Promise<ChannelStatusRow[]> {
+export async function channelStatus(
+  em: EntityManager,
+  merchantId: number,
+  now: Date = new Date(),
+): Promise<ChannelStatusRow[]> {
   const today = startOfChinaDay(now);
   const rows = await query(
     em,

@@ -26,7 +26,9 @@ export class PendingTotals {
   grossAmount!: number;
 }
 
-@ObjectType({ description: "A merchant's business overview (`/stats`). Days are China calendar days, by payment time." })
+@ObjectType({
+  description: "A merchant's business overview (`/stats`). Days are China calendar days, by payment time.",
+})
 export class MerchantStats {
   @Field(() => Int, { description: 'Merchant id.' })
   merchantId!: number;
@@ -62,7 +64,9 @@ export class DailySummaryItem {
   agentIncome!: number;
 }
 
-@ObjectType({ description: "A merchant's paid orders per day (`/summarybyday`); only days with orders are listed." })
+@ObjectType({
+  description: "A merchant's paid orders per day (`/summarybyday`); only days with orders are listed.",
+})
 export class DailySummary {
   @Field(() => Int, { description: 'Merchant id.' })
   merchantId!: number;
@@ -100,15 +104,21 @@ export class DailyChannelSummary {
   @Field({ description: 'Last day of the range, YYYY-MM-DD (inclusive).' })
   endDate!: string;
 
-  @Field(() => [String], { nullable: true, description: 'The channels the summary is limited to; null for all.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The channels the summary is limited to; null for all.',
+  })
   channelCodes!: string[] | null;
 
-  @Field(() => [DailyChannelSummaryItem], { description: 'One item per day and channel with paid orders, by date then channel code.' })
+  @Field(() => [DailyChannelSummaryItem], {
+    description: 'One item per day and channel with paid orders, by date then channel code.',
+  })
   items!: DailyChannelSummaryItem[];
 }
 
 @ObjectType({
-  description: 'Paid and withheld orders of every merchant on one upstream config, per day (`/summarybydaypzid`, platform only).',
+  description:
+    'Paid and withheld orders of every merchant on one upstream config, per day (`/summarybydaypzid`, platform only).',
 })
 export class DailyUpstreamSummary {
   @Field(() => Int, { description: 'Upstream config id (`pzid`).' })
@@ -168,7 +178,9 @@ export class RiskStats {
   @Field(() => Int, { description: 'Pending orders created more than 30 minutes ago.' })
   pendingOver30m!: number;
 
-  @Field(() => Int, { description: 'Orders created today (China time) of at least the high amount, in any status.' })
+  @Field(() => Int, {
+    description: 'Orders created today (China time) of at least the high amount, in any status.',
+  })
   highValueToday!: number;
 
   @Field(() => Int, { description: 'Orders whose merchant notification failed.' })
@@ -205,7 +217,10 @@ export class MerchantRate {
   userDefinedRate!: boolean;
 }
 
-@ObjectType({ description: "A channel's switches, limits and quota use, and the merchant's settings on it (`/channelstatus`)." })
+@ObjectType({
+  description:
+    "A channel's switches, limits and quota use, and the merchant's settings on it (`/channelstatus`).",
+})
 export class ChannelStatusItem {
   @Field({ description: 'Channel code.' })
   channelCode!: string;
@@ -219,7 +234,9 @@ export class ChannelStatusItem {
   @Field({ description: 'Merchant switch.' })
   merchantEnabled!: boolean;
 
-  @Field(() => Float, { description: 'Merchant fee rate in percent (e.g. 11.5); 0 when the merchant switch is off.' })
+  @Field(() => Float, {
+    description: 'Merchant fee rate in percent (e.g. 11.5); 0 when the merchant switch is off.',
+  })
   rate!: number;
 
   @Field({ description: 'Whether the rate was set for this merchant rather than inherited.' })
@@ -234,16 +251,23 @@ export class ChannelStatusItem {
   @Field(() => MoneyScalar, { nullable: true, description: 'Largest amount accepted; null for no limit.' })
   maxAmount!: number | null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Paid amount allowed per day across all merchants; null for no quota.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Paid amount allowed per day across all merchants; null for no quota.',
+  })
   dailyQuota!: number | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Paid and withheld amount on the channel today (China time) across all merchants; null when there is no quota.',
+    description:
+      'Paid and withheld amount on the channel today (China time) across all merchants; null when there is no quota.',
   })
   dailyUsed!: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the merchant last created an order on this channel.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the merchant last created an order on this channel.',
+  })
   lastUsedAt!: Date | null;
 }
 

@@ -1,0 +1,3 @@
+export { createGatewayServer, type GatewayServer } from './server';
+export { loadGatewayConfig, type GatewayConfig } from './config';
+export { composeSupergraph, type SubgraphSdl } from './schema/compose';

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import type { Express } from 'express';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloGateway } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createServiceApp, currentRequestId, formatError, jsonErrorHandler, listen, type Actor, type Listening } from '@pay/common';
+import type { GatewayConfig } from './config';
+import { authenticate } from './auth/authenticate';
+import { introspectionPolicy } from './auth/introspection-policy';
+import type { GatewayContext } from './graphql/context';
+import { SignedActorDataSource } from './graphql/subgraph-data-source';
+
+export interface GatewayServer {
+  app: Express;
+  apollo: ApolloServer<GatewayContext>;
+  start: (port?: number, host?: string) => Promise<Listening>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The one public GraphQL endpoint: Apollo Gateway over the checked-in supergraph, JWT
+ * authentication, depth/alias/cost/token limits (graphql-armor), introspection for
+ * the exploring roles only, CSRF prevention, Sandbox as the landing page.
+ */
+export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SignedActorDataSource(config.subgraphs[name] ?? url ?? '', config.auth.internalSecret),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    costLimit: { maxCost: config.limits.maxCost },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError,
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      introspectionPolicy(),
+      config.env === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+
+  const app = createServiceApp({
+    ready: async () => {
+      const checks = await Promise.all(
+        Object.values(config.subgraphs).map(async (url) => {
+          const health = url.replace(/\/graphql$/, '/health');
+          return fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+        }),
+      );
+      return checks.every(Boolean);
+    },
+  });
+  app.use(
+    '/graphql',
+    authenticate({ secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ actor: res.locals.actor as Actor, requestId: currentRequestId() ?? '' }),
+    }),
+  );
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  app.use(jsonErrorHandler);
+
+  let listening: Listening | undefined;
+  return {
+    app,
+    apollo,
+    async start(port = config.http.port, host = config.http.host) {
+      listening = await listen(app, port, host);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      await apollo.stop();
+    },
+  };
+}
