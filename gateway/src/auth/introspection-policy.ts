@@ -5,7 +5,7 @@ import type { GatewayContext } from '../graphql/context';
 
 const INTROSPECTION_ROLES: readonly Role[] = ['ANALYST', 'OPERATOR'];
 
-function selectsIntrospection(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): boolean {
+export function selectsIntrospection(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): boolean {
   return selectionSet.selections.some((selection) => {
     if (selection.kind === Kind.FIELD) return selection.name.value === '__schema' || selection.name.value === '__type';
     if (selection.kind === Kind.INLINE_FRAGMENT) return selectsIntrospection(selection.selectionSet, document, seen);

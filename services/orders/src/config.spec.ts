@@ -44,7 +44,9 @@ describe('loadOrdersConfig', () => {
   });
 
   it('treats an empty NOTIFY_RETRY_SCHEDULE as unset', () => {
-    expect(loadOrdersConfig({ NOTIFY_RETRY_SCHEDULE: '' }).notify.scheduleSeconds).toEqual(DEFAULT_NOTIFY_SCHEDULE_SECONDS);
+    expect(loadOrdersConfig({ NOTIFY_RETRY_SCHEDULE: '' }).notify.scheduleSeconds).toEqual(
+      DEFAULT_NOTIFY_SCHEDULE_SECONDS,
+    );
   });
 
   it.each(['0', '70000', 'http', '12.5'])('rejects ORDERS_PORT=%p', (value) => {
@@ -53,14 +55,22 @@ describe('loadOrdersConfig', () => {
     expect(problems[0]).toMatch(/^invalid configuration: ORDERS_PORT: /);
   });
 
-  it.each(['15;30', '15,,30', '15,', 'a,b', '-5,10', '15 30'])('rejects NOTIFY_RETRY_SCHEDULE=%p', (value) => {
-    expect(problemsOf({ NOTIFY_RETRY_SCHEDULE: value })).toEqual([
-      'invalid configuration: NOTIFY_RETRY_SCHEDULE: must be comma-separated seconds, e.g. 15,15,30',
-    ]);
-  });
+  it.each(['15;30', '15,,30', '15,', 'a,b', '-5,10', '15 30'])(
+    'rejects NOTIFY_RETRY_SCHEDULE=%p',
+    (value) => {
+      expect(problemsOf({ NOTIFY_RETRY_SCHEDULE: value })).toEqual([
+        'invalid configuration: NOTIFY_RETRY_SCHEDULE: must be comma-separated seconds, e.g. 15,15,30',
+      ]);
+    },
+  );
 
   it('reports several bad variables together', () => {
-    const problems = problemsOf({ ORDERS_PORT: '0', NOTIFY_RETRY_SCHEDULE: 'x', SANDBOX_WECHAT_API_KEY: 'short', SEED_DEMO_DATA: 'yes' });
+    const problems = problemsOf({
+      ORDERS_PORT: '0',
+      NOTIFY_RETRY_SCHEDULE: 'x',
+      SANDBOX_WECHAT_API_KEY: 'short',
+      SEED_DEMO_DATA: 'yes',
+    });
     expect(problems.map((line) => line.split(':')[1]!.trim()).sort()).toEqual([
       'NOTIFY_RETRY_SCHEDULE',
       'ORDERS_PORT',
@@ -73,11 +83,16 @@ describe('loadOrdersConfig', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'invalid configuration: INTERNAL_SIGNING_SECRET: the demo default must not be used in production',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'demo-but-long-enough-to-pass' })).toHaveLength(1);
+    expect(
+      problemsOf({ NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'demo-but-long-enough-to-pass' }),
+    ).toHaveLength(1);
   });
 
   it('runs production with a real secret', () => {
-    const config = loadOrdersConfig({ NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'a-real-secret-from-the-vault' });
+    const config = loadOrdersConfig({
+      NODE_ENV: 'production',
+      INTERNAL_SIGNING_SECRET: 'a-real-secret-from-the-vault',
+    });
     expect(config.env).toBe('production');
   });
 });

@@ -57,7 +57,11 @@ describe('signJwt / verifyJwt', () => {
   });
 
   it('rejects an unsigned (alg none) token', () => {
-    const token = jwt.sign({ role: 'SYSTEM' }, '', { algorithm: 'none', subject: 'x', issuer: settings.issuer });
+    const token = jwt.sign({ role: 'SYSTEM' }, '', {
+      algorithm: 'none',
+      subject: 'x',
+      issuer: settings.issuer,
+    });
     expect(appErrorOf(() => verifyJwt(token, settings)).code).toBe('UNAUTHENTICATED');
   });
 
@@ -75,7 +79,9 @@ describe('signJwt / verifyJwt', () => {
   it('rejects unknown roles and bad merchant ids', () => {
     const forge = (claims: object) =>
       jwt.sign(claims, settings.secret, { algorithm: 'HS256', subject: 'x', issuer: settings.issuer });
-    expect(appErrorOf(() => verifyJwt(forge({ role: 'ADMIN' }), settings)).message).toBe('invalid token claims');
+    expect(appErrorOf(() => verifyJwt(forge({ role: 'ADMIN' }), settings)).message).toBe(
+      'invalid token claims',
+    );
     expect(appErrorOf(() => verifyJwt(forge({ role: 'MERCHANT', merchantId: '7' }), settings)).message).toBe(
       'invalid token claims',
     );
@@ -122,7 +128,9 @@ describe('signActorHeader / verifyActorHeader', () => {
     const [, issued, mac] = signActorHeader(merchant, secret, now).split('.');
     const forged = Buffer.from(JSON.stringify({ ...merchant, merchantId: 8 })).toString('base64url');
     expect(verifyActorHeader(`${forged}.${issued}.${mac}`, secret, now)).toBeNull();
-    const promoted = Buffer.from(JSON.stringify({ sub: 'merchant:7', role: 'OPERATOR' })).toString('base64url');
+    const promoted = Buffer.from(JSON.stringify({ sub: 'merchant:7', role: 'OPERATOR' })).toString(
+      'base64url',
+    );
     expect(verifyActorHeader(`${promoted}.${issued}.${mac}`, secret, now)).toBeNull();
   });
 
@@ -132,7 +140,9 @@ describe('signActorHeader / verifyActorHeader', () => {
   });
 
   it('rejects another secret', () => {
-    expect(verifyActorHeader(signActorHeader(merchant, 'some-other-secret-0123456789', now), secret, now)).toBeNull();
+    expect(
+      verifyActorHeader(signActorHeader(merchant, 'some-other-secret-0123456789', now), secret, now),
+    ).toBeNull();
   });
 
   it('accepts up to five minutes of age or skew, not more', () => {

@@ -71,7 +71,8 @@ describe('parseEnv', () => {
     );
     expect(problems).toHaveLength(5);
     for (const line of problems) expect(line).toMatch(/^invalid configuration: [A-Z_]+: \S/);
-    const byName = (name: string) => problems.filter((line) => line.startsWith(`invalid configuration: ${name}: `));
+    const byName = (name: string) =>
+      problems.filter((line) => line.startsWith(`invalid configuration: ${name}: `));
     for (const name of ['ORDERS_PORT', 'NODE_ENV', 'JWT_SECRET', 'DATABASE_URL', 'LOG_LEVEL']) {
       expect(byName(name)).toHaveLength(1);
     }
@@ -110,12 +111,17 @@ describe('rejectDemoSecretsInProduction', () => {
       'invalid configuration: INTERNAL_SIGNING_SECRET: the demo default must not be used in production',
     ]);
     expect(
-      rejectDemoSecretsInProduction({ NODE_ENV: 'production' }, { A: 'demo-aaaaaaaaaaaaaaaa', B: 'demo-bbbbbbbbbbbbbbbb' }),
+      rejectDemoSecretsInProduction(
+        { NODE_ENV: 'production' },
+        { A: 'demo-aaaaaaaaaaaaaaaa', B: 'demo-bbbbbbbbbbbbbbbb' },
+      ),
     ).toHaveLength(2);
   });
 
   it('accepts real secrets in production', () => {
-    expect(rejectDemoSecretsInProduction({ NODE_ENV: 'production' }, { JWT_SECRET: secrets.JWT_SECRET })).toEqual([]);
+    expect(
+      rejectDemoSecretsInProduction({ NODE_ENV: 'production' }, { JWT_SECRET: secrets.JWT_SECRET }),
+    ).toEqual([]);
   });
 
   it.each(['development', 'test'])('allows the demo secrets in %s', (nodeEnv) => {

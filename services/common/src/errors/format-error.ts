@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DriverException, NotFoundError, UniqueConstraintViolationException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import { isErrorCode } from './error-codes';
+import { AppError } from './app-error';
 import { MoneyFormatError } from '../money/money';
 import { logger } from '../logging/logger';
 
@@ -29,10 +30,13 @@ function originalOf(error: unknown): unknown {
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (isErrorCode(code) || (typeof code === 'string' && CLIENT_CODES.has(code))) {
+  const original = originalOf(error);
+  // Apollo gives every error without a code INTERNAL_SERVER_ERROR (keeping its raw
+  // message), so that code passes through only when an AppError carries it on purpose.
+  const deliberate = code !== 'INTERNAL_SERVER_ERROR' || original instanceof AppError;
+  if (deliberate && (isErrorCode(code) || (typeof code === 'string' && CLIENT_CODES.has(code)))) {
     return stripStack(formatted);
   }
-  const original = originalOf(error);
   if (original instanceof MoneyFormatError) {
     return { message: original.message, path: formatted.path, extensions: { code: 'INVALID_AMOUNT' } };
   }

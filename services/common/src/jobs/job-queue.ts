@@ -15,7 +15,11 @@ export async function startJobQueue(options: { url: string; schema: string; queu
     max: 4,
     application_name: `${options.schema}-worker`,
   });
-  boss.on('error', (error: unknown) => logger().error({ err: error }, 'job queue error'));
+  boss.on('error', (error: unknown) => {
+    // 57P01: the server is shutting down (Ctrl-C reaches PostgreSQL too); not a fault.
+    if ((error as { code?: string }).code === '57P01') logger().debug('job queue connection closed by server shutdown');
+    else logger().error({ err: error }, 'job queue error');
+  });
   await boss.start();
   for (const name of options.queues) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name);

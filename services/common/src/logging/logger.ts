@@ -2,18 +2,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 
+const REDACT = { paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'], censor: '[redacted]' };
+
 let root: Logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
-  base: { service: process.env.SERVICE_NAME ?? 'payoffice' },
-  redact: { paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'], censor: '[redacted]' },
+  base: { service: 'payoffice' },
+  redact: REDACT,
 });
 
 const requestScope = new AsyncLocalStorage<{ requestId: string; log: Logger }>();
 
 /** Re-creates the root logger for a service (name, level); called once at start-up. */
 export function configureLogger(options: { service: string; level: string }): Logger {
-  root = root.child({ service: options.service });
-  root.level = options.level;
+  root = pino({ level: options.level, base: { service: options.service }, redact: REDACT });
   return root;
 }
 

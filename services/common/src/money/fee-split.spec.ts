@@ -109,7 +109,9 @@ describe('splitFees', () => {
   });
 
   it('refuses an agent rate above the merchant rate', () => {
-    expect(() => splitFees(10_000, rates('4', '4.0001', '0'))).toThrow('the agent rate cannot exceed the merchant rate');
+    expect(() => splitFees(10_000, rates('4', '4.0001', '0'))).toThrow(
+      'the agent rate cannot exceed the merchant rate',
+    );
     // equal rates are fine: the platform keeps nothing
     expect(splitFees(10_000, rates('4', '4', '0')).channelFee).toBe(0);
   });

@@ -1,4 +1,10 @@
-import { graphql, GraphQLError, GraphQLObjectType, GraphQLSchema, parseValue as parseValueAst } from 'graphql';
+import {
+  graphql,
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLSchema,
+  parseValue as parseValueAst,
+} from 'graphql';
 import { MoneyScalar } from './money.scalar';
 
 function errorOf(fn: () => unknown): GraphQLError {
@@ -25,7 +31,9 @@ describe('MoneyScalar.serialize', () => {
   it.each([88.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, '88.50', '8850', null, undefined, 8850n])(
     'refuses %p',
     (value) => {
-      expect(errorOf(() => MoneyScalar.serialize(value)).message).toBe('Money must be resolved as an integer number of fen');
+      expect(errorOf(() => MoneyScalar.serialize(value)).message).toBe(
+        'Money must be resolved as an integer number of fen',
+      );
     },
   );
 });
@@ -41,16 +49,22 @@ describe('MoneyScalar.parseValue', () => {
     expect(MoneyScalar.parseValue(text)).toBe(fen);
   });
 
-  it.each([88.5, 8850, null, true, { amount: '1.00' }])('refuses the non-string %p as BAD_USER_INPUT', (value) => {
-    const error = errorOf(() => MoneyScalar.parseValue(value));
-    expect(error.extensions.code).toBe('BAD_USER_INPUT');
-  });
+  it.each([88.5, 8850, null, true, { amount: '1.00' }])(
+    'refuses the non-string %p as BAD_USER_INPUT',
+    (value) => {
+      const error = errorOf(() => MoneyScalar.parseValue(value));
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    },
+  );
 
-  it.each(['1.001', '1e3', '', 'abc', '１００'])('refuses the malformed string %p as INVALID_AMOUNT', (text) => {
-    const error = errorOf(() => MoneyScalar.parseValue(text));
-    expect(error.extensions.code).toBe('INVALID_AMOUNT');
-    expect(error.message).toContain('is not a valid amount');
-  });
+  it.each(['1.001', '1e3', '', 'abc', '１００'])(
+    'refuses the malformed string %p as INVALID_AMOUNT',
+    (text) => {
+      const error = errorOf(() => MoneyScalar.parseValue(text));
+      expect(error.extensions.code).toBe('INVALID_AMOUNT');
+      expect(error.message).toContain('is not a valid amount');
+    },
+  );
 });
 
 describe('MoneyScalar.parseLiteral', () => {
@@ -59,13 +73,18 @@ describe('MoneyScalar.parseLiteral', () => {
     expect(MoneyScalar.parseLiteral(parseValueAst('"-0.05"'), {})).toBe(-5);
   });
 
-  it.each(['88.5', '8850', 'true', 'null', '["1.00"]'])('refuses the literal %s as BAD_USER_INPUT', (literal) => {
-    const error = errorOf(() => MoneyScalar.parseLiteral(parseValueAst(literal), {}));
-    expect(error.extensions.code).toBe('BAD_USER_INPUT');
-  });
+  it.each(['88.5', '8850', 'true', 'null', '["1.00"]'])(
+    'refuses the literal %s as BAD_USER_INPUT',
+    (literal) => {
+      const error = errorOf(() => MoneyScalar.parseLiteral(parseValueAst(literal), {}));
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    },
+  );
 
   it('refuses a malformed string literal as INVALID_AMOUNT', () => {
-    expect(errorOf(() => MoneyScalar.parseLiteral(parseValueAst('"1.234"'), {})).extensions.code).toBe('INVALID_AMOUNT');
+    expect(errorOf(() => MoneyScalar.parseLiteral(parseValueAst('"1.234"'), {})).extensions.code).toBe(
+      'INVALID_AMOUNT',
+    );
   });
 });
 

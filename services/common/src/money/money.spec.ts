@@ -131,9 +131,12 @@ describe('formatFen', () => {
     expect(formatFen(fen)).toBe(text);
   });
 
-  it.each([0.5, 1.1, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])('rejects %p', (value) => {
-    expect(() => formatFen(value)).toThrow(RangeError);
-  });
+  it.each([0.5, 1.1, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    'rejects %p',
+    (value) => {
+      expect(() => formatFen(value)).toThrow(RangeError);
+    },
+  );
 
   it('round-trips with parseYuan and parseSignedYuan', () => {
     const random = prng(7);
@@ -160,9 +163,12 @@ describe('parsePercent', () => {
     expect(parsePercent(text)).toBe(ppm);
   });
 
-  it.each(['100.0001', '101', '-1', '1.23456', '', ' ', '1e1', '1000', 'abc', '.5', '5.', '5%'])('rejects %p', (text) => {
-    expect(() => parsePercent(text)).toThrow(MoneyFormatError);
-  });
+  it.each(['100.0001', '101', '-1', '1.23456', '', ' ', '1e1', '1000', 'abc', '.5', '5.', '5%'])(
+    'rejects %p',
+    (text) => {
+      expect(() => parsePercent(text)).toThrow(MoneyFormatError);
+    },
+  );
 });
 
 describe('applyRate', () => {
@@ -251,8 +257,10 @@ describe('allocate', () => {
       const magnitude = intBelow(random, 10 ** (1 + intBelow(random, 12)));
       const total = random() < 0.2 ? -magnitude : magnitude;
       const count = 1 + intBelow(random, 12);
-      const weights = Array.from({ length: count }, () => (random() < 0.15 ? 0 : intBelow(random, 10 ** (1 + intBelow(random, 6)))));
-      if (weights.every((w) => w === 0)) weights[0] = 1;
+      const weights = Array.from({ length: count }, () =>
+        random() < 0.15 ? 0 : intBelow(random, 10 ** (1 + intBelow(random, 6))),
+      );
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
       const parts = allocate(total, weights);
 
       expect(parts).toHaveLength(count);

@@ -103,7 +103,7 @@ export async function eventTopics(app: OrdersTestApp, platformOrderNo: string): 
 
 export interface OrderRow {
   status: string;
-  paid_at: Date | null;
+  paid_at: Date | string | null;
   version: number;
   amount: string;
 }

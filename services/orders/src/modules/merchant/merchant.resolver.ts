@@ -3,6 +3,7 @@ import { Connection, merchantScope, pageWindow, PageArgs, requireRole, toConnect
 import type { OrdersContext } from '../../context';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
 import { Merchant, MerchantStatus } from './merchant.entity';
+import { Agent } from './agent.entity';
 
 @ObjectType({ description: 'A page of merchants.' })
 export class MerchantConnection extends Connection(Merchant, 'Merchant') {}
@@ -30,6 +31,12 @@ export class MerchantResolver {
     };
     const [items, total] = await ctx.em.findAndCount(Merchant, where, { orderBy: { id: 'asc' }, limit: window.limit, offset: window.offset });
     return Object.assign(new MerchantConnection(), toConnection(items, total, window));
+  }
+
+  // The relation is an unloaded reference (id only); without this, `agent { name }` fails.
+  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who earns commission on this merchant.' })
+  async agent(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<Agent | null> {
+    return merchant.agent ? ctx.loaders.agent.load(merchant.agent.id) : null;
   }
 
   @FieldResolver(() => [MerchantChannel], { description: "The merchant's settings per channel." })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ObjectQuery } from '@mikro-orm/core';
+import { raw, type ObjectQuery } from '@mikro-orm/core';
 import { AppError, type PageWindow } from '@pay/common';
 import { Order } from './order.entity';
 import { OrderStatus, STATUS_PRESENTATION } from './order-status';
@@ -81,14 +81,15 @@ export async function listOrders(em: EntityManager, filter: OrderListFilter, win
 export async function summarizeOrders(em: EntityManager, filter: OrderListFilter): Promise<OrderSummary> {
   const qb = em
     .createQueryBuilder(Order, 'o')
+    // raw(): plain strings would be quoted as column names ("o"."count(*)::int").
     .select([
-      'count(*)::int as order_count',
-      'coalesce(sum(o.amount), 0)::bigint as gross',
-      'coalesce(sum(o.merchant_income), 0)::bigint as merchant_income',
-      'coalesce(sum(o.agent_income), 0)::bigint as agent_income',
+      raw('count(*)::int as order_count'),
+      raw('coalesce(sum(o.amount), 0)::bigint as gross'),
+      raw('coalesce(sum(o.merchant_income), 0)::bigint as merchant_income'),
+      raw('coalesce(sum(o.agent_income), 0)::bigint as agent_income'),
     ])
     .where(orderWhere(filter));
-  const row = (await qb.execute('get')) as unknown as { order_count: number; gross: string; merchant_income: string; agent_income: string };
+  const row = (await qb.execute('get', false)) as unknown as { order_count: number; gross: string; merchant_income: string; agent_income: string };
   return {
     orderCount: row.order_count,
     grossAmount: Number(row.gross),

@@ -1,0 +1,126 @@
+// `npm start`: the whole platform on one machine. Embedded PostgreSQL (unless
+// DATABASE_URL is set), migrations and demo data, every service as its own process
+// over real HTTP, then the Sandbox URL, a demo token per role and a working example.
+import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
+import { startService, stopChild, waitReady } from './lib/processes.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const common = require(join(root, 'services/common/dist/index.js'));
+const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
+const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
+
+const DATABASE = 'payoffice';
+const children = [];
+let embedded;
+let stopping = false;
+
+function log(line) {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+async function ensureDatabase(adminUrl) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (rowCount === 0) await client.query(`create database "${DATABASE}"`);
+  } finally {
+    await client.end();
+  }
+  return common.withDatabase(adminUrl, DATABASE);
+}
+
+function launch(name, script, env) {
+  const child = startService(root, name, script, env, {
+    onExit: (code) => {
+      if (!stopping) {
+        log(`${name} exited with code ${code}; stopping everything`);
+        void shutdown(1);
+      }
+    },
+  });
+  children.push(child);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping services…');
+  // Gateway first, then the subgraphs, then the database they use.
+  for (const child of [...children].reverse()) await stopChild(child);
+  if (embedded) {
+    log('stopping embedded PostgreSQL…');
+    await embedded.stop();
+  }
+  log('stopped');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  const dataDir = join(root, '.data');
+  mkdirSync(dataDir, { recursive: true });
+  // The embedded server runs as the `postgres` user: it must be able to traverse .data.
+  chmodSync(dataDir, 0o755);
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    log('starting embedded PostgreSQL in .data/pg …');
+    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), persistent: true });
+    adminUrl = embedded.adminUrl;
+  }
+  const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(adminUrl));
+  const ordersPort = process.env.ORDERS_PORT ?? '4001';
+  const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
+
+  log('starting the orders subgraph (migrations and demo data on first start) …');
+  launch('orders', 'services/orders/dist/index.js', { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', ORDERS_PORT: ordersPort });
+  await waitReady(`http://127.0.0.1:${ordersPort}/ready`, 'orders');
+
+  log('starting the gateway …');
+  launch('gateway', 'gateway/dist/index.js', { ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`, GATEWAY_PORT: gatewayPort });
+  await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
+
+  const gatewayConfig = loadGatewayConfig(process.env);
+  const jwt = { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer };
+  const tokens = {
+    MERCHANT: common.signJwt({ sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 }, jwt, 30 * 24 * 3600),
+    OPERATOR: common.signJwt({ sub: 'demo-operator', role: 'OPERATOR' }, jwt, 30 * 24 * 3600),
+    ANALYST: common.signJwt({ sub: 'demo-analyst', role: 'ANALYST' }, jwt, 30 * 24 * 3600),
+  };
+  const gateway = `http://127.0.0.1:${gatewayPort}`;
+  const credentials = {
+    gateway,
+    tokens,
+    merchantApi: { merchantId: 2024164, key: DEMO_KEYS.merchant, otherMerchantId: 2023100, otherKey: DEMO_KEYS.otherMerchant },
+  };
+  writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);
+
+  const example = `curl -s ${gateway}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens.MERCHANT}' \\\n  -d '{"query":"{ merchantStats { today { orderCount grossAmount } total { orderCount grossAmount merchantIncome } } orders(pageSize: 3) { totalCount nodes { platformOrderNo amount statusText channel { name } } } }"}'`;
+  process.stdout.write(`
+──────────────────────────────────────────────────────────────────────────────
+ Payment back office is running (Ctrl-C stops everything).
+
+ Apollo Sandbox:  ${gateway}/graphql   (paste a token below into the Authorization header)
+ Demo tokens (demo secret, 30 days) — also in .data/demo-credentials.json:
+   MERCHANT (2024164): ${tokens.MERCHANT}
+   OPERATOR:           ${tokens.OPERATOR}
+   ANALYST:            ${tokens.ANALYST}
+
+ Example request:
+ ${example}
+──────────────────────────────────────────────────────────────────────────────
+`);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[start] failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown(1);
+});

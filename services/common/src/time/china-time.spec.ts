@@ -1,0 +1,115 @@
+import {
+  addDays,
+  formatChinaDate,
+  formatChinaDateTime,
+  isDateOnly,
+  parseChinaDateTime,
+  startOfChinaDay,
+} from './china-time';
+
+const utc = (iso: string) => new Date(iso);
+
+describe('formatChinaDateTime / formatChinaDate', () => {
+  it.each([
+    ['2025-11-16T15:14:50Z', '2025-11-16 23:14:50', '2025-11-16'],
+    // 16:00 UTC is midnight in China: the date flips
+    ['2025-11-16T15:59:59.999Z', '2025-11-16 23:59:59', '2025-11-16'],
+    ['2025-11-16T16:00:00Z', '2025-11-17 00:00:00', '2025-11-17'],
+    // a UTC date that is still the same China date
+    ['2025-11-16T00:00:00Z', '2025-11-16 08:00:00', '2025-11-16'],
+    ['2025-11-15T23:59:59Z', '2025-11-16 07:59:59', '2025-11-16'],
+    // across month, year and leap-day boundaries
+    ['2025-12-31T16:00:00Z', '2026-01-01 00:00:00', '2026-01-01'],
+    ['2024-02-28T16:00:00Z', '2024-02-29 00:00:00', '2024-02-29'],
+    ['2024-02-29T16:00:00Z', '2024-03-01 00:00:00', '2024-03-01'],
+    ['1970-01-01T00:00:00Z', '1970-01-01 08:00:00', '1970-01-01'],
+  ])('%s is %s in China', (instant, dateTime, date) => {
+    expect(formatChinaDateTime(utc(instant))).toBe(dateTime);
+    expect(formatChinaDate(utc(instant))).toBe(date);
+  });
+});
+
+describe('startOfChinaDay', () => {
+  it.each([
+    ['2025-11-16T15:14:50Z', '2025-11-15T16:00:00.000Z'],
+    ['2025-11-16T16:00:00Z', '2025-11-16T16:00:00.000Z'],
+    ['2025-11-16T15:59:59.999Z', '2025-11-15T16:00:00.000Z'],
+    ['2025-11-16T00:00:00Z', '2025-11-15T16:00:00.000Z'],
+    // before 1970 the modulo is negative; the helper must still round down
+    ['1969-12-31T12:00:00Z', '1969-12-30T16:00:00.000Z'],
+    ['1969-12-31T17:00:00Z', '1969-12-31T16:00:00.000Z'],
+  ])('of %s is %s', (instant, start) => {
+    expect(startOfChinaDay(utc(instant)).toISOString()).toBe(start);
+  });
+
+  it('formats as midnight of the same China date', () => {
+    const date = utc('2025-11-16T20:30:00Z');
+    const start = startOfChinaDay(date);
+    expect(formatChinaDateTime(start)).toBe('2025-11-17 00:00:00');
+    expect(formatChinaDate(start)).toBe(formatChinaDate(date));
+    expect(startOfChinaDay(start).getTime()).toBe(start.getTime());
+  });
+});
+
+describe('addDays', () => {
+  it('adds whole days of 24 hours', () => {
+    expect(addDays(utc('2025-11-16T16:00:00Z'), 1).toISOString()).toBe('2025-11-17T16:00:00.000Z');
+    expect(addDays(utc('2025-03-01T00:00:00Z'), -1).toISOString()).toBe('2025-02-28T00:00:00.000Z');
+  });
+});
+
+describe('parseChinaDateTime', () => {
+  it.each([
+    ['2025-11-16', '2025-11-15T16:00:00.000Z'],
+    ['2025-11-16 23:14:50', '2025-11-16T15:14:50.000Z'],
+    ['2025-11-16T23:14:50', '2025-11-16T15:14:50.000Z'],
+    ['2025-11-16 23:14', '2025-11-16T15:14:00.000Z'],
+    ['2025-11-17 00:00:00', '2025-11-16T16:00:00.000Z'],
+    ['2024-02-29', '2024-02-28T16:00:00.000Z'],
+    ['  2025-11-16  ', '2025-11-15T16:00:00.000Z'],
+    // Unix timestamps: seconds and milliseconds
+    ['1763306090', '2025-11-16T15:14:50.000Z'],
+    ['1763306090123', '2025-11-16T15:14:50.123Z'],
+  ])('reads %p as %s', (text, iso) => {
+    expect(parseChinaDateTime(text)?.toISOString()).toBe(iso);
+  });
+
+  it('round-trips with formatChinaDateTime', () => {
+    const instant = utc('2025-11-16T16:00:01Z');
+    expect(parseChinaDateTime(formatChinaDateTime(instant))?.getTime()).toBe(instant.getTime());
+  });
+
+  it.each([
+    '2025-02-30',
+    '2025-02-29', // not a leap year
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-31',
+    '2025-11-00',
+    '2025-11-16 24:00:00',
+    '2025-11-16 23:60:00',
+    '2025-11-16 23:59:60',
+    '2025-11-16 7:00',
+    '2025/11/16',
+    '16-11-2025',
+    '20251116',
+    '176330609', // 9 digits
+    '17633060901', // 11 digits
+    '17633060901234', // 14 digits
+    '',
+    'yesterday',
+    '2025-11-16Z',
+    '2025-11-16 23:14:50+08:00',
+  ])('returns null for %p', (text) => {
+    expect(parseChinaDateTime(text)).toBeNull();
+  });
+});
+
+describe('isDateOnly', () => {
+  it('tells dates from date-times', () => {
+    expect(isDateOnly('2025-11-16')).toBe(true);
+    expect(isDateOnly(' 2025-11-16 ')).toBe(true);
+    expect(isDateOnly('2025-11-16 00:00:00')).toBe(false);
+    expect(isDateOnly('1763306090')).toBe(false);
+  });
+});
