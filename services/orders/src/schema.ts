@@ -4,13 +4,14 @@ import { OrderConnectionResolver, OrderResolver } from './modules/order/order.re
 import { MerchantResolver } from './modules/merchant/merchant.resolver';
 import { ChannelResolver, UpstreamConfigResolver } from './modules/channel/channel.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
+import { NotifyLogResolver } from './modules/notification/notification.resolver';
 import { ordersReferenceResolvers } from './references';
 
 /** The orders subgraph's schema. Pure: no database, no environment. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver, StatsResolver],
+      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver, StatsResolver, NotifyLogResolver],
       validate: false,
     },
     ordersReferenceResolvers,

@@ -104,12 +104,22 @@ describe('bad input', () => {
       expect(dataOf(await app.gql(ORDER, { platformOrderNo: 'nope' })).order).toBeNull();
       await expectRefused(ORDER, { id: 'abc' }, 'BAD_USER_INPUT');
       await expectRefused(ORDER, { id: '1'.repeat(30) }, 'BAD_USER_INPUT');
+      // A malformed key resolves to null without failing the valid keys batched with it.
       const entities = await app.gql<{ _entities: unknown[] }>(
-        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id } } }`,
-        { r: [{ __typename: 'Order', id: '999999999' }, { __typename: 'Order', platformOrderNo: 'nope' }] },
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id } ... on Merchant { merchantNo: id } } }`,
+        {
+          r: [
+            { __typename: 'Order', id: '999999999' },
+            { __typename: 'Order', platformOrderNo: 'nope' },
+            { __typename: 'Order', id: 'abc' },
+            { __typename: 'Order', id: pending.id },
+            { __typename: 'Merchant', id: 'x' },
+            { __typename: 'Merchant', id: 2024164 },
+          ],
+        },
         ACTORS.operator,
       );
-      expect(dataOf(entities)._entities).toEqual([null, null]);
+      expect(dataOf(entities)._entities).toEqual([null, null, null, { id: pending.id }, null, { merchantNo: 2024164 }]);
     });
 
     it('refuses a platform caller without merchantId, and a bad order style, with BAD_USER_INPUT', async () => {

@@ -266,6 +266,8 @@ export interface ManualActionResult {
  * A pending order emits `order.paid`, a withheld one `order.released`.
  */
 export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+  // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
+  note = text(note, 'note', 500);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, ref);
     checkAmount(order, amount);
@@ -286,6 +288,8 @@ export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Act
  * one emits `order.reversed` so the ledger takes the credit back.
  */
 export async function cancelOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+  // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
+  note = text(note, 'note', 500);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, ref);
     checkAmount(order, amount);
