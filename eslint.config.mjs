@@ -44,7 +44,15 @@ const unusedVars = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_',
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.turbo/**', '**/.turbo/**', 'coverage/**', 'schema/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      '.turbo/**',
+      '**/.turbo/**',
+      'coverage/**',
+      'schema/**',
+    ],
   },
   js.configs.recommended,
   {
@@ -54,7 +62,11 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: { ...nodeGlobals, ...commonJsGlobals } },
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'commonjs',
+      globals: { ...nodeGlobals, ...commonJsGlobals },
+    },
     rules: { 'no-unused-vars': unusedVars },
   },
   {

@@ -36,10 +36,12 @@ export interface OutboxRelayOptions {
 
 /**
  * Delivers outbox events to in-process consumers (which may forward them to other
- * services). Rows are claimed with SKIP LOCKED, so several replicas can relay at once,
- * and a receipt is written in the same transaction as the claim: an event whose
- * handler failed stays pending and is retried, one that succeeded is never re-sent by
- * this relay (consumers still de-duplicate, since a crash between handle and commit
+ * services). Each consumer is served by one replica at a time (a transaction-scoped
+ * advisory lock per consumer: row locks alone would let a second relay, whose snapshot
+ * predates the first one's receipts, deliver a batch again), in `seq` order. The
+ * receipt is written in the same transaction as the delivery: an event whose handler
+ * failed stays pending and is retried; one that succeeded is not re-sent (consumers
+ * still de-duplicate on the event id, since a crash between handle and commit
  * re-delivers).
  */
 export class OutboxRelay {
@@ -105,14 +107,20 @@ export class OutboxRelay {
       return await em.transactional(async (tx) => {
         const connection = tx.getConnection();
         const ctx = tx.getTransactionContext();
+        const [lock] = (await connection.execute(
+          `select pg_try_advisory_xact_lock(hashtext(?)) as acquired`,
+          [`outbox:${consumer.name}`],
+          'all',
+          ctx,
+        )) as { acquired: boolean }[];
+        if (!lock?.acquired) return 0;
         const rows = (await connection.execute(
           `select e.seq, e.id, e.topic, e.aggregate_id, e.payload, e.created_at
              from outbox_event e
             where e.topic = any(?::text[])
               and not exists (select 1 from outbox_delivery d where d.consumer = ? and d.event_seq = e.seq)
             order by e.seq
-            limit ?
-            for update of e skip locked`,
+            limit ?`,
           [pgArray(consumer.topics), consumer.name, this.batchSize],
           'all',
           ctx,
