@@ -75,12 +75,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': unusedVars,
-      '@typescript-eslint/no-non-null-assertion': 'error',
     },
-  },
-  {
-    // Tests may assert what they have just arranged (`result.data!`).
-    files: ['**/*.spec.ts', '**/*.e2e.ts', '**/test/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -25,7 +25,11 @@ async function sqlCount(metricsUrl) {
 }
 
 async function post(url, body, headers) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const json = await response.json();
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json;
@@ -64,11 +68,21 @@ export async function run({ print }) {
   const url = common.withDatabase(adminUrl, name);
   const children = [];
   try {
-    const orm = await common.openDatabase({ url, schema: 'orders', entities: orders.ordersEntities, migrations: orders.ordersMigrations });
+    const orm = await common.openDatabase({
+      url,
+      schema: 'orders',
+      entities: orders.ordersEntities,
+      migrations: orders.ordersMigrations,
+    });
     await orders.buildStandardWorld(orm.em.fork());
     const actor = { sub: 'bench', role: 'OPERATOR' };
     for (let i = 0; i < 150; i += 1) {
-      await createOrder(orm.em.fork(), { merchantId: i % 3 === 0 ? 2023100 : 2024164, amount: `${10 + (i % 50)}.00`, requestIp: '127.0.0.1', actor });
+      await createOrder(orm.em.fork(), {
+        merchantId: i % 3 === 0 ? 2023100 : 2024164,
+        amount: `${10 + (i % 50)}.00`,
+        requestIp: '127.0.0.1',
+        actor,
+      });
     }
     await orm.close(true);
 
@@ -76,24 +90,59 @@ export async function run({ print }) {
     const gatewayPort = await freePort();
     const quiet = { quiet: true };
     // The relay idles (long interval) so only request statements are counted.
-    children.push(startService(root, 'orders', 'services/orders/dist/index.js', { DATABASE_URL: url, ORDERS_PORT: String(ordersPort), OUTBOX_INTERVAL_MS: '60000', LOG_LEVEL: 'warn' }, quiet));
+    children.push(
+      startService(
+        root,
+        'orders',
+        'services/orders/dist/index.js',
+        {
+          DATABASE_URL: url,
+          ORDERS_PORT: String(ordersPort),
+          OUTBOX_INTERVAL_MS: '60000',
+          LOG_LEVEL: 'warn',
+        },
+        quiet,
+      ),
+    );
     await waitReady(`http://127.0.0.1:${ordersPort}/ready`, 'orders');
-    children.push(startService(root, 'gateway', 'gateway/dist/index.js', { ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`, GATEWAY_PORT: String(gatewayPort), LOG_LEVEL: 'warn' }, quiet));
+    children.push(
+      startService(
+        root,
+        'gateway',
+        'gateway/dist/index.js',
+        {
+          ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
+          GATEWAY_PORT: String(gatewayPort),
+          LOG_LEVEL: 'warn',
+        },
+        quiet,
+      ),
+    );
     await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
 
     const gatewayConfig = require(join(root, 'gateway/dist/index-lib.js')).loadGatewayConfig({});
-    const token = common.signJwt(actor, { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer });
+    const token = common.signJwt(actor, {
+      secret: gatewayConfig.auth.jwtSecret,
+      issuer: gatewayConfig.auth.jwtIssuer,
+    });
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphUrl = `http://127.0.0.1:${ordersPort}/graphql`;
     const metricsUrl = `http://127.0.0.1:${ordersPort}/metrics`;
     const gatewayHeaders = { authorization: `Bearer ${token}` };
-    const directHeaders = () => ({ [common.ACTOR_HEADER]: common.signActorHeader(actor, gatewayConfig.auth.internalSecret) });
+    const directHeaders = () => ({
+      [common.ACTOR_HEADER]: common.signActorHeader(actor, gatewayConfig.auth.internalSecret),
+    });
 
     const counts = {};
     for (const n of [10, 100]) {
       const before = await sqlCount(metricsUrl);
-      const result = await post(gatewayUrl, JSON.stringify({ query: QUERY, variables: { n } }), gatewayHeaders);
-      if (result.data.orders.nodes.length !== n) throw new Error(`expected ${n} orders, got ${result.data.orders.nodes.length}`);
+      const result = await post(
+        gatewayUrl,
+        JSON.stringify({ query: QUERY, variables: { n } }),
+        gatewayHeaders,
+      );
+      if (result.data.orders.nodes.length !== n)
+        throw new Error(`expected ${n} orders, got ${result.data.orders.nodes.length}`);
       counts[n] = (await sqlCount(metricsUrl)) - before;
       print(`sql_statements_gateway_page_${n}: ${counts[n]} statements`);
     }

@@ -35,7 +35,9 @@ for (const [name, content] of Object.entries(files)) {
   }
 }
 if (check && stale.length) {
-  console.error(`schema/ is stale (${stale.join(', ')}): run \`npm run schema:generate\` and commit the result`);
+  console.error(
+    `schema/ is stale (${stale.join(', ')}): run \`npm run schema:generate\` and commit the result`,
+  );
   process.exit(1);
 }
 console.log(check ? 'schema/ is up to date' : 'schema/ regenerated');

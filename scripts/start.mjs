@@ -81,17 +81,28 @@ async function main() {
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
 
   log('starting the orders subgraph (migrations and demo data on first start) …');
-  launch('orders', 'services/orders/dist/index.js', { DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'true', ORDERS_PORT: ordersPort });
+  launch('orders', 'services/orders/dist/index.js', {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    ORDERS_PORT: ordersPort,
+  });
   await waitReady(`http://127.0.0.1:${ordersPort}/ready`, 'orders');
 
   log('starting the gateway …');
-  launch('gateway', 'gateway/dist/index.js', { ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`, GATEWAY_PORT: gatewayPort });
+  launch('gateway', 'gateway/dist/index.js', {
+    ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
+    GATEWAY_PORT: gatewayPort,
+  });
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
 
   const gatewayConfig = loadGatewayConfig(process.env);
   const jwt = { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer };
   const tokens = {
-    MERCHANT: common.signJwt({ sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 }, jwt, 30 * 24 * 3600),
+    MERCHANT: common.signJwt(
+      { sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 },
+      jwt,
+      30 * 24 * 3600,
+    ),
     OPERATOR: common.signJwt({ sub: 'demo-operator', role: 'OPERATOR' }, jwt, 30 * 24 * 3600),
     ANALYST: common.signJwt({ sub: 'demo-analyst', role: 'ANALYST' }, jwt, 30 * 24 * 3600),
   };
@@ -99,7 +110,12 @@ async function main() {
   const credentials = {
     gateway,
     tokens,
-    merchantApi: { merchantId: 2024164, key: DEMO_KEYS.merchant, otherMerchantId: 2023100, otherKey: DEMO_KEYS.otherMerchant },
+    merchantApi: {
+      merchantId: 2024164,
+      key: DEMO_KEYS.merchant,
+      otherMerchantId: 2023100,
+      otherKey: DEMO_KEYS.otherMerchant,
+    },
   };
   writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);
 

@@ -23,27 +23,62 @@ describe('authorisation at the gateway', () => {
     const none = await platform.gql('{ channels { code } }', {}, null);
     expect(none.status).toBe(401);
     expect(errorCodes(none)).toEqual(['UNAUTHENTICATED']);
-    const forged = await postGraphQL(platform.gatewayUrl, '{ channels { code } }', {}, { authorization: 'Bearer abc.def.ghi' });
+    const forged = await postGraphQL(
+      platform.gatewayUrl,
+      '{ channels { code } }',
+      {},
+      { authorization: 'Bearer abc.def.ghi' },
+    );
     expect(forged.status).toBe(401);
   });
 
   it("never shows merchant A merchant B's order through any field", async () => {
-    const byNo = await platform.gql<{ order: unknown }>(`query ($no: String) { order(platformOrderNo: $no) { id } }`, { no: otherOrderNo }, ACTORS.merchant);
+    const byNo = await platform.gql<{ order: unknown }>(
+      `query ($no: String) { order(platformOrderNo: $no) { id } }`,
+      { no: otherOrderNo },
+      ACTORS.merchant,
+    );
     expect(dataOf(byNo).order).toBeNull();
-    const list = await platform.gql(`{ orders(filter: { merchantId: 2023100 }) { totalCount } }`, {}, ACTORS.merchant);
+    const list = await platform.gql(
+      `{ orders(filter: { merchantId: 2023100 }) { totalCount } }`,
+      {},
+      ACTORS.merchant,
+    );
     expect(errorCodes(list)).toEqual(['FORBIDDEN']);
-    const own = dataOf(await platform.gql<{ orders: { nodes: { merchantId: number }[] } }>(`{ orders { nodes { merchantId } } }`, {}, ACTORS.merchant));
+    const own = dataOf(
+      await platform.gql<{ orders: { nodes: { merchantId: number }[] } }>(
+        `{ orders { nodes { merchantId } } }`,
+        {},
+        ACTORS.merchant,
+      ),
+    );
     expect(own.orders.nodes.every((o) => o.merchantId === 2024164)).toBe(true);
-    const cancel = await platform.gql(`mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { id } } }`, { no: otherOrderNo }, ACTORS.merchant);
+    const cancel = await platform.gql(
+      `mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { id } } }`,
+      { no: otherOrderNo },
+      ACTORS.merchant,
+    );
     expect(errorCodes(cancel)).toEqual(['NOT_FOUND']);
-    const stats = await platform.gql(`{ merchantStats(merchantId: 2023100) { total { orderCount } } }`, {}, ACTORS.merchant);
+    const stats = await platform.gql(
+      `{ merchantStats(merchantId: 2023100) { total { orderCount } } }`,
+      {},
+      ACTORS.merchant,
+    );
     expect(errorCodes(stats)).toEqual(['FORBIDDEN']);
   });
 
   it('keeps ANALYST read-only', async () => {
-    const result = await platform.gql(`mutation { createOrder(input: { amount: "10.00", merchantId: 2024164 }) { order { id } } }`, {}, ACTORS.analyst);
+    const result = await platform.gql(
+      `mutation { createOrder(input: { amount: "10.00", merchantId: 2024164 }) { order { id } } }`,
+      {},
+      ACTORS.analyst,
+    );
     expect(errorCodes(result)).toEqual(['FORBIDDEN']);
-    const read = await platform.gql<{ orders: { totalCount: number } }>(`{ orders { totalCount } }`, {}, ACTORS.analyst);
+    const read = await platform.gql<{ orders: { totalCount: number } }>(
+      `{ orders { totalCount } }`,
+      {},
+      ACTORS.analyst,
+    );
     expect(dataOf(read).orders.totalCount).toBeGreaterThan(0);
   });
 
@@ -55,7 +90,9 @@ describe('authorisation at the gateway', () => {
 
   it('allows introspection to ANALYST and OPERATOR only', async () => {
     const query = '{ __schema { queryType { name } } }';
-    expect(dataOf(await platform.gql<{ __schema: unknown }>(query, {}, ACTORS.analyst)).__schema).toEqual({ queryType: { name: 'Query' } });
+    expect(dataOf(await platform.gql<{ __schema: unknown }>(query, {}, ACTORS.analyst)).__schema).toEqual({
+      queryType: { name: 'Query' },
+    });
     expect(errorCodes(await platform.gql(query, {}, ACTORS.merchant))).toEqual(['FORBIDDEN']);
   });
 
@@ -68,9 +105,12 @@ describe('authorisation at the gateway', () => {
   });
 
   it('blocks CSRF-prone simple requests', async () => {
-    const response = await fetch(`${platform.gatewayUrl}?query=${encodeURIComponent('{ channels { code } }')}`, {
-      headers: { authorization: `Bearer ${platform.token(ACTORS.operator)}` },
-    });
+    const response = await fetch(
+      `${platform.gatewayUrl}?query=${encodeURIComponent('{ channels { code } }')}`,
+      {
+        headers: { authorization: `Bearer ${platform.token(ACTORS.operator)}` },
+      },
+    );
     expect(response.status).toBe(400);
   });
 });

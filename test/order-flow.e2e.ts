@@ -22,9 +22,21 @@ describe('end to end through the gateway', () => {
     const receiver = await startMerchantReceiver(['fail', 'not yet']);
     try {
       const created = dataOf(
-        await platform.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string; merchant: { id: number }; channel: { code: string } } } }>(
+        await platform.gql<{
+          createOrder: {
+            paymentUrl: string;
+            order: { platformOrderNo: string; merchant: { id: number }; channel: { code: string } };
+          };
+        }>(
           CREATE,
-          { input: { amount: '100.00', notifyUrl: receiver.url, merchantOrderNo: 'E2E-1', notifyStyle: 'JSON' } },
+          {
+            input: {
+              amount: '100.00',
+              notifyUrl: receiver.url,
+              merchantOrderNo: 'E2E-1',
+              notifyStyle: 'JSON',
+            },
+          },
           ACTORS.merchant,
         ),
       ).createOrder;
@@ -35,14 +47,29 @@ describe('end to end through the gateway', () => {
       expect(await paid.json()).toMatchObject({ paid: true });
 
       const order = await eventually(async () => {
-        const o = dataOf(await platform.gql<{ order: { notifyAttempts: number } }>(ORDER, { no: created.order.platformOrderNo }, ACTORS.merchant)).order;
+        const o = dataOf(
+          await platform.gql<{ order: { notifyAttempts: number } }>(
+            ORDER,
+            { no: created.order.platformOrderNo },
+            ACTORS.merchant,
+          ),
+        ).order;
         return o.notifyAttempts >= 3 ? o : undefined;
       }, 'the third notification attempt');
       expect(order).toMatchObject({ statusCode: 1, notifyStatusCode: 2, notifyAttempts: 3 });
       expect(receiver.received).toHaveLength(3);
       const body = JSON.parse(receiver.received[2]!.body) as Record<string, unknown>;
-      expect(body).toMatchObject({ fxid: '2024164', fxddh: 'E2E-1', fxorder: created.order.platformOrderNo, fxfee: '100.00', fxstatus: 1, fxattch: null });
-      expect(body.fxsign).toBe(fxNotifySign({ fxstatus: 1, fxid: '2024164', fxddh: 'E2E-1', fxfee: '100.00' }, 'key-2024164-demo'));
+      expect(body).toMatchObject({
+        fxid: '2024164',
+        fxddh: 'E2E-1',
+        fxorder: created.order.platformOrderNo,
+        fxfee: '100.00',
+        fxstatus: 1,
+        fxattch: null,
+      });
+      expect(body.fxsign).toBe(
+        fxNotifySign({ fxstatus: 1, fxid: '2024164', fxddh: 'E2E-1', fxfee: '100.00' }, 'key-2024164-demo'),
+      );
       expect(new Set(receiver.received.map((r) => r.headers['x-event-id'])).size).toBe(1);
       const logs = (order as unknown as { notifyLogs: { attempt: number; delivered: boolean }[] }).notifyLogs;
       expect(logs.map((l) => [l.attempt, l.delivered])).toEqual([

@@ -30,7 +30,10 @@ export interface GatewayConfig {
 /** The only reader of process.env in the gateway. */
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
   const e = parseEnv(envSchema, env);
-  const problems = rejectDemoSecretsInProduction(e, { JWT_SECRET: e.JWT_SECRET, INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET });
+  const problems = rejectDemoSecretsInProduction(e, {
+    JWT_SECRET: e.JWT_SECRET,
+    INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET,
+  });
   if (problems.length) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -39,6 +42,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     auth: { jwtSecret: e.JWT_SECRET, jwtIssuer: e.JWT_ISSUER, internalSecret: e.INTERNAL_SIGNING_SECRET },
     subgraphs: { orders: e.ORDERS_URL },
     supergraphPath: e.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
-    limits: { maxDepth: e.MAX_DEPTH, maxAliases: e.MAX_ALIASES, maxCost: e.MAX_COST, maxTokens: e.MAX_TOKENS },
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxCost: e.MAX_COST,
+      maxTokens: e.MAX_TOKENS,
+    },
   };
 }

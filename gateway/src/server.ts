@@ -2,11 +2,22 @@ import { readFileSync } from 'node:fs';
 import type { Express } from 'express';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createServiceApp, currentRequestId, formatError, jsonErrorHandler, listen, type Actor, type Listening } from '@pay/common';
+import {
+  createServiceApp,
+  currentRequestId,
+  formatError,
+  jsonErrorHandler,
+  listen,
+  type Actor,
+  type Listening,
+} from '@pay/common';
 import type { GatewayConfig } from './config';
 import { authenticate } from './auth/authenticate';
 import { introspectionPolicy } from './auth/introspection-policy';
@@ -29,7 +40,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedActorDataSource(config.subgraphs[name] ?? url ?? '', config.auth.internalSecret),
+    buildService: ({ name, url }) =>
+      new SignedActorDataSource(config.subgraphs[name] ?? url ?? '', config.auth.internalSecret),
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
@@ -63,7 +75,10 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       const checks = await Promise.all(
         Object.values(config.subgraphs).map(async (url) => {
           const health = url.replace(/\/graphql$/, '/health');
-          return fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+          return fetch(health, { signal: AbortSignal.timeout(2000) }).then(
+            (r) => r.ok,
+            () => false,
+          );
         }),
       );
       return checks.every(Boolean);

@@ -10,7 +10,9 @@ export interface ReceivedNotification {
  * A merchant's real HTTP notify endpoint: answers `answers` in turn, then `success`,
  * recording every request.
  */
-export async function startMerchantReceiver(answers: string[] = []): Promise<{ url: string; received: ReceivedNotification[]; close: () => Promise<void> }> {
+export async function startMerchantReceiver(
+  answers: string[] = [],
+): Promise<{ url: string; received: ReceivedNotification[]; close: () => Promise<void> }> {
   const received: ReceivedNotification[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -29,7 +31,11 @@ export async function startMerchantReceiver(answers: string[] = []): Promise<{ u
 }
 
 /** Polls until `probe` returns a value (no fixed sleeps for timing). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 15000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

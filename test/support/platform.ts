@@ -1,10 +1,4 @@
-import {
-  createTestDatabase,
-  openDatabase,
-  postGraphQL,
-  signJwt,
-  type Actor,
-} from '@pay/common';
+import { createTestDatabase, openDatabase, postGraphQL, signJwt, type Actor } from '@pay/common';
 import {
   buildStandardWorld,
   createOrdersServer,
@@ -32,23 +26,36 @@ export interface Platform {
   gateway: GatewayServer;
   token: (actor: Actor) => string;
   /** A GraphQL call through the gateway as `actor` (null: no token). */
-  gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, actor?: Actor | null) => ReturnType<typeof postGraphQL<T>>;
+  gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    actor?: Actor | null,
+  ) => ReturnType<typeof postGraphQL<T>>;
   close: () => Promise<void>;
 }
 
 /** Every service and the gateway, for real, on free ports, over a fresh database. */
 export async function startPlatform(): Promise<Platform> {
   const db = await createTestDatabase();
-  const orm = await openDatabase({ url: db.url, schema: 'orders', entities: ordersEntities, migrations: ordersMigrations });
+  const orm = await openDatabase({
+    url: db.url,
+    schema: 'orders',
+    entities: ordersEntities,
+    migrations: ordersMigrations,
+  });
   await buildStandardWorld(orm.em.fork());
-  const ordersConfig = testOrdersConfig({ notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 }, outbox: { intervalMs: 100 } });
+  const ordersConfig = testOrdersConfig({
+    notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
+    outbox: { intervalMs: 100 },
+  });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
   const gatewayConfig = loadGatewayConfig({ NODE_ENV: 'test', ORDERS_URL: `${ordersListening.url}/graphql` });
   const gateway = await createGatewayServer(gatewayConfig);
   const gatewayListening = await gateway.start(0);
   const gatewayUrl = `${gatewayListening.url}/graphql`;
-  const token = (actor: Actor) => signJwt(actor, { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer });
+  const token = (actor: Actor) =>
+    signJwt(actor, { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer });
   return {
     gatewayUrl,
     ordersUrl: `${ordersListening.url}/graphql`,

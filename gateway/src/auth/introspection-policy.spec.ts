@@ -3,7 +3,9 @@ import { selectsIntrospection } from './introspection-policy';
 
 function check(query: string): boolean {
   const document = parse(query);
-  const operation = document.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode;
+  const operation = document.definitions.find(
+    (d) => d.kind === 'OperationDefinition',
+  ) as OperationDefinitionNode;
   return selectsIntrospection(operation.selectionSet, document);
 }
 

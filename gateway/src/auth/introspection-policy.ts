@@ -5,15 +5,25 @@ import type { GatewayContext } from '../graphql/context';
 
 const INTROSPECTION_ROLES: readonly Role[] = ['ANALYST', 'OPERATOR'];
 
-export function selectsIntrospection(selectionSet: SelectionSetNode, document: DocumentNode, seen = new Set<string>()): boolean {
+export function selectsIntrospection(
+  selectionSet: SelectionSetNode,
+  document: DocumentNode,
+  seen = new Set<string>(),
+): boolean {
   return selectionSet.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === '__schema' || selection.name.value === '__type';
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selectsIntrospection(selection.selectionSet, document, seen);
+    if (selection.kind === Kind.FIELD)
+      return selection.name.value === '__schema' || selection.name.value === '__type';
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      return selectsIntrospection(selection.selectionSet, document, seen);
     const name = selection.name.value;
     if (seen.has(name)) return false;
     seen.add(name);
-    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION ? selectsIntrospection(fragment.selectionSet, document, seen) : false;
+    const fragment = document.definitions.find(
+      (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+    );
+    return fragment?.kind === Kind.FRAGMENT_DEFINITION
+      ? selectsIntrospection(fragment.selectionSet, document, seen)
+      : false;
   });
 }
 
@@ -25,7 +35,10 @@ export function introspectionPolicy(): ApolloServerPlugin<GatewayContext> {
         async didResolveOperation({ contextValue, document, operation }) {
           if (INTROSPECTION_ROLES.includes(contextValue.actor.role)) return;
           if (operation && selectsIntrospection(operation.selectionSet, document)) {
-            throw new AppError('FORBIDDEN', `introspection is available to ${INTROSPECTION_ROLES.join(' and ')} only`);
+            throw new AppError(
+              'FORBIDDEN',
+              `introspection is available to ${INTROSPECTION_ROLES.join(' and ')} only`,
+            );
           }
         },
       };

@@ -7,11 +7,17 @@ import type { GatewayContext } from './context';
  * secret; subgraphs refuse calls without it. The client's own headers are not passed on.
  */
 export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly internalSecret: string) {
+  constructor(
+    url: string,
+    private readonly internalSecret: string,
+  ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (!context.actor) return;
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.internalSecret));
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);

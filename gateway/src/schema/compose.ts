@@ -12,9 +12,13 @@ export interface SubgraphSdl {
  * no IntrospectAndCompose in production). Throws with every composition error.
  */
 export function composeSupergraph(subgraphs: SubgraphSdl[]): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })),
+  );
   if (result.errors?.length || !result.supergraphSdl) {
-    throw new Error(`supergraph composition failed:\n${(result.errors ?? []).map((e) => `- ${e.message}`).join('\n')}`);
+    throw new Error(
+      `supergraph composition failed:\n${(result.errors ?? []).map((e) => `- ${e.message}`).join('\n')}`,
+    );
   }
   return result.supergraphSdl;
 }

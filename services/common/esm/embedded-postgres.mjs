@@ -50,7 +50,16 @@ export async function startEmbeddedPostgres(options = {}) {
     // Throwaway test clusters trade durability for speed; the persistent demo keeps it.
     postgresFlags: persistent
       ? ['-c', 'max_connections=300']
-      : ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      : [
+          '-c',
+          'max_connections=300',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
+        ],
     onLog: log,
     onError: log,
   });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { commonEnvShape, parseEnv, port, rejectDemoSecretsInProduction, ConfigError } from '@pay/common';
 
 /** The channels' own back-off (15 s, 15 s, 30 s, 3 min, 10 min, 20 min, 30 min, … up to 6 h): about 24 hours. */
-export const DEFAULT_NOTIFY_SCHEDULE_SECONDS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
+export const DEFAULT_NOTIFY_SCHEDULE_SECONDS = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+];
 
 const scheduleList = z
   .string()
@@ -18,7 +20,10 @@ const envSchema = z.object({
   NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
-  SANDBOX_WECHAT_API_KEY: z.string().length(32, 'must be 32 characters').default('demo0sandbox0wechat0api0key00000'),
+  SANDBOX_WECHAT_API_KEY: z
+    .string()
+    .length(32, 'must be 32 characters')
+    .default('demo0sandbox0wechat0api0key00000'),
   SANDBOX_ALIPAY_APP_ID: z.string().default('2021000000000000'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
@@ -43,10 +48,17 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { port: e.ORDERS_PORT, host: e.ORDERS_HOST, publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}` },
+    http: {
+      port: e.ORDERS_PORT,
+      host: e.ORDERS_HOST,
+      publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}`,
+    },
     db: { url: e.DATABASE_URL },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
-    notify: { scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS, timeoutMs: e.NOTIFY_TIMEOUT_MS },
+    notify: {
+      scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS,
+      timeoutMs: e.NOTIFY_TIMEOUT_MS,
+    },
     outbox: { intervalMs: e.OUTBOX_INTERVAL_MS },
     sandbox: { wechatApiKey: e.SANDBOX_WECHAT_API_KEY, alipayAppId: e.SANDBOX_ALIPAY_APP_ID },
     seedDemoData: e.SEED_DEMO_DATA === 'true',

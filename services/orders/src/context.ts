@@ -10,7 +10,12 @@ export interface OrdersContext extends SubgraphContextBase {
   runtime: OrdersRuntime;
 }
 
-export function buildOrdersContext(orm: MikroORM, runtime: OrdersRuntime, actor: Actor, requestId: string): OrdersContext {
+export function buildOrdersContext(
+  orm: MikroORM,
+  runtime: OrdersRuntime,
+  actor: Actor,
+  requestId: string,
+): OrdersContext {
   const em = orm.em.fork();
   return { em, actor, requestId, loaders: createOrdersLoaders(em), runtime };
 }

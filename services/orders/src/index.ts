@@ -18,7 +18,12 @@ async function main(): Promise<void> {
     embedded = pg;
     url = pg.adminUrl;
   }
-  const orm = await openDatabase({ url, schema: 'orders', entities: ordersEntities, migrations: ordersMigrations });
+  const orm = await openDatabase({
+    url,
+    schema: 'orders',
+    entities: ordersEntities,
+    migrations: ordersMigrations,
+  });
   if (config.seedDemoData) await seedDemoData(orm.em.fork());
   const server = await createOrdersServer({ orm, config, databaseUrl: url });
   const listening = await server.start();

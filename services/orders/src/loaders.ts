@@ -8,14 +8,20 @@ import { Order } from './modules/order/order.entity';
 import { NotifyLog } from './modules/notification/notify-log.entity';
 
 /** Batches loads by key into one `where key in (…)` query per entity and request. */
-function byKey<K extends string | number, V>(load: (keys: readonly K[]) => Promise<V[]>, keyOf: (v: V) => K): DataLoader<K, V | null> {
+function byKey<K extends string | number, V>(
+  load: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (v: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const found = new Map((await load(keys)).map((v) => [keyOf(v), v] as const));
     return keys.map((k) => found.get(k) ?? null);
   });
 }
 
-function groupedBy<K extends string | number, V>(load: (keys: readonly K[]) => Promise<V[]>, keyOf: (v: V) => K): DataLoader<K, V[]> {
+function groupedBy<K extends string | number, V>(
+  load: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (v: V) => K,
+): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const groups = new Map<K, V[]>();
     for (const v of await load(keys)) {
@@ -28,11 +34,26 @@ function groupedBy<K extends string | number, V>(load: (keys: readonly K[]) => P
 
 export function createOrdersLoaders(em: EntityManager) {
   return {
-    merchant: byKey<number, Merchant>((ids) => em.find(Merchant, { id: { $in: [...ids] } }), (m) => m.id),
-    agent: byKey<number, Agent>((ids) => em.find(Agent, { id: { $in: [...ids] } }), (a) => a.id),
-    channel: byKey<string, Channel>((codes) => em.find(Channel, { code: { $in: [...codes] } }), (c) => c.code),
-    upstreamConfig: byKey<number, UpstreamConfig>((ids) => em.find(UpstreamConfig, { pzid: { $in: [...ids] } }), (u) => u.pzid),
-    orderById: byKey<number, Order>((ids) => em.find(Order, { id: { $in: [...ids] } }), (o) => o.id),
+    merchant: byKey<number, Merchant>(
+      (ids) => em.find(Merchant, { id: { $in: [...ids] } }),
+      (m) => m.id,
+    ),
+    agent: byKey<number, Agent>(
+      (ids) => em.find(Agent, { id: { $in: [...ids] } }),
+      (a) => a.id,
+    ),
+    channel: byKey<string, Channel>(
+      (codes) => em.find(Channel, { code: { $in: [...codes] } }),
+      (c) => c.code,
+    ),
+    upstreamConfig: byKey<number, UpstreamConfig>(
+      (ids) => em.find(UpstreamConfig, { pzid: { $in: [...ids] } }),
+      (u) => u.pzid,
+    ),
+    orderById: byKey<number, Order>(
+      (ids) => em.find(Order, { id: { $in: [...ids] } }),
+      (o) => o.id,
+    ),
     orderByPlatformNo: byKey<string, Order>(
       (nos) => em.find(Order, { platformOrderNo: { $in: [...nos] } }),
       (o) => o.platformOrderNo,

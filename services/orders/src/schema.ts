@@ -11,7 +11,15 @@ import { ordersReferenceResolvers } from './references';
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [OrderResolver, OrderConnectionResolver, MerchantResolver, ChannelResolver, UpstreamConfigResolver, StatsResolver, NotifyLogResolver],
+      resolvers: [
+        OrderResolver,
+        OrderConnectionResolver,
+        MerchantResolver,
+        ChannelResolver,
+        UpstreamConfigResolver,
+        StatsResolver,
+        NotifyLogResolver,
+      ],
       validate: false,
     },
     ordersReferenceResolvers,

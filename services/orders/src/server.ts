@@ -16,7 +16,11 @@ import { buildOrdersContext } from './context';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { sandboxRoutes } from './modules/sandbox/sandbox.routes';
 import { callbackRoutes } from './modules/upstream/callback.routes';
-import { NOTIFY_QUEUE, notificationConsumer, startNotificationWorker } from './modules/notification/notification.service';
+import {
+  NOTIFY_QUEUE,
+  notificationConsumer,
+  startNotificationWorker,
+} from './modules/notification/notification.service';
 
 export interface OrdersServer {
   app: Express;
@@ -30,16 +34,27 @@ export interface OrdersServer {
  * Builds the orders service — subgraph, sandbox upstream, channel callbacks, relay
  * and notification worker — without listening, so tests can start it on any port.
  */
-export async function createOrdersServer(options: { orm: MikroORM; config: OrdersConfig; databaseUrl: string }): Promise<OrdersServer> {
+export async function createOrdersServer(options: {
+  orm: MikroORM;
+  config: OrdersConfig;
+  databaseUrl: string;
+}): Promise<OrdersServer> {
   const { orm, config } = options;
-  const jobs = await startJobQueue({ url: options.databaseUrl, schema: 'orders_jobs', queues: [NOTIFY_QUEUE] });
+  const jobs = await startJobQueue({
+    url: options.databaseUrl,
+    schema: 'orders_jobs',
+    queues: [NOTIFY_QUEUE],
+  });
   const relay = new OutboxRelay(orm, [notificationConsumer(jobs)], { intervalMs: config.outbox.intervalMs });
   const runtime: OrdersRuntime = {
     orm,
     config,
     jobs,
     relay,
-    sandboxKeys: createSandboxKeys({ alipayAppId: config.sandbox.alipayAppId, wechatApiKey: config.sandbox.wechatApiKey }),
+    sandboxKeys: createSandboxKeys({
+      alipayAppId: config.sandbox.alipayAppId,
+      wechatApiKey: config.sandbox.wechatApiKey,
+    }),
     publicUrl: config.http.publicUrl,
   };
   const app = createServiceApp({

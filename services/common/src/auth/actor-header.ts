@@ -19,7 +19,11 @@ export function signActorHeader(actor: Actor, secret: string, now = Date.now()):
 }
 
 /** Returns the actor when the header is present, signed with `secret` and fresh; otherwise null. */
-export function verifyActorHeader(header: string | undefined, secret: string, now = Date.now()): Actor | null {
+export function verifyActorHeader(
+  header: string | undefined,
+  secret: string,
+  now = Date.now(),
+): Actor | null {
   if (!header) return null;
   const parts = header.split('.');
   if (parts.length !== 3) return null;

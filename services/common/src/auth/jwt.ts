@@ -27,7 +27,11 @@ export function verifyJwt(token: string, settings: JwtSettings): Actor {
     throw new AppError('UNAUTHENTICATED', reason);
   }
   if (typeof payload === 'string') throw new AppError('UNAUTHENTICATED', 'invalid token');
-  const parsed = actorSchema.safeParse({ sub: payload.sub, role: payload.role, merchantId: payload.merchantId ?? undefined });
+  const parsed = actorSchema.safeParse({
+    sub: payload.sub,
+    role: payload.role,
+    merchantId: payload.merchantId ?? undefined,
+  });
   if (!parsed.success) throw new AppError('UNAUTHENTICATED', 'invalid token claims');
   return parsed.data;
 }

@@ -45,7 +45,9 @@ export const port = (fallback: number) => z.coerce.number().int().min(1).max(655
 export const secret = (demoDefault: string) =>
   z.string().min(16, 'must be at least 16 characters').default(demoDefault);
 
-export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info');
 
 export const postgresUrl = z
   .string()
@@ -65,7 +67,10 @@ export const commonEnvShape = {
 export const DEMO_SECRET_PREFIX = 'demo-';
 
 /** Refuses to run production with the demo secrets. */
-export function rejectDemoSecretsInProduction(env: { NODE_ENV: string }, secrets: Record<string, string>): string[] {
+export function rejectDemoSecretsInProduction(
+  env: { NODE_ENV: string },
+  secrets: Record<string, string>,
+): string[] {
   if (env.NODE_ENV !== 'production') return [];
   return Object.entries(secrets)
     .filter(([, value]) => value.startsWith(DEMO_SECRET_PREFIX))

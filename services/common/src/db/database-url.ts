@@ -15,7 +15,11 @@ interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgres> {
   const moduleUrl = pathToFileURL(join(__dirname, '..', '..', 'esm', 'embedded-postgres.mjs')).href;
   const mod = (await import(moduleUrl)) as {
-    startEmbeddedPostgres: (o: { dataDir: string; persistent: boolean; port?: number }) => Promise<EmbeddedPostgres>;
+    startEmbeddedPostgres: (o: {
+      dataDir: string;
+      persistent: boolean;
+      port?: number;
+    }) => Promise<EmbeddedPostgres>;
   };
   return mod.startEmbeddedPostgres({ dataDir, persistent: true, port });
 }

@@ -37,7 +37,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
       max: options.poolMax ?? 10,
       // Raw SQL (aggregates, outbox, migrations) names tables without a schema: every
       // connection of this service resolves them in its own schema first.
-      afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error?: Error) => void) => {
+      afterCreate: (
+        connection: { query: (sql: string, done: (error?: Error) => void) => void },
+        done: (error?: Error) => void,
+      ) => {
         connection.query(`set search_path to "${options.schema}", public`, done);
       },
     },

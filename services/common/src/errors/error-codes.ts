@@ -10,43 +10,92 @@ export interface ErrorCodeDefinition {
 }
 
 export const ERROR_CODES = {
-  BAD_USER_INPUT: { description: 'An argument is malformed or out of range.', httpStatus: 400, legacyMessage: '参数错误' },
+  BAD_USER_INPUT: {
+    description: 'An argument is malformed or out of range.',
+    httpStatus: 400,
+    legacyMessage: '参数错误',
+  },
   INVALID_AMOUNT: {
     description: 'An amount is not a positive decimal with at most two decimals.',
     httpStatus: 400,
     legacyMessage: '金额格式错误',
   },
-  AMOUNT_MISMATCH: { description: 'The amount given does not match the order.', httpStatus: 400, legacyMessage: '金额不匹配' },
+  AMOUNT_MISMATCH: {
+    description: 'The amount given does not match the order.',
+    httpStatus: 400,
+    legacyMessage: '金额不匹配',
+  },
   AMOUNT_OUT_OF_RANGE: {
     description: "The amount is outside the channel's minimum/maximum or no channel accepts it.",
     httpStatus: 400,
     legacyMessage: '没有对应金额',
   },
-  DAILY_QUOTA_EXCEEDED: { description: "The channel's daily quota is used up.", httpStatus: 400, legacyMessage: '通道今日额度已满' },
+  DAILY_QUOTA_EXCEEDED: {
+    description: "The channel's daily quota is used up.",
+    httpStatus: 400,
+    legacyMessage: '通道今日额度已满',
+  },
   CHANNEL_UNAVAILABLE: {
-    description: 'The channel is unknown, switched off for the system or the merchant, or has no enabled upstream config.',
+    description:
+      'The channel is unknown, switched off for the system or the merchant, or has no enabled upstream config.',
     httpStatus: 400,
     legacyMessage: '通道不可用',
   },
-  DUPLICATE_ORDER: { description: 'The merchant order number was used before.', httpStatus: 409, legacyMessage: '订单号重复' },
-  INVALID_NOTIFY_URL: { description: 'The notify URL is not an http(s) URL.', httpStatus: 400, legacyMessage: 'notify_url 无效' },
+  DUPLICATE_ORDER: {
+    description: 'The merchant order number was used before.',
+    httpStatus: 409,
+    legacyMessage: '订单号重复',
+  },
+  INVALID_NOTIFY_URL: {
+    description: 'The notify URL is not an http(s) URL.',
+    httpStatus: 400,
+    legacyMessage: 'notify_url 无效',
+  },
   ILLEGAL_TRANSITION: {
     description: "The order's current status does not allow this action.",
     httpStatus: 409,
     legacyMessage: '订单状态不允许此操作',
   },
-  NOT_FOUND: { description: 'The target of a command does not exist (or is not yours).', httpStatus: 404, legacyMessage: '订单不存在' },
+  NOT_FOUND: {
+    description: 'The target of a command does not exist (or is not yours).',
+    httpStatus: 404,
+    legacyMessage: '订单不存在',
+  },
   MERCHANT_DISABLED: {
     description: 'The merchant does not exist or is disabled.',
     httpStatus: 403,
     legacyMessage: '商户号不存在或已停用',
   },
-  UNAUTHENTICATED: { description: 'No valid credentials were presented.', httpStatus: 401, legacyMessage: '未授权' },
-  FORBIDDEN: { description: "The caller's role or merchant may not do this.", httpStatus: 403, legacyMessage: '无权限' },
-  SIGNATURE_INVALID: { description: 'A request or callback signature does not verify.', httpStatus: 401, legacyMessage: '签名错误' },
-  TIMESTAMP_EXPIRED: { description: 'The timestamp is outside the allowed window.', httpStatus: 401, legacyMessage: 'timestamp已过期' },
-  INSUFFICIENT_BALANCE: { description: 'The account balance cannot cover this debit.', httpStatus: 409, legacyMessage: '余额不足' },
-  CONFLICT: { description: 'A concurrent change won; retry.', httpStatus: 409, legacyMessage: '系统繁忙，请稍后重试。' },
+  UNAUTHENTICATED: {
+    description: 'No valid credentials were presented.',
+    httpStatus: 401,
+    legacyMessage: '未授权',
+  },
+  FORBIDDEN: {
+    description: "The caller's role or merchant may not do this.",
+    httpStatus: 403,
+    legacyMessage: '无权限',
+  },
+  SIGNATURE_INVALID: {
+    description: 'A request or callback signature does not verify.',
+    httpStatus: 401,
+    legacyMessage: '签名错误',
+  },
+  TIMESTAMP_EXPIRED: {
+    description: 'The timestamp is outside the allowed window.',
+    httpStatus: 401,
+    legacyMessage: 'timestamp已过期',
+  },
+  INSUFFICIENT_BALANCE: {
+    description: 'The account balance cannot cover this debit.',
+    httpStatus: 409,
+    legacyMessage: '余额不足',
+  },
+  CONFLICT: {
+    description: 'A concurrent change won; retry.',
+    httpStatus: 409,
+    legacyMessage: '系统繁忙，请稍后重试。',
+  },
   INTERNAL_SERVER_ERROR: {
     description: 'Something failed on our side; the request id is in the logs.',
     httpStatus: 500,

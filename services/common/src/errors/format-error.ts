@@ -1,6 +1,12 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DriverException, NotFoundError, UniqueConstraintViolationException, DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
+import {
+  DriverException,
+  NotFoundError,
+  UniqueConstraintViolationException,
+  DeadlockException,
+  LockWaitTimeoutException,
+} from '@mikro-orm/core';
 import { isErrorCode } from './error-codes';
 import { AppError } from './app-error';
 import { MoneyFormatError } from '../money/money';
@@ -44,12 +50,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: 'Not found', path: formatted.path, extensions: { code: 'NOT_FOUND' } };
   }
   if (original instanceof UniqueConstraintViolationException) {
-    return { message: 'A record with the same unique key exists', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    return {
+      message: 'A record with the same unique key exists',
+      path: formatted.path,
+      extensions: { code: 'CONFLICT' },
+    };
   }
   if (original instanceof DeadlockException || original instanceof LockWaitTimeoutException) {
-    return { message: 'A concurrent change won; retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    return {
+      message: 'A concurrent change won; retry',
+      path: formatted.path,
+      extensions: { code: 'CONFLICT' },
+    };
   }
-  logger().error({ err: original instanceof DriverException ? { message: original.message, code: original.code } : original }, 'unexpected error');
+  logger().error(
+    {
+      err:
+        original instanceof DriverException ? { message: original.message, code: original.code } : original,
+    },
+    'unexpected error',
+  );
   return {
     message: 'Internal server error',
     path: formatted.path,

@@ -19,7 +19,10 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
       res.setHeader('x-request-id', requestId);
       const stop = httpRequestDuration.startTimer({ method: req.method });
       res.on('finish', () => {
-        const route = typeof req.route?.path === 'string' ? req.route.path : req.baseUrl || req.path.split('/').slice(0, 2).join('/');
+        const route =
+          typeof req.route?.path === 'string'
+            ? req.route.path
+            : req.baseUrl || req.path.split('/').slice(0, 2).join('/');
         stop({ route, status: String(res.statusCode) });
         logger().debug({ method: req.method, path: req.path, status: res.statusCode }, 'request');
       });
@@ -42,7 +45,8 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
 
 /** Answers a request that failed outside GraphQL with a JSON error, never a stack trace. */
 export function jsonErrorHandler(error: unknown, _req: Request, res: Response, _next: NextFunction): void {
-  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+  const status =
+    typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
   if (status >= 500) logger().error({ err: error }, 'request failed');
   res.status(status).json({
     error: status >= 500 ? 'internal error' : 'bad request',

@@ -42,7 +42,9 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
       const actor = verifyActorHeader(req.header(ACTOR_HEADER), options.internalSecret);
       if (!actor) {
         res.status(401).json({
-          errors: [{ message: 'missing or invalid gateway signature', extensions: { code: 'UNAUTHENTICATED' } }],
+          errors: [
+            { message: 'missing or invalid gateway signature', extensions: { code: 'UNAUTHENTICATED' } },
+          ],
         });
         return;
       }

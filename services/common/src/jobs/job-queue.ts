@@ -8,7 +8,11 @@ export type JobQueue = PgBoss;
  * service keeps its jobs in its own schema (`<service>_jobs`) so services stay
  * separable; a restarted service picks up every job that was not completed.
  */
-export async function startJobQueue(options: { url: string; schema: string; queues: string[] }): Promise<JobQueue> {
+export async function startJobQueue(options: {
+  url: string;
+  schema: string;
+  queues: string[];
+}): Promise<JobQueue> {
   const boss = new PgBoss({
     connectionString: options.url,
     schema: options.schema,
@@ -17,7 +21,8 @@ export async function startJobQueue(options: { url: string; schema: string; queu
   });
   boss.on('error', (error: unknown) => {
     // 57P01: the server is shutting down (Ctrl-C reaches PostgreSQL too); not a fault.
-    if ((error as { code?: string }).code === '57P01') logger().debug('job queue connection closed by server shutdown');
+    if ((error as { code?: string }).code === '57P01')
+      logger().debug('job queue connection closed by server shutdown');
     else logger().error({ err: error }, 'job queue error');
   });
   await boss.start();

@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 
-const REDACT = { paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'], censor: '[redacted]' };
+const REDACT = {
+  paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'],
+  censor: '[redacted]',
+};
 
 let root: Logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),

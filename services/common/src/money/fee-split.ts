@@ -32,7 +32,8 @@ export interface FeeSplit {
  * (half-up); the derived parts are differences, so nothing is rounded twice.
  */
 export function splitFees(gross: Fen, rates: FeeRates): FeeSplit {
-  if (!Number.isSafeInteger(gross) || gross < 0) throw new RangeError(`gross ${gross} must be a non-negative integer`);
+  if (!Number.isSafeInteger(gross) || gross < 0)
+    throw new RangeError(`gross ${gross} must be a non-negative integer`);
   if (rates.agentRate > rates.merchantRate) {
     throw new RangeError('the agent rate cannot exceed the merchant rate');
   }

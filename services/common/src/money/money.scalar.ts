@@ -29,7 +29,9 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
 
 function parseMoneyInput(value: unknown): number {
   if (typeof value !== 'string') {
-    throw new GraphQLError('Money must be given as a string like "100.00"', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError('Money must be given as a string like "100.00"', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   try {
     return parseSignedYuan(value);

@@ -12,7 +12,10 @@ export const MAX_FEN = 10_000_000_000_000;
 const YUAN_PATTERN = /^(0|[1-9]\d{0,10})(?:\.(\d{1,2}))?$/;
 
 export class MoneyFormatError extends Error {
-  constructor(readonly input: string, reason: string) {
+  constructor(
+    readonly input: string,
+    reason: string,
+  ) {
     super(`"${input}" is not a valid amount: ${reason}`);
   }
 }
@@ -76,7 +79,8 @@ export function ppmToPercent(ppm: RatePpm): number {
 /** amount × rate, rounded once half-up to the fen. BigInt keeps the product exact. */
 export function applyRate(amount: Fen, rate: RatePpm): Fen {
   assertFen(amount);
-  if (!Number.isInteger(rate) || rate < 0 || rate > PPM) throw new RangeError(`rate ${rate} ppm out of range`);
+  if (!Number.isInteger(rate) || rate < 0 || rate > PPM)
+    throw new RangeError(`rate ${rate} ppm out of range`);
   const negative = amount < 0;
   const product = BigInt(Math.abs(amount)) * BigInt(rate);
   const rounded = Number((product + BigInt(PPM / 2)) / BigInt(PPM));
@@ -91,7 +95,8 @@ export function applyRate(amount: Fen, rate: RatePpm): Fen {
 export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   assertFen(total);
   if (weights.length === 0) throw new RangeError('allocate needs at least one weight');
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new RangeError('weights must be non-negative integers');
   // Summed in BigInt: a sum of safe integers can exceed 2^53, and a rounded sum would
   // leave more leftover fen than there are parts.
   const big = weights.reduce((a, w) => a + BigInt(w), 0n);

@@ -8,7 +8,10 @@ import { withDatabase } from '../db/database-url';
  */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = process.env.TEST_ADMIN_DATABASE_URL;
-  if (!admin) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run tests through jest (its global setup starts PostgreSQL)');
+  if (!admin)
+    throw new Error(
+      'TEST_ADMIN_DATABASE_URL is not set: run tests through jest (its global setup starts PostgreSQL)',
+    );
   const name = `test_${randomBytes(6).toString('hex')}`;
   const client = new Client({ connectionString: admin });
   await client.connect();

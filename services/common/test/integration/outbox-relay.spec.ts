@@ -12,7 +12,11 @@ class OutboxOnly extends Migration {
   }
 }
 
-function recordingConsumer(name: string, topics: string[], failTimes = 0): OutboxConsumer & { seen: OutboxMessage[]; calls: number } {
+function recordingConsumer(
+  name: string,
+  topics: string[],
+  failTimes = 0,
+): OutboxConsumer & { seen: OutboxMessage[]; calls: number } {
   const consumer = {
     name,
     topics,
@@ -34,7 +38,12 @@ describe('OutboxRelay', () => {
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
-    orm = await openDatabase({ url: db.url, schema: 'relay_test', entities: [OutboxEvent], migrations: [{ name: 'outbox', class: OutboxOnly }] });
+    orm = await openDatabase({
+      url: db.url,
+      schema: 'relay_test',
+      entities: [OutboxEvent],
+      migrations: [{ name: 'outbox', class: OutboxOnly }],
+    });
   });
   afterAll(async () => {
     await orm.close(true);
@@ -83,7 +92,10 @@ describe('OutboxRelay', () => {
     await write('order.concurrent', 200);
     const a = recordingConsumer('shared', ['order.concurrent']);
     const b = recordingConsumer('shared', ['order.concurrent']);
-    const [da, db] = await Promise.all([new OutboxRelay(orm, [a], { batchSize: 25 }).drain(), new OutboxRelay(orm, [b], { batchSize: 25 }).drain()]);
+    const [da, db] = await Promise.all([
+      new OutboxRelay(orm, [a], { batchSize: 25 }).drain(),
+      new OutboxRelay(orm, [b], { batchSize: 25 }).drain(),
+    ]);
     expect(da + db).toBe(200);
     const ids = [...a.seen, ...b.seen].map((m) => m.id);
     expect(new Set(ids).size).toBe(200);

@@ -8,4 +8,14 @@ import { Order } from '../modules/order/order.entity';
 import { OrderAudit } from '../modules/order/order-audit.entity';
 import { NotifyLog } from '../modules/notification/notify-log.entity';
 
-export const ordersEntities = [Agent, Merchant, Channel, MerchantChannel, UpstreamConfig, Order, OrderAudit, NotifyLog, OutboxEvent];
+export const ordersEntities = [
+  Agent,
+  Merchant,
+  Channel,
+  MerchantChannel,
+  UpstreamConfig,
+  Order,
+  OrderAudit,
+  NotifyLog,
+  OutboxEvent,
+];

@@ -44,8 +44,12 @@ describe('authorization', () => {
 
   describe("a merchant cannot read another merchant's orders", () => {
     it('order(platformOrderNo) answers null', async () => {
-      expect(dataOf(await app.gql(ORDER, { platformOrderNo: theirs.platformOrderNo }, ACTORS.merchant)).order).toBeNull();
-      expect(dataOf(await app.gql(ORDER, { platformOrderNo: mine.platformOrderNo }, ACTORS.merchant)).order).toMatchObject({ merchantId: 2024164 });
+      expect(
+        dataOf(await app.gql(ORDER, { platformOrderNo: theirs.platformOrderNo }, ACTORS.merchant)).order,
+      ).toBeNull();
+      expect(
+        dataOf(await app.gql(ORDER, { platformOrderNo: mine.platformOrderNo }, ACTORS.merchant)).order,
+      ).toMatchObject({ merchantId: 2024164 });
     });
 
     it('order(merchantOrderNo) looks only among its own orders', async () => {
@@ -54,16 +58,37 @@ describe('authorization', () => {
 
     it('order(id) answers null', async () => {
       expect(dataOf(await app.gql(ORDER, { id: theirs.id }, ACTORS.merchant)).order).toBeNull();
-      expect(dataOf(await app.gql(ORDER, { id: mine.id }, ACTORS.merchant)).order).toMatchObject({ id: mine.id });
+      expect(dataOf(await app.gql(ORDER, { id: mine.id }, ACTORS.merchant)).order).toMatchObject({
+        id: mine.id,
+      });
     });
 
-    it("naming the other merchant is FORBIDDEN (order, orders)", async () => {
-      expectError(await app.gql(ORDER, { platformOrderNo: theirs.platformOrderNo, merchantId: 2023100 }, ACTORS.merchant), 'FORBIDDEN');
+    it('naming the other merchant is FORBIDDEN (order, orders)', async () => {
+      expectError(
+        await app.gql(
+          ORDER,
+          { platformOrderNo: theirs.platformOrderNo, merchantId: 2023100 },
+          ACTORS.merchant,
+        ),
+        'FORBIDDEN',
+      );
       expectError(await app.gql(ORDERS, { filter: { merchantId: 2023100 } }, ACTORS.merchant), 'FORBIDDEN');
-      const own = dataOf(await app.gql<{ orders: { totalCount: number; nodes: { merchantId: number }[] } }>(ORDERS, {}, ACTORS.merchant)).orders;
+      const own = dataOf(
+        await app.gql<{ orders: { totalCount: number; nodes: { merchantId: number }[] } }>(
+          ORDERS,
+          {},
+          ACTORS.merchant,
+        ),
+      ).orders;
       expect(own.totalCount).toBe(1);
       expect(own.nodes.map((n) => n.merchantId)).toEqual([2024164]);
-      const byNo = dataOf(await app.gql<{ orders: { totalCount: number } }>(ORDERS, { filter: { platformOrderNo: theirs.platformOrderNo } }, ACTORS.merchant));
+      const byNo = dataOf(
+        await app.gql<{ orders: { totalCount: number } }>(
+          ORDERS,
+          { filter: { platformOrderNo: theirs.platformOrderNo } },
+          ACTORS.merchant,
+        ),
+      );
       expect(byNo.orders.totalCount).toBe(0);
     });
 
@@ -77,9 +102,17 @@ describe('authorization', () => {
       ];
       const result = await app.gql<{ _entities: unknown[] }>(ENTITIES, { representations }, ACTORS.merchant);
       expect(result.body.errors).toBeUndefined();
-      expect(result.body.data!._entities).toEqual([null, null, { id: mine.id, platformOrderNo: mine.platformOrderNo, merchantId: 2024164, amount: '10.00' }, null, { merchantNo: 2024164, name: 'jl888' }]);
+      expect(result.body.data!._entities).toEqual([
+        null,
+        null,
+        { id: mine.id, platformOrderNo: mine.platformOrderNo, merchantId: 2024164, amount: '10.00' },
+        null,
+        { merchantNo: 2024164, name: 'jl888' },
+      ]);
       // Platform roles resolve every one.
-      const asOperator = dataOf(await app.gql<{ _entities: unknown[] }>(ENTITIES, { representations }, ACTORS.operator))._entities;
+      const asOperator = dataOf(
+        await app.gql<{ _entities: unknown[] }>(ENTITIES, { representations }, ACTORS.operator),
+      )._entities;
       expect(asOperator.every((e) => e !== null)).toBe(true);
     });
 
@@ -96,9 +129,22 @@ describe('authorization', () => {
       for (const target of [theirs, theirsPaid]) {
         const before = await orderRow(app, target.platformOrderNo);
         const counts = await tableCounts(app);
-        expectError(await app.gql(mutation, { input: { platformOrderNo: target.platformOrderNo } }, ACTORS.merchant), 'NOT_FOUND');
-        expectError(await app.gql(mutation, { input: { merchantOrderNo: target.merchantOrderNo } }, ACTORS.merchant), 'NOT_FOUND');
-        expectError(await app.gql(mutation, { input: { merchantOrderNo: target.merchantOrderNo, merchantId: 2023100 } }, ACTORS.merchant), 'FORBIDDEN');
+        expectError(
+          await app.gql(mutation, { input: { platformOrderNo: target.platformOrderNo } }, ACTORS.merchant),
+          'NOT_FOUND',
+        );
+        expectError(
+          await app.gql(mutation, { input: { merchantOrderNo: target.merchantOrderNo } }, ACTORS.merchant),
+          'NOT_FOUND',
+        );
+        expectError(
+          await app.gql(
+            mutation,
+            { input: { merchantOrderNo: target.merchantOrderNo, merchantId: 2023100 } },
+            ACTORS.merchant,
+          ),
+          'FORBIDDEN',
+        );
         expect(await orderRow(app, target.platformOrderNo)).toEqual(before);
         expect(await tableCounts(app)).toEqual(counts);
       }
@@ -107,7 +153,10 @@ describe('authorization', () => {
 
     it('createOrder for another merchant is FORBIDDEN', async () => {
       const counts = await tableCounts(app);
-      expectError(await app.gql(CREATE_ORDER, { input: { amount: '10.00', merchantId: 2023100 } }, ACTORS.merchant), 'FORBIDDEN');
+      expectError(
+        await app.gql(CREATE_ORDER, { input: { amount: '10.00', merchantId: 2023100 } }, ACTORS.merchant),
+        'FORBIDDEN',
+      );
       expect(await tableCounts(app)).toEqual(counts);
     });
   });
@@ -127,19 +176,34 @@ describe('authorization', () => {
     });
 
     it('ANALYST may read', async () => {
-      expect(dataOf(await app.gql<{ orders: { totalCount: number } }>(ORDERS, {}, ACTORS.analyst)).orders.totalCount).toBe(3);
+      expect(
+        dataOf(await app.gql<{ orders: { totalCount: number } }>(ORDERS, {}, ACTORS.analyst)).orders
+          .totalCount,
+      ).toBe(3);
     });
 
     it('MERCHANT may not resendNotifications, even for its own orders', async () => {
       const counts = await tableCounts(app);
-      expectError(await app.gql(RESEND, { input: { platformOrderNos: [mine.platformOrderNo] } }, ACTORS.merchant), 'FORBIDDEN');
-      expectError(await app.gql(RESEND, { input: { platformOrderNos: [theirsPaid.platformOrderNo] } }, ACTORS.otherMerchant), 'FORBIDDEN');
+      expectError(
+        await app.gql(RESEND, { input: { platformOrderNos: [mine.platformOrderNo] } }, ACTORS.merchant),
+        'FORBIDDEN',
+      );
+      expectError(
+        await app.gql(
+          RESEND,
+          { input: { platformOrderNos: [theirsPaid.platformOrderNo] } },
+          ACTORS.otherMerchant,
+        ),
+        'FORBIDDEN',
+      );
       expect(await tableCounts(app)).toEqual(counts);
     });
 
     it('OPERATOR may resendNotifications (unpaid and unknown orders are skipped)', async () => {
       const result = dataOf(
-        await app.gql<{ resendNotifications: { queued: number; skipped: string[] } }>(RESEND, { input: { platformOrderNos: [mine.platformOrderNo, 'H-unknown'] } }),
+        await app.gql<{ resendNotifications: { queued: number; skipped: string[] } }>(RESEND, {
+          input: { platformOrderNos: [mine.platformOrderNo, 'H-unknown'] },
+        }),
       ).resendNotifications;
       expect(result).toEqual({ queued: 0, skipped: [mine.platformOrderNo, 'H-unknown'] });
     });

@@ -1,6 +1,16 @@
 import { dataOf, type Actor, type GraphQLResponse } from '@pay/common';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
-import { CANCEL_ORDER, COMPLETE_ORDER, CREATE_ORDER, DEAD_NOTIFY_URL, createOrder, expectError, sql, tableCounts, type OrderView } from '../support/order-helpers';
+import {
+  CANCEL_ORDER,
+  COMPLETE_ORDER,
+  CREATE_ORDER,
+  DEAD_NOTIFY_URL,
+  createOrder,
+  expectError,
+  sql,
+  tableCounts,
+  type OrderView,
+} from '../support/order-helpers';
 
 const ORDERS = `query ($filter: OrderFilterInput, $page: Int, $pageSize: Int, $first: Int, $after: String) {
   orders(filter: $filter, page: $page, pageSize: $pageSize, first: $first, after: $after) { totalCount nodes { id } }
@@ -38,25 +48,49 @@ describe('bad input', () => {
     return result;
   }
 
-  const createInput = (input: Record<string, unknown>) => ({ input: { notifyUrl: DEAD_NOTIFY_URL, amount: '10.00', ...input } });
+  const createInput = (input: Record<string, unknown>) => ({
+    input: { notifyUrl: DEAD_NOTIFY_URL, amount: '10.00', ...input },
+  });
 
   describe('amounts', () => {
-    it.each(['-1', '1.234', 'abc', '0', '1e5', '', '0.00', '1,000.00', ' ', '100000000000.00', 'NaN', 'Infinity', '0x10'])(
-      'refuses amount %p with INVALID_AMOUNT',
-      async (amount) => {
-        await expectRefused(CREATE_ORDER, createInput({ amount }), 'INVALID_AMOUNT');
-      },
-    );
+    it.each([
+      '-1',
+      '1.234',
+      'abc',
+      '0',
+      '1e5',
+      '',
+      '0.00',
+      '1,000.00',
+      ' ',
+      '100000000000.00',
+      'NaN',
+      'Infinity',
+      '0x10',
+    ])('refuses amount %p with INVALID_AMOUNT', async (amount) => {
+      await expectRefused(CREATE_ORDER, createInput({ amount }), 'INVALID_AMOUNT');
+    });
 
     it('refuses a non-string amount at the GraphQL layer with BAD_USER_INPUT', async () => {
       await expectRefused(CREATE_ORDER, createInput({ amount: 100 }), 'BAD_USER_INPUT');
       await expectRefused(CREATE_ORDER, createInput({ amount: null }), 'BAD_USER_INPUT');
     });
 
-    it.each(['abc', '-1', '1.234'])('refuses %p as the amount check of a manual action with INVALID_AMOUNT', async (amount) => {
-      await expectRefused(COMPLETE_ORDER, { input: { platformOrderNo: pending.platformOrderNo, amount } }, 'INVALID_AMOUNT');
-      await expectRefused(CANCEL_ORDER, { input: { platformOrderNo: pending.platformOrderNo, amount } }, 'INVALID_AMOUNT');
-    });
+    it.each(['abc', '-1', '1.234'])(
+      'refuses %p as the amount check of a manual action with INVALID_AMOUNT',
+      async (amount) => {
+        await expectRefused(
+          COMPLETE_ORDER,
+          { input: { platformOrderNo: pending.platformOrderNo, amount } },
+          'INVALID_AMOUNT',
+        );
+        await expectRefused(
+          CANCEL_ORDER,
+          { input: { platformOrderNo: pending.platformOrderNo, amount } },
+          'INVALID_AMOUNT',
+        );
+      },
+    );
 
     it('refuses a malformed amount filter with INVALID_AMOUNT', async () => {
       await expectRefused(ORDERS, { filter: { minAmount: 'abc' } }, 'INVALID_AMOUNT');
@@ -79,7 +113,12 @@ describe('bad input', () => {
     });
 
     it('refuses a huge merchants page with BAD_USER_INPUT', async () => {
-      await expectRefused('{ merchants(pageSize: 1000000) { totalCount } }', {}, 'BAD_USER_INPUT', ACTORS.operator);
+      await expectRefused(
+        '{ merchants(pageSize: 1000000) { totalCount } }',
+        {},
+        'BAD_USER_INPUT',
+        ACTORS.operator,
+      );
     });
   });
 
@@ -95,9 +134,19 @@ describe('bad input', () => {
     ])('%s of an unknown order is NOT_FOUND; of no order at all BAD_USER_INPUT', async (_name, mutation) => {
       await expectRefused(mutation, { input: { platformOrderNo: 'H00000000000000000000' } }, 'NOT_FOUND');
       await expectRefused(mutation, { input: { merchantOrderNo: 'no-such-order' } }, 'NOT_FOUND');
-      await expectRefused(mutation, { input: { platformOrderNo: 'x'.repeat(1000) } }, 'NOT_FOUND', ACTORS.operator);
+      await expectRefused(
+        mutation,
+        { input: { platformOrderNo: 'x'.repeat(1000) } },
+        'NOT_FOUND',
+        ACTORS.operator,
+      );
       await expectRefused(mutation, { input: {} }, 'BAD_USER_INPUT');
-      await expectRefused(mutation, { input: { merchantOrderNo: 'no-such-order' } }, 'BAD_USER_INPUT', ACTORS.operator);
+      await expectRefused(
+        mutation,
+        { input: { merchantOrderNo: 'no-such-order' } },
+        'BAD_USER_INPUT',
+        ACTORS.operator,
+      );
     });
 
     it('answers null for unknown lookups and BAD_USER_INPUT for a malformed id', async () => {
@@ -119,7 +168,14 @@ describe('bad input', () => {
         },
         ACTORS.operator,
       );
-      expect(dataOf(entities)._entities).toEqual([null, null, null, { id: pending.id }, null, { merchantNo: 2024164 }]);
+      expect(dataOf(entities)._entities).toEqual([
+        null,
+        null,
+        null,
+        { id: pending.id },
+        null,
+        { merchantNo: 2024164 },
+      ]);
     });
 
     it('refuses a platform caller without merchantId, and a bad order style, with BAD_USER_INPUT', async () => {
@@ -141,7 +197,9 @@ describe('bad input', () => {
       ['subUserId', 65],
       ['deviceNo', 65],
     ])('refuses %s of %i characters with BAD_USER_INPUT', async (field, length) => {
-      const value = field.endsWith('Url') ? `https://example.com/${'a'.repeat(length - 20)}` : 'a'.repeat(length);
+      const value = field.endsWith('Url')
+        ? `https://example.com/${'a'.repeat(length - 20)}`
+        : 'a'.repeat(length);
       expect(value).toHaveLength(length);
       await expectRefused(CREATE_ORDER, createInput({ [field]: value }), 'BAD_USER_INPUT');
     });
@@ -149,7 +207,12 @@ describe('bad input', () => {
     it('accepts the longest allowed description, attach and merchant order number', async () => {
       const order = await createOrder(
         app,
-        { amount: '10.00', description: '商'.repeat(200), attach: 'a'.repeat(500), merchantOrderNo: 'M'.repeat(64) },
+        {
+          amount: '10.00',
+          description: '商'.repeat(200),
+          attach: 'a'.repeat(500),
+          merchantOrderNo: 'M'.repeat(64),
+        },
         ACTORS.merchant,
       );
       expect(order.productTitle).toBe('商'.repeat(200));
@@ -158,8 +221,16 @@ describe('bad input', () => {
     });
 
     it('refuses a manual action note over 500 characters with BAD_USER_INPUT', async () => {
-      await expectRefused(COMPLETE_ORDER, { input: { platformOrderNo: pending.platformOrderNo, note: 'n'.repeat(501) } }, 'BAD_USER_INPUT');
-      await expectRefused(CANCEL_ORDER, { input: { platformOrderNo: pending.platformOrderNo, note: 'n'.repeat(501) } }, 'BAD_USER_INPUT');
+      await expectRefused(
+        COMPLETE_ORDER,
+        { input: { platformOrderNo: pending.platformOrderNo, note: 'n'.repeat(501) } },
+        'BAD_USER_INPUT',
+      );
+      await expectRefused(
+        CANCEL_ORDER,
+        { input: { platformOrderNo: pending.platformOrderNo, note: 'n'.repeat(501) } },
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -172,21 +243,43 @@ describe('bad input', () => {
 
     it('stores one as a description verbatim, and the table is still there', async () => {
       const before = await tableCounts(app);
-      const order = await createOrder(app, { amount: '10.00', description: SQL_LIKE, attach: `1' or '1'='1` }, ACTORS.merchant);
+      const order = await createOrder(
+        app,
+        { amount: '10.00', description: SQL_LIKE, attach: `1' or '1'='1` },
+        ACTORS.merchant,
+      );
       expect(order.productTitle).toBe(SQL_LIKE);
       expect(order.attach).toBe(`1' or '1'='1`);
-      const [row] = await sql<{ product_title: string }>(app, 'select product_title from "order" where platform_order_no = ?', [order.platformOrderNo]);
+      const [row] = await sql<{ product_title: string }>(
+        app,
+        'select product_title from "order" where platform_order_no = ?',
+        [order.platformOrderNo],
+      );
       expect(row!.product_title).toBe(SQL_LIKE);
       expect(await tableCounts(app)).toEqual({ ...before, orders: before.orders + 1 });
     });
 
     it('finds nothing with one as a filter or lookup', async () => {
-      expect(dataOf(await app.gql<{ orders: { totalCount: number } }>(ORDERS, { filter: { merchantOrderNo: SQL_LIKE, channelCode: SQL_LIKE } })).orders.totalCount).toBe(0);
+      expect(
+        dataOf(
+          await app.gql<{ orders: { totalCount: number } }>(ORDERS, {
+            filter: { merchantOrderNo: SQL_LIKE, channelCode: SQL_LIKE },
+          }),
+        ).orders.totalCount,
+      ).toBe(0);
       expect(dataOf(await app.gql(ORDER, { platformOrderNo: SQL_LIKE })).order).toBeNull();
       await expectRefused(COMPLETE_ORDER, { input: { merchantOrderNo: SQL_LIKE } }, 'NOT_FOUND');
-      const merchants = dataOf(await app.gql<{ merchants: { totalCount: number } }>(`query ($n: String) { merchants(name: $n) { totalCount } }`, { n: SQL_LIKE }, ACTORS.operator));
+      const merchants = dataOf(
+        await app.gql<{ merchants: { totalCount: number } }>(
+          `query ($n: String) { merchants(name: $n) { totalCount } }`,
+          { n: SQL_LIKE },
+          ACTORS.operator,
+        ),
+      );
       expect(merchants.merchants.totalCount).toBe(0);
-      expect(Number((await sql<{ n: string }>(app, 'select count(*) as n from "order"'))[0]!.n)).toBeGreaterThan(0);
+      expect(
+        Number((await sql<{ n: string }>(app, 'select count(*) as n from "order"'))[0]!.n),
+      ).toBeGreaterThan(0);
     });
   });
 

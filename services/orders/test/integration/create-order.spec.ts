@@ -1,12 +1,29 @@
 import type { Actor } from '@pay/common';
 import { Merchant } from '../../src/modules/merchant/merchant.entity';
-import { buildChannel, buildMerchant, buildMerchantChannel, buildUpstreamConfig } from '../../src/db/seeders/builders';
+import {
+  buildChannel,
+  buildMerchant,
+  buildMerchantChannel,
+  buildUpstreamConfig,
+} from '../../src/db/seeders/builders';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
-import { completeOrder, CREATE_ORDER, createOrder, DEAD_NOTIFY_URL, expectError, sql, tableCounts } from '../support/order-helpers';
+import {
+  completeOrder,
+  CREATE_ORDER,
+  createOrder,
+  DEAD_NOTIFY_URL,
+  expectError,
+  sql,
+  tableCounts,
+} from '../support/order-helpers';
 
 /** A merchant of this file's own: channels checked in sort order, some switched off. */
 const ROUTING_MERCHANT = 2025001;
-const routingActor: Actor = { sub: `merchant:${ROUTING_MERCHANT}`, role: 'MERCHANT', merchantId: ROUTING_MERCHANT };
+const routingActor: Actor = {
+  sub: `merchant:${ROUTING_MERCHANT}`,
+  role: 'MERCHANT',
+  merchantId: ROUTING_MERCHANT,
+};
 
 describe('createOrder (/createorder rules)', () => {
   let app: OrdersTestApp;
@@ -58,7 +75,11 @@ describe('createOrder (/createorder rules)', () => {
     app.gql(CREATE_ORDER, { input: { notifyUrl: DEAD_NOTIFY_URL, ...input } }, actor);
 
   /** Asserts the create is refused with `code` and writes nothing. */
-  async function expectRefused(input: Record<string, unknown>, code: string, actor: Actor = ACTORS.operator): Promise<void> {
+  async function expectRefused(
+    input: Record<string, unknown>,
+    code: string,
+    actor: Actor = ACTORS.operator,
+  ): Promise<void> {
     const before = await tableCounts(app);
     expectError(await create(input, actor), code);
     expect(await tableCounts(app)).toEqual(before);
@@ -66,11 +87,9 @@ describe('createOrder (/createorder rules)', () => {
 
   describe('defaults', () => {
     it('fills notify/return URL, description and a generated merchant order number', async () => {
-      const result = await app.gql<{ createOrder: { paymentUrl: string; orderMd5: string; order: Record<string, unknown> } }>(
-        CREATE_ORDER,
-        { input: { amount: '12.34' } },
-        ACTORS.merchant,
-      );
+      const result = await app.gql<{
+        createOrder: { paymentUrl: string; orderMd5: string; order: Record<string, unknown> };
+      }>(CREATE_ORDER, { input: { amount: '12.34' } }, ACTORS.merchant);
       expect(result.body.errors).toBeUndefined();
       const { order, paymentUrl, orderMd5 } = result.body.data!.createOrder;
       expect(order).toMatchObject({
@@ -112,10 +131,21 @@ describe('createOrder (/createorder rules)', () => {
       expect(a.merchantOrderNo).not.toBe(b.merchantOrderNo);
       const given = await createOrder(
         app,
-        { amount: '1.00', merchantOrderNo: 'GIVEN-01', description: 'phone bill', attach: 'k=v', returnUrl: 'http://shop.test/back' },
+        {
+          amount: '1.00',
+          merchantOrderNo: 'GIVEN-01',
+          description: 'phone bill',
+          attach: 'k=v',
+          returnUrl: 'http://shop.test/back',
+        },
         ACTORS.merchant,
       );
-      expect(given).toMatchObject({ merchantOrderNo: 'GIVEN-01', productTitle: 'phone bill', attach: 'k=v', returnUrl: 'http://shop.test/back' });
+      expect(given).toMatchObject({
+        merchantOrderNo: 'GIVEN-01',
+        productTitle: 'phone bill',
+        attach: 'k=v',
+        returnUrl: 'http://shop.test/back',
+      });
     });
   });
 
@@ -155,7 +185,9 @@ describe('createOrder (/createorder rules)', () => {
       expect((await createOrder(app, { ...input, amount: '10.00' })).pzid).toBe(337);
       expect((await createOrder(app, { ...input, amount: '500.00' })).pzid).toBe(337);
       // Within the merchant's channels the explicit one is used even when another fits first.
-      expect((await createOrder(app, { amount: '50.00', channelCode: 'anyamt' }, routingActor)).channelCode).toBe('anyamt');
+      expect(
+        (await createOrder(app, { amount: '50.00', channelCode: 'anyamt' }, routingActor)).channelCode,
+      ).toBe('anyamt');
       await expectRefused({ amount: '50.00', channelCode: 'bigonly' }, 'AMOUNT_OUT_OF_RANGE', routingActor);
     });
   });
@@ -170,20 +202,25 @@ describe('createOrder (/createorder rules)', () => {
     const second = await createOrder(app, { amount: '40.00', channelCode: 'quota', merchantId: 2024164 });
     await completeOrder(app, { platformOrderNo: second.platformOrderNo });
     await expectRefused({ amount: '0.01', channelCode: 'quota' }, 'DAILY_QUOTA_EXCEEDED', routingActor);
-    await expectRefused({ amount: '0.01', channelCode: 'quota', merchantId: 2024164 }, 'DAILY_QUOTA_EXCEEDED');
+    await expectRefused(
+      { amount: '0.01', channelCode: 'quota', merchantId: 2024164 },
+      'DAILY_QUOTA_EXCEEDED',
+    );
     expect(pending.statusCode).toBe(0);
   });
 
   it('routes round robin over 332 and 333 when the merchant asks for it', async () => {
     const pzids: number[] = [];
-    for (let i = 0; i < 6; i += 1) pzids.push((await createOrder(app, { amount: '10.00', channelCode: 'zfbwthf' }, ACTORS.merchant)).pzid);
+    for (let i = 0; i < 6; i += 1)
+      pzids.push((await createOrder(app, { amount: '10.00', channelCode: 'zfbwthf' }, ACTORS.merchant)).pzid);
     expect(new Set(pzids)).toEqual(new Set([332, 333]));
     for (let i = 1; i < pzids.length; i += 1) expect(pzids[i]).not.toBe(pzids[i - 1]);
   });
 
   it('routes by weight only to enabled upstream configs with a weight above zero', async () => {
     const pzids = new Set<number>();
-    for (let i = 0; i < 24; i += 1) pzids.add((await createOrder(app, { amount: '10.00', channelCode: 'weighted' }, routingActor)).pzid);
+    for (let i = 0; i < 24; i += 1)
+      pzids.add((await createOrder(app, { amount: '10.00', channelCode: 'weighted' }, routingActor)).pzid);
     expect([...pzids].every((p) => p === 901 || p === 902)).toBe(true);
     // 902 carries 3/4 of the weight: missing it 24 times in a row has odds of 0.25^24.
     expect(pzids.has(902)).toBe(true);
@@ -192,14 +229,24 @@ describe('createOrder (/createorder rules)', () => {
   it('refuses a merchant order number used before by the same merchant with DUPLICATE_ORDER', async () => {
     await createOrder(app, { amount: '10.00', merchantOrderNo: 'DUP-0001' }, ACTORS.merchant);
     await expectRefused({ amount: '20.00', merchantOrderNo: 'DUP-0001' }, 'DUPLICATE_ORDER', ACTORS.merchant);
-    await expectRefused({ amount: '20.00', merchantOrderNo: 'DUP-0001', merchantId: 2024164 }, 'DUPLICATE_ORDER');
+    await expectRefused(
+      { amount: '20.00', merchantOrderNo: 'DUP-0001', merchantId: 2024164 },
+      'DUPLICATE_ORDER',
+    );
     // Another merchant may use the same number.
-    expect((await createOrder(app, { amount: '20.00', merchantOrderNo: 'DUP-0001' }, ACTORS.otherMerchant)).merchantId).toBe(2023100);
+    expect(
+      (await createOrder(app, { amount: '20.00', merchantOrderNo: 'DUP-0001' }, ACTORS.otherMerchant))
+        .merchantId,
+    ).toBe(2023100);
   });
 
   it('refuses a disabled or unknown merchant with MERCHANT_DISABLED', async () => {
     await expectRefused({ amount: '10.00', merchantId: 2020001 }, 'MERCHANT_DISABLED');
-    await expectRefused({ amount: '10.00' }, 'MERCHANT_DISABLED', { sub: 'merchant:2020001', role: 'MERCHANT', merchantId: 2020001 });
+    await expectRefused({ amount: '10.00' }, 'MERCHANT_DISABLED', {
+      sub: 'merchant:2020001',
+      role: 'MERCHANT',
+      merchantId: 2020001,
+    });
     await expectRefused({ amount: '10.00', merchantId: 9999999 }, 'MERCHANT_DISABLED');
   });
 
@@ -245,6 +292,12 @@ describe('createOrder (/createorder rules)', () => {
     });
     // Without an agent: 10 % fee, 0.6 % upstream cost.
     const other = await createOrder(app, { amount: '100.00' }, ACTORS.otherMerchant);
-    expect(other).toMatchObject({ merchantIncome: '90.00', agentIncome: '0.00', channelFee: '10.00', upstreamCost: '0.60', platformProfit: '9.40' });
+    expect(other).toMatchObject({
+      merchantIncome: '90.00',
+      agentIncome: '0.00',
+      channelFee: '10.00',
+      upstreamCost: '0.60',
+      platformProfit: '9.40',
+    });
   });
 });

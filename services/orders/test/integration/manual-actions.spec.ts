@@ -1,5 +1,10 @@
 import type { Actor } from '@pay/common';
-import { buildChannel, buildMerchant, buildMerchantChannel, buildUpstreamConfig } from '../../src/db/seeders/builders';
+import {
+  buildChannel,
+  buildMerchant,
+  buildMerchantChannel,
+  buildUpstreamConfig,
+} from '../../src/db/seeders/builders';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 import {
   CANCEL_ORDER,
@@ -46,7 +51,11 @@ describe('manual complete (补单) and cancel (撤单)', () => {
   });
 
   async function audits(platformOrderNo: string): Promise<AuditView[]> {
-    const result = await app.gql<{ order: { audits: AuditView[] } }>(AUDITS, { no: platformOrderNo }, ACTORS.operator);
+    const result = await app.gql<{ order: { audits: AuditView[] } }>(
+      AUDITS,
+      { no: platformOrderNo },
+      ACTORS.operator,
+    );
     expect(result.body.errors).toBeUndefined();
     return result.body.data!.order.audits;
   }
@@ -67,10 +76,18 @@ describe('manual complete (补单) and cancel (撤单)', () => {
   describe('completeOrder', () => {
     it('marks a pending order paid, writes order.paid once and audits who did it', async () => {
       const order = await newOrder();
-      const result = await completeOrder(app, { platformOrderNo: order.platformOrderNo, note: 'customer sent a receipt' });
+      const result = await completeOrder(app, {
+        platformOrderNo: order.platformOrderNo,
+        note: 'customer sent a receipt',
+      });
       expect(result.unchanged).toBe(false);
       expect(result.message).toBe('补单成功');
-      expect(result.order).toMatchObject({ statusCode: 1, statusName: 'paid', statusText: '支付成功', status: 'PAID' });
+      expect(result.order).toMatchObject({
+        statusCode: 1,
+        statusName: 'paid',
+        statusText: '支付成功',
+        status: 'PAID',
+      });
       expect(result.order.paidAt).not.toBeNull();
       expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.paid']);
       expect(await audits(order.platformOrderNo)).toEqual([
@@ -90,7 +107,13 @@ describe('manual complete (补单) and cancel (撤单)', () => {
       const result = await completeOrder(app, { merchantOrderNo: 'MC-0001', amount: '12' }, ACTORS.merchant);
       expect(result.order).toMatchObject({ platformOrderNo: order.platformOrderNo, statusCode: 1 });
       expect(await audits(order.platformOrderNo)).toEqual([
-        expect.objectContaining({ actor: 'merchant:2024164', actorRole: 'MERCHANT', fromStatus: 'PENDING', toStatus: 'PAID', note: null }),
+        expect.objectContaining({
+          actor: 'merchant:2024164',
+          actorRole: 'MERCHANT',
+          fromStatus: 'PENDING',
+          toStatus: 'PAID',
+          note: null,
+        }),
       ]);
     });
 
@@ -112,11 +135,21 @@ describe('manual complete (补单) and cancel (撤单)', () => {
       const order = await withheldOrder();
       const before = await orderRow(app, order.platformOrderNo);
       const result = await completeOrder(app, { platformOrderNo: order.platformOrderNo }, ACTORS.system);
-      expect(result).toMatchObject({ unchanged: false, message: '补单成功', order: { statusCode: 1, status: 'PAID' } });
+      expect(result).toMatchObject({
+        unchanged: false,
+        message: '补单成功',
+        order: { statusCode: 1, status: 'PAID' },
+      });
       expect(new Date(result.order.paidAt!).getTime()).toBe(new Date(before.paid_at!).getTime());
       expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.withheld', 'order.released']);
       expect(await audits(order.platformOrderNo)).toEqual([
-        expect.objectContaining({ action: 'MANUAL_COMPLETE', actor: 'system', actorRole: 'SYSTEM', fromStatus: 'WITHHELD', toStatus: 'PAID' }),
+        expect.objectContaining({
+          action: 'MANUAL_COMPLETE',
+          actor: 'system',
+          actorRole: 'SYSTEM',
+          fromStatus: 'WITHHELD',
+          toStatus: 'PAID',
+        }),
       ]);
     });
 
@@ -125,23 +158,40 @@ describe('manual complete (补单) and cancel (撤单)', () => {
       const beforeRow = await orderRow(app, order.platformOrderNo);
       const beforeCounts = await tableCounts(app);
       for (const amount of ['99.99', '100.01', '1.00']) {
-        expectError(await app.gql(COMPLETE_ORDER, { input: { platformOrderNo: order.platformOrderNo, amount } }), 'AMOUNT_MISMATCH');
-        expectError(await app.gql(CANCEL_ORDER, { input: { platformOrderNo: order.platformOrderNo, amount } }), 'AMOUNT_MISMATCH');
+        expectError(
+          await app.gql(COMPLETE_ORDER, { input: { platformOrderNo: order.platformOrderNo, amount } }),
+          'AMOUNT_MISMATCH',
+        );
+        expectError(
+          await app.gql(CANCEL_ORDER, { input: { platformOrderNo: order.platformOrderNo, amount } }),
+          'AMOUNT_MISMATCH',
+        );
       }
       expect(await orderRow(app, order.platformOrderNo)).toEqual(beforeRow);
       expect(await tableCounts(app)).toEqual(beforeCounts);
       // The same amount written differently matches.
-      expect((await completeOrder(app, { platformOrderNo: order.platformOrderNo, amount: '100' })).order.statusCode).toBe(1);
+      expect(
+        (await completeOrder(app, { platformOrderNo: order.platformOrderNo, amount: '100' })).order
+          .statusCode,
+      ).toBe(1);
     });
 
     it.each(['EXPIRED', 'REFUNDED', 'CANCELLED_BY_USER', 'REFUND_UNDER_REVIEW'])(
       'refuses to complete an order in status %s with ILLEGAL_TRANSITION and changes nothing',
       async (status) => {
         const order = await newOrder();
-        await forceStatus(app, order.platformOrderNo, status, status.startsWith('REFUND') ? new Date() : null);
+        await forceStatus(
+          app,
+          order.platformOrderNo,
+          status,
+          status.startsWith('REFUND') ? new Date() : null,
+        );
         const beforeRow = await orderRow(app, order.platformOrderNo);
         const beforeCounts = await tableCounts(app);
-        expectError(await app.gql(COMPLETE_ORDER, { input: { platformOrderNo: order.platformOrderNo } }), 'ILLEGAL_TRANSITION');
+        expectError(
+          await app.gql(COMPLETE_ORDER, { input: { platformOrderNo: order.platformOrderNo } }),
+          'ILLEGAL_TRANSITION',
+        );
         expect(await orderRow(app, order.platformOrderNo)).toEqual(beforeRow);
         expect(await tableCounts(app)).toEqual(beforeCounts);
       },
@@ -152,29 +202,58 @@ describe('manual complete (补单) and cancel (撤单)', () => {
     it('cancels a paid order back to pending: order.reversed once, paid time cleared, audited', async () => {
       const order = await newOrder();
       await completeOrder(app, { platformOrderNo: order.platformOrderNo });
-      const result = await cancelOrder(app, { platformOrderNo: order.platformOrderNo, amount: '100.00', note: 'refunded by phone' });
-      expect(result).toMatchObject({ unchanged: false, message: '撤单成功', order: { statusCode: 0, status: 'PENDING', paidAt: null } });
+      const result = await cancelOrder(app, {
+        platformOrderNo: order.platformOrderNo,
+        amount: '100.00',
+        note: 'refunded by phone',
+      });
+      expect(result).toMatchObject({
+        unchanged: false,
+        message: '撤单成功',
+        order: { statusCode: 0, status: 'PENDING', paidAt: null },
+      });
       expect((await orderRow(app, order.platformOrderNo)).paid_at).toBeNull();
       expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.paid', 'order.reversed']);
       expect(await audits(order.platformOrderNo)).toEqual([
         expect.objectContaining({ action: 'MANUAL_COMPLETE', fromStatus: 'PENDING', toStatus: 'PAID' }),
-        expect.objectContaining({ action: 'MANUAL_CANCEL', actor: 'ops-alice', actorRole: 'OPERATOR', fromStatus: 'PAID', toStatus: 'PENDING', note: 'refunded by phone' }),
+        expect.objectContaining({
+          action: 'MANUAL_CANCEL',
+          actor: 'ops-alice',
+          actorRole: 'OPERATOR',
+          fromStatus: 'PAID',
+          toStatus: 'PENDING',
+          note: 'refunded by phone',
+        }),
       ]);
       // Cancelling again reverses nothing more.
       await cancelOrder(app, { platformOrderNo: order.platformOrderNo });
       expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.paid', 'order.reversed']);
       // And it can be completed again, crediting once more.
       await completeOrder(app, { platformOrderNo: order.platformOrderNo });
-      expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.paid', 'order.reversed', 'order.paid']);
+      expect(await eventTopics(app, order.platformOrderNo)).toEqual([
+        'order.paid',
+        'order.reversed',
+        'order.paid',
+      ]);
     });
 
     it('cancels a pending order: still pending, 撤单成功, audited, no event', async () => {
       const order = await newOrder();
       const result = await cancelOrder(app, { merchantOrderNo: order.merchantOrderNo }, ACTORS.merchant);
-      expect(result).toMatchObject({ unchanged: false, message: '撤单成功', order: { statusCode: 0, paidAt: null } });
+      expect(result).toMatchObject({
+        unchanged: false,
+        message: '撤单成功',
+        order: { statusCode: 0, paidAt: null },
+      });
       expect(await eventTopics(app, order.platformOrderNo)).toEqual([]);
       expect(await audits(order.platformOrderNo)).toEqual([
-        expect.objectContaining({ action: 'MANUAL_CANCEL', actor: 'merchant:2024164', actorRole: 'MERCHANT', fromStatus: 'PENDING', toStatus: 'PENDING' }),
+        expect.objectContaining({
+          action: 'MANUAL_CANCEL',
+          actor: 'merchant:2024164',
+          actorRole: 'MERCHANT',
+          fromStatus: 'PENDING',
+          toStatus: 'PENDING',
+        }),
       ]);
     });
 
@@ -183,16 +262,24 @@ describe('manual complete (补单) and cancel (撤单)', () => {
       const result = await cancelOrder(app, { platformOrderNo: order.platformOrderNo });
       expect(result.order).toMatchObject({ statusCode: 0, paidAt: null });
       expect(await eventTopics(app, order.platformOrderNo)).toEqual(['order.withheld']);
-      expect(await audits(order.platformOrderNo)).toEqual([expect.objectContaining({ action: 'MANUAL_CANCEL', fromStatus: 'WITHHELD', toStatus: 'PENDING' })]);
+      expect(await audits(order.platformOrderNo)).toEqual([
+        expect.objectContaining({ action: 'MANUAL_CANCEL', fromStatus: 'WITHHELD', toStatus: 'PENDING' }),
+      ]);
     });
 
-    it.each(['EXPIRED', 'REFUNDED'])('refuses to cancel an order in status %s with ILLEGAL_TRANSITION', async (status) => {
-      const order = await newOrder();
-      await forceStatus(app, order.platformOrderNo, status);
-      const beforeCounts = await tableCounts(app);
-      expectError(await app.gql(CANCEL_ORDER, { input: { platformOrderNo: order.platformOrderNo } }), 'ILLEGAL_TRANSITION');
-      expect((await orderRow(app, order.platformOrderNo)).status).toBe(status);
-      expect(await tableCounts(app)).toEqual(beforeCounts);
-    });
+    it.each(['EXPIRED', 'REFUNDED'])(
+      'refuses to cancel an order in status %s with ILLEGAL_TRANSITION',
+      async (status) => {
+        const order = await newOrder();
+        await forceStatus(app, order.platformOrderNo, status);
+        const beforeCounts = await tableCounts(app);
+        expectError(
+          await app.gql(CANCEL_ORDER, { input: { platformOrderNo: order.platformOrderNo } }),
+          'ILLEGAL_TRANSITION',
+        );
+        expect((await orderRow(app, order.platformOrderNo)).status).toBe(status);
+        expect(await tableCounts(app)).toEqual(beforeCounts);
+      },
+    );
   });
 });

@@ -9,7 +9,9 @@ interface Received {
 }
 
 /** A merchant's notify endpoint: answers from `answers` in turn, then `success`. */
-async function startReceiver(answers: string[]): Promise<{ url: string; received: Received[]; server: Server }> {
+async function startReceiver(
+  answers: string[],
+): Promise<{ url: string; received: Received[]; server: Server }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     let body = '';
@@ -54,7 +56,15 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
       const created = dataOf(
         await app.gql<{ createOrder: { paymentUrl: string; order: Record<string, string | number> } }>(
           CREATE,
-          { input: { amount: '100.00', channelCode: 'zfbwthf', notifyUrl: receiver.url, merchantOrderNo: 'M0001', attach: 'x=1' } },
+          {
+            input: {
+              amount: '100.00',
+              channelCode: 'zfbwthf',
+              notifyUrl: receiver.url,
+              merchantOrderNo: 'M0001',
+              attach: 'x=1',
+            },
+          },
           ACTORS.merchant,
         ),
       ).createOrder;
@@ -68,16 +78,29 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
         statusCode: 0,
         channelCode: 'zfbwthf',
       });
-      const pay = await fetch(created.paymentUrl.replace('/sandbox/pay/', '/sandbox/pay/'), { method: 'POST' });
+      const pay = await fetch(created.paymentUrl.replace('/sandbox/pay/', '/sandbox/pay/'), {
+        method: 'POST',
+      });
       expect(pay.status).toBe(200);
       expect(await pay.json()).toMatchObject({ paid: true });
 
       const no = created.order.platformOrderNo as string;
       const order = await waitFor(async () => {
-        const o = dataOf(await app.gql<{ order: { notifyAttempts: number; notifyLogs: unknown[] } }>(ORDER, { no }, ACTORS.merchant)).order;
+        const o = dataOf(
+          await app.gql<{ order: { notifyAttempts: number; notifyLogs: unknown[] } }>(
+            ORDER,
+            { no },
+            ACTORS.merchant,
+          ),
+        ).order;
         return o.notifyAttempts >= 3 ? o : undefined;
       }, 'three notification attempts');
-      expect(order).toMatchObject({ statusCode: 1, statusName: 'paid', notifyStatusCode: 2, notifyAttempts: 3 });
+      expect(order).toMatchObject({
+        statusCode: 1,
+        statusName: 'paid',
+        notifyStatusCode: 2,
+        notifyAttempts: 3,
+      });
       expect(receiver.received).toHaveLength(3);
       const eventIds = new Set(receiver.received.map((r) => r.headers['x-event-id']));
       expect(eventIds.size).toBe(1);
@@ -88,8 +111,12 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
       expect(form.get('fxfee')).toBe('100.00');
       expect(form.get('fxattch')).toBe('x=1');
       expect(form.get('fxstatus')).toBe('1');
-      expect(form.get('fxsign')).toBe(fxNotifySign({ fxstatus: '1', fxid: '2024164', fxddh: 'M0001', fxfee: '100.00' }, 'key-2024164-demo'));
-      const logs = (order as unknown as { notifyLogs: { attempt: number; delivered: boolean; responseBody: string }[] }).notifyLogs;
+      expect(form.get('fxsign')).toBe(
+        fxNotifySign({ fxstatus: '1', fxid: '2024164', fxddh: 'M0001', fxfee: '100.00' }, 'key-2024164-demo'),
+      );
+      const logs = (
+        order as unknown as { notifyLogs: { attempt: number; delivered: boolean; responseBody: string }[] }
+      ).notifyLogs;
       expect(logs.map((l) => [l.attempt, l.delivered, l.responseBody])).toEqual([
         [1, false, 'fail'],
         [2, false, 'error'],
@@ -101,21 +128,46 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
   });
 
   it('treats a duplicate callback as harmless and writes one outbox event per paid order', async () => {
-    const created = dataOf(await app.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string } } }>(CREATE, { input: { amount: '50.00', merchantId: 2023100 } })).createOrder;
+    const created = dataOf(
+      await app.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string } } }>(CREATE, {
+        input: { amount: '50.00', merchantId: 2023100 },
+      }),
+    ).createOrder;
     const first = await fetch(created.paymentUrl, { method: 'POST' });
     expect((await first.json()).paid).toBe(true);
     const second = await fetch(created.paymentUrl, { method: 'POST' });
     expect((await second.json()).paid).toBe(true);
-    const rows = await app.orm.em.fork().getConnection().execute(`select topic from outbox_event where aggregate_id = ?`, [created.order.platformOrderNo]);
+    const rows = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select topic from outbox_event where aggregate_id = ?`, [created.order.platformOrderNo]);
     expect(rows).toEqual([{ topic: 'order.paid' }]);
   });
 
   it('refuses a forged callback and changes nothing', async () => {
-    const created = dataOf(await app.gql<{ createOrder: { order: { platformOrderNo: string; pzid: number } } }>(CREATE, { input: { amount: '20.00', merchantId: 2024164 } })).createOrder;
-    const forged = new URLSearchParams({ out_trade_no: created.order.platformOrderNo, trade_no: 'X', total_amount: '20.00', trade_status: 'TRADE_SUCCESS', app_id: app.server.runtime.sandboxKeys.alipayAppId, sign_type: 'RSA2', sign: 'Zm9yZ2Vk' });
-    const res = await fetch(`${app.url.replace('/graphql', '')}/callbacks/${created.order.pzid}`, { method: 'POST', body: forged.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const created = dataOf(
+      await app.gql<{ createOrder: { order: { platformOrderNo: string; pzid: number } } }>(CREATE, {
+        input: { amount: '20.00', merchantId: 2024164 },
+      }),
+    ).createOrder;
+    const forged = new URLSearchParams({
+      out_trade_no: created.order.platformOrderNo,
+      trade_no: 'X',
+      total_amount: '20.00',
+      trade_status: 'TRADE_SUCCESS',
+      app_id: app.server.runtime.sandboxKeys.alipayAppId,
+      sign_type: 'RSA2',
+      sign: 'Zm9yZ2Vk',
+    });
+    const res = await fetch(`${app.url.replace('/graphql', '')}/callbacks/${created.order.pzid}`, {
+      method: 'POST',
+      body: forged.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(400);
-    const after = dataOf(await app.gql<{ order: { statusCode: number } }>(ORDER, { no: created.order.platformOrderNo })).order;
+    const after = dataOf(
+      await app.gql<{ order: { statusCode: number } }>(ORDER, { no: created.order.platformOrderNo }),
+    ).order;
     expect(after.statusCode).toBe(0);
   });
 

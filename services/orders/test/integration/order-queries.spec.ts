@@ -1,6 +1,13 @@
 import { dataOf, formatFen, type Actor } from '@pay/common';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
-import { completeOrder, createOrder, expectError, forceStatus, sql, type OrderView } from '../support/order-helpers';
+import {
+  completeOrder,
+  createOrder,
+  expectError,
+  forceStatus,
+  sql,
+  type OrderView,
+} from '../support/order-helpers';
 
 const ORDERS = `query ($filter: OrderFilterInput, $page: Int, $pageSize: Int, $first: Int, $after: String) {
   orders(filter: $filter, page: $page, pageSize: $pageSize, first: $first, after: $after) {
@@ -17,9 +24,21 @@ interface OrdersPage {
   pageSize: number;
   totalCount: number;
   totalPages: number;
-  nodes: { merchantOrderNo: string; platformOrderNo: string; merchantId: number; amount: string; statusCode: number; channelCode: string }[];
+  nodes: {
+    merchantOrderNo: string;
+    platformOrderNo: string;
+    merchantId: number;
+    amount: string;
+    statusCode: number;
+    channelCode: string;
+  }[];
   edges: { cursor: string; node: { merchantOrderNo: string } }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   summary: { orderCount: number; grossAmount: string; merchantIncome: string; agentIncome: string };
 }
 
@@ -43,7 +62,13 @@ describe('order queries', () => {
   beforeAll(async () => {
     app = await startOrdersTestApp();
     for (let i = 0; i < COUNT; i += 1) {
-      orders.push(await createOrder(app, { amount: formatFen(amountOf(i)), merchantOrderNo: noOf(i) }, ACTORS.otherMerchant));
+      orders.push(
+        await createOrder(
+          app,
+          { amount: formatFen(amountOf(i)), merchantOrderNo: noOf(i) },
+          ACTORS.otherMerchant,
+        ),
+      );
     }
     for (const i of PAID) await completeOrder(app, { platformOrderNo: orders[i]!.platformOrderNo });
     for (const i of WITHHELD) await forceStatus(app, orders[i]!.platformOrderNo, 'WITHHELD');
@@ -55,7 +80,8 @@ describe('order queries', () => {
         orders[i]!.platformOrderNo,
       ]);
     }
-    for (const amount of ['100.00', '50.00', '20.00']) zfbOrders.push(await createOrder(app, { amount }, ACTORS.merchant));
+    for (const amount of ['100.00', '50.00', '20.00'])
+      zfbOrders.push(await createOrder(app, { amount }, ACTORS.merchant));
     await completeOrder(app, { platformOrderNo: zfbOrders[0]!.platformOrderNo });
   });
 
@@ -63,12 +89,18 @@ describe('order queries', () => {
     await app.close();
   });
 
-  async function list(variables: Record<string, unknown>, actor: Actor = ACTORS.otherMerchant): Promise<OrdersPage> {
+  async function list(
+    variables: Record<string, unknown>,
+    actor: Actor = ACTORS.otherMerchant,
+  ): Promise<OrdersPage> {
     return dataOf(await app.gql<{ orders: OrdersPage }>(ORDERS, variables, actor)).orders;
   }
 
   /** The merchant order numbers of every order matching `filter` (one page of 100). */
-  async function numbers(filter: Record<string, unknown>, actor: Actor = ACTORS.otherMerchant): Promise<string[]> {
+  async function numbers(
+    filter: Record<string, unknown>,
+    actor: Actor = ACTORS.otherMerchant,
+  ): Promise<string[]> {
     const page = await list({ filter, pageSize: 100 }, actor);
     expect(page.totalCount).toBe(page.nodes.length);
     return page.nodes.map((n) => n.merchantOrderNo).sort();
@@ -81,8 +113,17 @@ describe('order queries', () => {
       const page = await list({});
       expect(page).toMatchObject({ page: 1, pageSize: 20, totalCount: 25, totalPages: 2 });
       expect(page.nodes).toHaveLength(20);
-      expect(page.nodes[0]).toMatchObject({ merchantOrderNo: 'Q-24', merchantId: 2023100, amount: '35.00', channelCode: 'wxhftest' });
-      expect(page.nodes.map((n) => n.merchantOrderNo)).toEqual(indices((i) => i >= 5).reverse().map(noOf));
+      expect(page.nodes[0]).toMatchObject({
+        merchantOrderNo: 'Q-24',
+        merchantId: 2023100,
+        amount: '35.00',
+        channelCode: 'wxhftest',
+      });
+      expect(page.nodes.map((n) => n.merchantOrderNo)).toEqual(
+        indices((i) => i >= 5)
+          .reverse()
+          .map(noOf),
+      );
       expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
       const second = await list({ page: 2 });
       expect(second).toMatchObject({ page: 2, pageSize: 20, totalCount: 25, totalPages: 2 });
@@ -112,67 +153,110 @@ describe('order queries', () => {
       }
       expect(pages.map((p) => p.edges.length)).toEqual([10, 10, 5]);
       expect(pages.map((p) => p.pageInfo.hasPreviousPage)).toEqual([false, true, true]);
-      expect(seen).toEqual(indices(() => true).reverse().map(noOf));
+      expect(seen).toEqual(
+        indices(() => true)
+          .reverse()
+          .map(noOf),
+      );
       expect(pages[1]!.pageInfo.startCursor).toBe(pages[1]!.edges[0]!.cursor);
     });
 
     it('filters by status code (0 pending, 1 paid, 2 withheld)', async () => {
       expect(await numbers({ statusCode: 1 })).toEqual(expected(PAID));
       expect(await numbers({ statusCode: 2 })).toEqual(expected(WITHHELD));
-      expect(await numbers({ statusCode: 0 })).toEqual(expected(indices((i) => !PAID.includes(i) && !WITHHELD.includes(i))));
-      expectError(await app.gql(ORDERS, { filter: { statusCode: 3 } }, ACTORS.otherMerchant), 'BAD_USER_INPUT');
+      expect(await numbers({ statusCode: 0 })).toEqual(
+        expected(indices((i) => !PAID.includes(i) && !WITHHELD.includes(i))),
+      );
+      expectError(
+        await app.gql(ORDERS, { filter: { statusCode: 3 } }, ACTORS.otherMerchant),
+        'BAD_USER_INPUT',
+      );
     });
 
     it('filters by merchant and platform order number', async () => {
       expect(await numbers({ merchantOrderNo: 'Q-07' })).toEqual(['Q-07']);
       expect(await numbers({ platformOrderNo: orders[9]!.platformOrderNo })).toEqual(['Q-09']);
-      expect(await numbers({ merchantOrderNo: 'Q-07', platformOrderNo: orders[9]!.platformOrderNo })).toEqual([]);
+      expect(await numbers({ merchantOrderNo: 'Q-07', platformOrderNo: orders[9]!.platformOrderNo })).toEqual(
+        [],
+      );
       expect(await numbers({ merchantOrderNo: 'nope' })).toEqual([]);
     });
 
     it('filters by channel code (platform roles across merchants)', async () => {
-      expect(await numbers({ channelCode: 'wxhftest' }, ACTORS.operator)).toEqual(expected(indices(() => true)));
+      expect(await numbers({ channelCode: 'wxhftest' }, ACTORS.operator)).toEqual(
+        expected(indices(() => true)),
+      );
       const zfb = await list({ filter: { channelCode: 'zfbwthf' }, pageSize: 100 }, ACTORS.operator);
-      expect(zfb.nodes.map((n) => n.platformOrderNo).sort()).toEqual(zfbOrders.map((o) => o.platformOrderNo).sort());
+      expect(zfb.nodes.map((n) => n.platformOrderNo).sort()).toEqual(
+        zfbOrders.map((o) => o.platformOrderNo).sort(),
+      );
       expect(await numbers({ channelCode: 'zfbwthf' })).toEqual([]);
     });
 
     it('filters by creation and payment time, bounds included', async () => {
-      expect(await numbers({ createdFrom: createdAt(10).toISOString(), createdTo: createdAt(14).toISOString() })).toEqual(
-        expected([10, 11, 12, 13, 14]),
-      );
+      expect(
+        await numbers({ createdFrom: createdAt(10).toISOString(), createdTo: createdAt(14).toISOString() }),
+      ).toEqual(expected([10, 11, 12, 13, 14]));
       expect(await numbers({ createdFrom: createdAt(23).toISOString() })).toEqual(expected([23, 24]));
       expect(await numbers({ createdTo: createdAt(1).toISOString() })).toEqual(expected([0, 1]));
-      expect(await numbers({ paidFrom: paidAt(5).toISOString(), paidTo: paidAt(11).toISOString() })).toEqual(expected([5, 8, 11]));
+      expect(await numbers({ paidFrom: paidAt(5).toISOString(), paidTo: paidAt(11).toISOString() })).toEqual(
+        expected([5, 8, 11]),
+      );
       expect(await numbers({ paidFrom: paidAt(15).toISOString() })).toEqual(expected(WITHHELD));
     });
 
     it('filters by amount range, bounds included, and combines filters', async () => {
-      expect(await numbers({ minAmount: '20.00', maxAmount: '25.00' })).toEqual(expected(indices((i) => i >= 9 && i <= 14)));
+      expect(await numbers({ minAmount: '20.00', maxAmount: '25.00' })).toEqual(
+        expected(indices((i) => i >= 9 && i <= 14)),
+      );
       expect(await numbers({ minAmount: '34' })).toEqual(expected([23, 24]));
       expect(await numbers({ maxAmount: '11.00' })).toEqual(expected([0]));
       expect(await numbers({ statusCode: 1, minAmount: '20.00' })).toEqual(expected([11, 14]));
-      expectError(await app.gql(ORDERS, { filter: { minAmount: '30.00', maxAmount: '20.00' } }, ACTORS.otherMerchant), 'BAD_USER_INPUT');
+      expectError(
+        await app.gql(ORDERS, { filter: { minAmount: '30.00', maxAmount: '20.00' } }, ACTORS.otherMerchant),
+        'BAD_USER_INPUT',
+      );
     });
 
     it('sums the summary over every matching order, not just the page', async () => {
       const all = await list({ pageSize: 5 });
       expect(all.nodes).toHaveLength(5);
       const gross = indices(() => true).reduce((s, i) => s + amountOf(i), 0);
-      expect(all.summary).toEqual({ orderCount: 25, grossAmount: formatFen(gross), merchantIncome: formatFen(gross * 0.9), agentIncome: '0.00' });
+      expect(all.summary).toEqual({
+        orderCount: 25,
+        grossAmount: formatFen(gross),
+        merchantIncome: formatFen(gross * 0.9),
+        agentIncome: '0.00',
+      });
       expect(all.summary.grossAmount).toBe('575.00');
       const paid = await list({ filter: { statusCode: 1 }, pageSize: 2 });
       expect(paid.nodes).toHaveLength(2);
-      expect(paid.summary).toEqual({ orderCount: 5, grossAmount: '95.00', merchantIncome: '85.50', agentIncome: '0.00' });
+      expect(paid.summary).toEqual({
+        orderCount: 5,
+        grossAmount: '95.00',
+        merchantIncome: '85.50',
+        agentIncome: '0.00',
+      });
       // The agent's share shows for merchant 2024164 (4 %).
       const agentShop = await list({ filter: { merchantId: 2024164 }, pageSize: 1 }, ACTORS.operator);
-      expect(agentShop.summary).toEqual({ orderCount: 3, grossAmount: '170.00', merchantIncome: '150.45', agentIncome: '6.80' });
+      expect(agentShop.summary).toEqual({
+        orderCount: 3,
+        grossAmount: '170.00',
+        merchantIncome: '150.45',
+        agentIncome: '6.80',
+      });
       const none = await list({ filter: { merchantOrderNo: 'nope' } });
-      expect(none).toMatchObject({ totalCount: 0, totalPages: 0, summary: { orderCount: 0, grossAmount: '0.00' } });
+      expect(none).toMatchObject({
+        totalCount: 0,
+        totalPages: 0,
+        summary: { orderCount: 0, grossAmount: '0.00' },
+      });
     });
 
     it('shows a merchant only its own orders; platform roles see all or one merchant', async () => {
-      expect((await list({ pageSize: 100 }, ACTORS.merchant)).nodes.every((n) => n.merchantId === 2024164)).toBe(true);
+      expect(
+        (await list({ pageSize: 100 }, ACTORS.merchant)).nodes.every((n) => n.merchantId === 2024164),
+      ).toBe(true);
       expect((await list({ pageSize: 100 }, ACTORS.analyst)).totalCount).toBe(28);
       expect((await list({ filter: { merchantId: 2023100 } }, ACTORS.operator)).totalCount).toBe(25);
     });
@@ -205,8 +289,12 @@ describe('order queries', () => {
       expect(await one({ platformOrderNo: target.platformOrderNo })).toMatchObject(expectedOrder);
       expect(await one({ merchantOrderNo: 'Q-03' })).toMatchObject(expectedOrder);
       expect(await one({ id: target.id })).toMatchObject(expectedOrder);
-      expect(await one({ platformOrderNo: target.platformOrderNo }, ACTORS.operator)).toMatchObject(expectedOrder);
-      expect(await one({ merchantOrderNo: 'Q-03', merchantId: 2023100 }, ACTORS.analyst)).toMatchObject(expectedOrder);
+      expect(await one({ platformOrderNo: target.platformOrderNo }, ACTORS.operator)).toMatchObject(
+        expectedOrder,
+      );
+      expect(await one({ merchantOrderNo: 'Q-03', merchantId: 2023100 }, ACTORS.analyst)).toMatchObject(
+        expectedOrder,
+      );
       expect(await one({ platformOrderNo: target.platformOrderNo, merchantOrderNo: 'Q-04' })).toBeNull();
     });
 
@@ -236,36 +324,91 @@ describe('order queries', () => {
           { channel: { code: 'cwtlt' }, rate: 9, agentRate: 0, enabled: true, roundRobin: false },
         ],
       });
-      expect(dataOf(await app.gql(MERCHANT, { id: 2024164 }, ACTORS.merchant)).merchant).toMatchObject({ id: 2024164 });
-      expect(dataOf(await app.gql(MERCHANT, { id: 2023100 }, ACTORS.operator)).merchant).toMatchObject({ id: 2023100, agent: null });
+      expect(dataOf(await app.gql(MERCHANT, { id: 2024164 }, ACTORS.merchant)).merchant).toMatchObject({
+        id: 2024164,
+      });
+      expect(dataOf(await app.gql(MERCHANT, { id: 2023100 }, ACTORS.operator)).merchant).toMatchObject({
+        id: 2023100,
+        agent: null,
+      });
       expect(dataOf(await app.gql(MERCHANT, {}, ACTORS.operator)).merchant).toBeNull();
       expect(dataOf(await app.gql(MERCHANT, { id: 1 }, ACTORS.operator)).merchant).toBeNull();
     });
 
     it('lists merchants for platform roles only', async () => {
       const MERCHANTS = `query ($status: MerchantStatus, $name: String) { merchants(status: $status, name: $name) { totalCount nodes { id status } } }`;
-      const all = dataOf(await app.gql<{ merchants: { totalCount: number; nodes: { id: number }[] } }>(MERCHANTS, {}, ACTORS.analyst)).merchants;
+      const all = dataOf(
+        await app.gql<{ merchants: { totalCount: number; nodes: { id: number }[] } }>(
+          MERCHANTS,
+          {},
+          ACTORS.analyst,
+        ),
+      ).merchants;
       expect(all.totalCount).toBe(3);
       expect(all.nodes.map((n) => n.id)).toEqual([2020001, 2023100, 2024164]);
-      const disabled = dataOf(await app.gql<{ merchants: { nodes: { id: number }[] } }>(MERCHANTS, { status: 'DISABLED' }, ACTORS.operator)).merchants;
+      const disabled = dataOf(
+        await app.gql<{ merchants: { nodes: { id: number }[] } }>(
+          MERCHANTS,
+          { status: 'DISABLED' },
+          ACTORS.operator,
+        ),
+      ).merchants;
       expect(disabled.nodes.map((n) => n.id)).toEqual([2020001]);
-      const byName = dataOf(await app.gql<{ merchants: { nodes: { id: number }[] } }>(MERCHANTS, { name: 'SHOP' }, ACTORS.operator)).merchants;
+      const byName = dataOf(
+        await app.gql<{ merchants: { nodes: { id: number }[] } }>(
+          MERCHANTS,
+          { name: 'SHOP' },
+          ACTORS.operator,
+        ),
+      ).merchants;
       expect(byName.nodes.map((n) => n.id)).toEqual([2020001, 2023100]);
-      const wildcard = dataOf(await app.gql<{ merchants: { nodes: unknown[] } }>(MERCHANTS, { name: '%' }, ACTORS.operator)).merchants;
+      const wildcard = dataOf(
+        await app.gql<{ merchants: { nodes: unknown[] } }>(MERCHANTS, { name: '%' }, ACTORS.operator),
+      ).merchants;
       expect(wildcard.nodes).toEqual([]);
       expectError(await app.gql(MERCHANTS, {}, ACTORS.merchant), 'FORBIDDEN');
     });
 
     it('does not expose the signing key', async () => {
-      expectError(await app.gql('{ merchant(id: 2024164) { signingKey } }', {}, ACTORS.operator), 'GRAPHQL_VALIDATION_FAILED');
+      expectError(
+        await app.gql('{ merchant(id: 2024164) { signingKey } }', {}, ACTORS.operator),
+        'GRAPHQL_VALIDATION_FAILED',
+      );
     });
 
     it('lists channels in display order for everyone', async () => {
       const CHANNELS = `{ channels { code name payType systemEnabled minAmount maxAmount dailyQuota sortOrder } }`;
       const expectedChannels = [
-        { code: 'zfbwthf', name: '支付宝网厅话费', payType: 'ALIPAY', systemEnabled: true, minAmount: '0.00', maxAmount: null, dailyQuota: null, sortOrder: 1 },
-        { code: 'wxhftest', name: '微信话费测试专用', payType: 'WECHAT', systemEnabled: true, minAmount: '10.00', maxAmount: '500.00', dailyQuota: null, sortOrder: 2 },
-        { code: 'cwtlt', name: '纯联通', payType: 'ALIPAY', systemEnabled: false, minAmount: '0.00', maxAmount: null, dailyQuota: null, sortOrder: 3 },
+        {
+          code: 'zfbwthf',
+          name: '支付宝网厅话费',
+          payType: 'ALIPAY',
+          systemEnabled: true,
+          minAmount: '0.00',
+          maxAmount: null,
+          dailyQuota: null,
+          sortOrder: 1,
+        },
+        {
+          code: 'wxhftest',
+          name: '微信话费测试专用',
+          payType: 'WECHAT',
+          systemEnabled: true,
+          minAmount: '10.00',
+          maxAmount: '500.00',
+          dailyQuota: null,
+          sortOrder: 2,
+        },
+        {
+          code: 'cwtlt',
+          name: '纯联通',
+          payType: 'ALIPAY',
+          systemEnabled: false,
+          minAmount: '0.00',
+          maxAmount: null,
+          dailyQuota: null,
+          sortOrder: 3,
+        },
       ];
       expect(dataOf(await app.gql(CHANNELS, {}, ACTORS.merchant)).channels).toEqual(expectedChannels);
       expect(dataOf(await app.gql(CHANNELS, {}, ACTORS.analyst)).channels).toEqual(expectedChannels);
@@ -273,27 +416,52 @@ describe('order queries', () => {
 
     it('lists upstream configs with their cost rate for platform roles only', async () => {
       const CONFIGS = `query ($channelCode: String) { upstreamConfigs(channelCode: $channelCode) { pzid name costRate weight enabled channel { code } } }`;
-      const configs = dataOf(await app.gql<{ upstreamConfigs: { pzid: number; costRate: number; channel: { code: string } }[] }>(CONFIGS, {}, ACTORS.analyst))
-        .upstreamConfigs;
+      const configs = dataOf(
+        await app.gql<{ upstreamConfigs: { pzid: number; costRate: number; channel: { code: string } }[] }>(
+          CONFIGS,
+          {},
+          ACTORS.analyst,
+        ),
+      ).upstreamConfigs;
       expect(configs.map((c) => [c.pzid, c.costRate, c.channel.code])).toEqual([
         [332, 0.5, 'zfbwthf'],
         [333, 0.5, 'zfbwthf'],
         [337, 0.6, 'wxhftest'],
         [340, 0.5, 'cwtlt'],
       ]);
-      const zfb = dataOf(await app.gql<{ upstreamConfigs: { pzid: number }[] }>(CONFIGS, { channelCode: 'zfbwthf' }, ACTORS.operator)).upstreamConfigs;
+      const zfb = dataOf(
+        await app.gql<{ upstreamConfigs: { pzid: number }[] }>(
+          CONFIGS,
+          { channelCode: 'zfbwthf' },
+          ACTORS.operator,
+        ),
+      ).upstreamConfigs;
       expect(zfb.map((c) => c.pzid)).toEqual([332, 333]);
       expectError(await app.gql(CONFIGS, {}, ACTORS.merchant), 'FORBIDDEN');
     });
 
     it("refuses a merchant the upstream config's costRate but shows its pzid and name", async () => {
       const no = orders[0]!.platformOrderNo;
-      const withCost = await app.gql(`query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { pzid costRate } } }`, { no }, ACTORS.otherMerchant);
+      const withCost = await app.gql(
+        `query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { pzid costRate } } }`,
+        { no },
+        ACTORS.otherMerchant,
+      );
       expectError(withCost, 'FORBIDDEN');
       expect(withCost.body.errors![0]!.path).toEqual(['order', 'upstreamConfig', 'costRate']);
-      const plain = await app.gql(`query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { pzid name } } }`, { no }, ACTORS.otherMerchant);
-      expect(dataOf(plain)).toEqual({ order: { upstreamConfig: { pzid: 337, name: '华捷四方-网厅微信md5' } } });
-      const asOperator = await app.gql(`query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { costRate } } }`, { no }, ACTORS.operator);
+      const plain = await app.gql(
+        `query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { pzid name } } }`,
+        { no },
+        ACTORS.otherMerchant,
+      );
+      expect(dataOf(plain)).toEqual({
+        order: { upstreamConfig: { pzid: 337, name: '华捷四方-网厅微信md5' } },
+      });
+      const asOperator = await app.gql(
+        `query ($no: String) { order(platformOrderNo: $no) { upstreamConfig { costRate } } }`,
+        { no },
+        ACTORS.operator,
+      );
       expect(dataOf(asOperator)).toEqual({ order: { upstreamConfig: { costRate: 0.6 } } });
     });
   });

@@ -60,21 +60,38 @@ export async function createOrder(
   actor: Actor = ACTORS.operator,
 ): Promise<OrderView & { paymentUrl: string }> {
   const result = dataOf(
-    await app.gql<{ createOrder: { paymentUrl: string; order: OrderView } }>(CREATE_ORDER, { input: { notifyUrl: DEAD_NOTIFY_URL, ...input } }, actor),
+    await app.gql<{ createOrder: { paymentUrl: string; order: OrderView } }>(
+      CREATE_ORDER,
+      { input: { notifyUrl: DEAD_NOTIFY_URL, ...input } },
+      actor,
+    ),
   ).createOrder;
   return { ...result.order, paymentUrl: result.paymentUrl };
 }
 
-export async function completeOrder(app: OrdersTestApp, input: Record<string, unknown>, actor: Actor = ACTORS.operator): Promise<ManualActionView> {
-  return dataOf(await app.gql<{ completeOrder: ManualActionView }>(COMPLETE_ORDER, { input }, actor)).completeOrder;
+export async function completeOrder(
+  app: OrdersTestApp,
+  input: Record<string, unknown>,
+  actor: Actor = ACTORS.operator,
+): Promise<ManualActionView> {
+  return dataOf(await app.gql<{ completeOrder: ManualActionView }>(COMPLETE_ORDER, { input }, actor))
+    .completeOrder;
 }
 
-export async function cancelOrder(app: OrdersTestApp, input: Record<string, unknown>, actor: Actor = ACTORS.operator): Promise<ManualActionView> {
+export async function cancelOrder(
+  app: OrdersTestApp,
+  input: Record<string, unknown>,
+  actor: Actor = ACTORS.operator,
+): Promise<ManualActionView> {
   return dataOf(await app.gql<{ cancelOrder: ManualActionView }>(CANCEL_ORDER, { input }, actor)).cancelOrder;
 }
 
 /** Runs SQL on a fresh EntityManager (outside any request). */
-export async function sql<T = Record<string, unknown>>(app: OrdersTestApp, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  app: OrdersTestApp,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return (await app.orm.em.fork().getConnection().execute(text, params)) as T[];
 }
 
@@ -97,7 +114,11 @@ export async function tableCounts(app: OrdersTestApp): Promise<TableCounts> {
 
 /** Topics of the outbox events of one order, oldest first. */
 export async function eventTopics(app: OrdersTestApp, platformOrderNo: string): Promise<string[]> {
-  const rows = await sql<{ topic: string }>(app, 'select topic from outbox_event where aggregate_id = ? order by seq', [platformOrderNo]);
+  const rows = await sql<{ topic: string }>(
+    app,
+    'select topic from outbox_event where aggregate_id = ? order by seq',
+    [platformOrderNo],
+  );
   return rows.map((r) => r.topic);
 }
 
@@ -109,18 +130,26 @@ export interface OrderRow {
 }
 
 export async function orderRow(app: OrdersTestApp, platformOrderNo: string): Promise<OrderRow> {
-  const [row] = await sql<OrderRow>(app, 'select status, paid_at, version, amount from "order" where platform_order_no = ?', [platformOrderNo]);
+  const [row] = await sql<OrderRow>(
+    app,
+    'select status, paid_at, version, amount from "order" where platform_order_no = ?',
+    [platformOrderNo],
+  );
   return row!;
 }
 
 /** Puts an order into a status directly in the database (for states no API reaches yet). */
-export async function forceStatus(app: OrdersTestApp, platformOrderNo: string, status: string, paidAt: Date | null = null): Promise<void> {
-  await sql(app, 'update "order" set status = ?, paid_at = ?, deduct_status = ? where platform_order_no = ?', [
-    status,
-    paidAt,
-    status === 'WITHHELD' ? 1 : 2,
-    platformOrderNo,
-  ]);
+export async function forceStatus(
+  app: OrdersTestApp,
+  platformOrderNo: string,
+  status: string,
+  paidAt: Date | null = null,
+): Promise<void> {
+  await sql(
+    app,
+    'update "order" set status = ?, paid_at = ?, deduct_status = ? where platform_order_no = ?',
+    [status, paidAt, status === 'WITHHELD' ? 1 : 2, platformOrderNo],
+  );
 }
 
 /** A line of a stack trace: "    at fn (file.ts:1:2)", "at file.js:10:5", a frame at the start of a line. */

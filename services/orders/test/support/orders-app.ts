@@ -20,7 +20,11 @@ export interface OrdersTestApp {
   config: OrdersConfig;
   world: Awaited<ReturnType<typeof buildStandardWorld>>;
   /** Calls the subgraph over HTTP as `actor`, with a valid gateway signature. */
-  gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, actor?: Actor) => ReturnType<typeof postGraphQL<T>>;
+  gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    actor?: Actor,
+  ) => ReturnType<typeof postGraphQL<T>>;
   close: () => Promise<void>;
 }
 
@@ -28,7 +32,11 @@ export interface OrdersTestApp {
 export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}): Promise<OrdersTestApp> {
   const db = await openTestOrdersDatabase();
   const world = await buildStandardWorld(db.orm.em.fork());
-  const config = testOrdersConfig({ notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 }, outbox: { intervalMs: 100 }, ...overrides });
+  const config = testOrdersConfig({
+    notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
+    outbox: { intervalMs: 100 },
+    ...overrides,
+  });
   const server = await createOrdersServer({ orm: db.orm, config, databaseUrl: db.url });
   const listening = await server.start(0);
   const url = `${listening.url}/graphql`;
@@ -39,7 +47,9 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
     config,
     world,
     gql: (query, variables = {}, actor = ACTORS.operator) =>
-      postGraphQL(url, query, variables, { [ACTOR_HEADER]: signActorHeader(actor, config.auth.internalSecret) }),
+      postGraphQL(url, query, variables, {
+        [ACTOR_HEADER]: signActorHeader(actor, config.auth.internalSecret),
+      }),
     close: async () => {
       await server.stop();
       await db.close();

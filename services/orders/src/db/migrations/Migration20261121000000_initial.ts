@@ -101,10 +101,14 @@ export class Migration20261121000000_initial extends Migration {
       constraint "order_merchant_order_no_unique" unique ("merchant_id", "merchant_order_no")
     )`);
     this.addSql(`create index "order_merchant_created_index" on "order" ("merchant_id", "created_at")`);
-    this.addSql(`create index "order_merchant_status_paid_index" on "order" ("merchant_id", "status", "paid_at")`);
+    this.addSql(
+      `create index "order_merchant_status_paid_index" on "order" ("merchant_id", "status", "paid_at")`,
+    );
     this.addSql(`create index "order_channel_paid_index" on "order" ("channel_code", "paid_at")`);
     this.addSql(`create index "order_upstream_paid_index" on "order" ("upstream_config_pzid", "paid_at")`);
-    this.addSql(`create index "order_pending_created_index" on "order" ("created_at") where "status" = 'PENDING'`);
+    this.addSql(
+      `create index "order_pending_created_index" on "order" ("created_at") where "status" = 'PENDING'`,
+    );
     this.addSql(`create table "notify_log" (
       "id" bigserial primary key,
       "order_id" bigint not null references "order" ("id"),

@@ -4,7 +4,13 @@ import { Merchant } from '../../modules/merchant/merchant.entity';
 import { PayType } from '../../modules/channel/channel.entity';
 import { Order, NotifyStyle } from '../../modules/order/order.entity';
 import { NotifyStatus, OrderStatus } from '../../modules/order/order-status';
-import { buildAgent, buildChannel, buildMerchant, buildMerchantChannel, buildUpstreamConfig } from './builders';
+import {
+  buildAgent,
+  buildChannel,
+  buildMerchant,
+  buildMerchantChannel,
+  buildUpstreamConfig,
+} from './builders';
 
 /** Demo signing keys — clearly labelled, for the embedded demo only. */
 export const DEMO_KEYS = {
@@ -13,9 +19,30 @@ export const DEMO_KEYS = {
 };
 
 /** The channels of the merchant API's /rates and /channelstatus examples. */
-const CHANNELS: { code: string; name: string; payType: PayType; system: boolean; min: string; max: string | null }[] = [
-  { code: 'wxhftest', name: '微信话费测试专用', payType: PayType.WECHAT, system: true, min: '10.00', max: '500.00' },
-  { code: 'zfbhftest', name: '支付宝话费测试专用', payType: PayType.ALIPAY, system: true, min: '100.00', max: '10000.00' },
+const CHANNELS: {
+  code: string;
+  name: string;
+  payType: PayType;
+  system: boolean;
+  min: string;
+  max: string | null;
+}[] = [
+  {
+    code: 'wxhftest',
+    name: '微信话费测试专用',
+    payType: PayType.WECHAT,
+    system: true,
+    min: '10.00',
+    max: '500.00',
+  },
+  {
+    code: 'zfbhftest',
+    name: '支付宝话费测试专用',
+    payType: PayType.ALIPAY,
+    system: true,
+    min: '100.00',
+    max: '10000.00',
+  },
   { code: 'cjwxhf', name: '微信话费慢充', payType: PayType.WECHAT, system: true, min: '0.00', max: null },
   { code: 'cjzfbhf', name: '支付宝话费慢充', payType: PayType.ALIPAY, system: true, min: '0.00', max: null },
   { code: 'wxwthf', name: '微信网厅话费', payType: PayType.WECHAT, system: true, min: '0.00', max: null },
@@ -60,15 +87,34 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   const merchant = await buildMerchant(em, { id: 2024164, name: 'jl888', key: DEMO_KEYS.merchant, agent });
   const other = await buildMerchant(em, { id: 2023100, name: '演示商户二', key: DEMO_KEYS.otherMerchant });
   let pzid = 330;
-  const pzNames: Record<string, string> = { zfbwthf: '华捷四方-1700支付宝md5', wxhftest: '华捷四方-网厅微信md5' };
+  const pzNames: Record<string, string> = {
+    zfbwthf: '华捷四方-1700支付宝md5',
+    wxhftest: '华捷四方-网厅微信md5',
+  };
   const configs = new Map<string, Awaited<ReturnType<typeof buildUpstreamConfig>>>();
   const channels = new Map<string, Awaited<ReturnType<typeof buildChannel>>>();
   for (const [index, c] of CHANNELS.entries()) {
-    const channel = await buildChannel(em, { code: c.code, name: c.name, payType: c.payType, systemEnabled: c.system, min: c.min, max: c.max, sortOrder: index });
+    const channel = await buildChannel(em, {
+      code: c.code,
+      name: c.name,
+      payType: c.payType,
+      systemEnabled: c.system,
+      min: c.min,
+      max: c.max,
+      sortOrder: index,
+    });
     channels.set(c.code, channel);
     pzid += 1;
     const id = c.code === 'zfbwthf' ? 332 : c.code === 'wxhftest' ? 337 : pzid + 400;
-    configs.set(c.code, await buildUpstreamConfig(em, { pzid: id, channel, name: pzNames[c.code] ?? `${c.name}-上游`, costRate: '0.5' }));
+    configs.set(
+      c.code,
+      await buildUpstreamConfig(em, {
+        pzid: id,
+        channel,
+        name: pzNames[c.code] ?? `${c.name}-上游`,
+        costRate: '0.5',
+      }),
+    );
     const rate = ENABLED[c.code];
     await buildMerchantChannel(em, {
       merchant,
@@ -82,7 +128,14 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   }
   await buildMerchantChannel(em, { merchant: other, channel: channels.get('wxhftest')!, rate: '10' });
 
-  const orderFor = (m: Merchant, code: string, amount: Fen, status: OrderStatus, createdAt: Date, n: number) => {
+  const orderFor = (
+    m: Merchant,
+    code: string,
+    amount: Fen,
+    status: OrderStatus,
+    createdAt: Date,
+    n: number,
+  ) => {
     const ratePpm = code === 'wxhftest' ? 100_000 : 115_000;
     const agentPpm = m.id === merchant.id ? 40_000 : 0;
     const split = splitFees(amount, { merchantRate: ratePpm, agentRate: agentPpm, upstreamCostRate: 5_000 });
@@ -111,8 +164,17 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       notifyStyle: NotifyStyle.JSON,
       requestIp: '223.104.76.196',
       clientAttach: {
-        fxdesc: 'desc', fxattch: null, fxnotifyurl: 'https://example.com', fxbackurl: 'https://example.com', fxip: '223.104.76.196',
-        fxbankcode: null, fxfs: null, fxuserid: null, fxnotifystyle: '2', fxsignstring: '', fxjumpflag: null,
+        fxdesc: 'desc',
+        fxattch: null,
+        fxnotifyurl: 'https://example.com',
+        fxbackurl: 'https://example.com',
+        fxip: '223.104.76.196',
+        fxbankcode: null,
+        fxfs: null,
+        fxuserid: null,
+        fxnotifystyle: '2',
+        fxsignstring: '',
+        fxjumpflag: null,
       },
       status,
       notifyStatus: status === OrderStatus.PAID ? NotifyStatus.SUCCESS : NotifyStatus.PENDING,
@@ -131,7 +193,14 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       orderFor(merchant, code, parseYuan(i % 5 === 0 ? '200.00' : '100.00'), STATUS_MIX[i]!, createdAt, n);
     }
     n += 1;
-    orderFor(other, 'wxhftest', parseYuan('50.00'), OrderStatus.PAID, new Date(addDays(now, -day).getTime() - 3_600_000), n);
+    orderFor(
+      other,
+      'wxhftest',
+      parseYuan('50.00'),
+      OrderStatus.PAID,
+      new Date(addDays(now, -day).getTime() - 3_600_000),
+      n,
+    );
   }
   await em.flush();
   return true;

@@ -42,7 +42,10 @@ export class Channel {
   @Property({ ...fenColumn(), nullable: true })
   maxAmount: number | null = null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Paid amount allowed per day across all merchants (null: no quota).' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Paid amount allowed per day across all merchants (null: no quota).',
+  })
   @Property({ ...fenColumn(), nullable: true })
   dailyQuota: number | null = null;
 

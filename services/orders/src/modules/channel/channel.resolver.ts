@@ -19,10 +19,17 @@ export class ChannelResolver {
 
 @Resolver(() => UpstreamConfig)
 export class UpstreamConfigResolver {
-  @Query(() => [UpstreamConfig], { description: 'Upstream configs (pzid), optionally of one channel (platform roles).' })
-  upstreamConfigs(@Ctx() ctx: OrdersContext, @Arg('channelCode', () => String, { nullable: true }) channelCode?: string): Promise<UpstreamConfig[]> {
+  @Query(() => [UpstreamConfig], {
+    description: 'Upstream configs (pzid), optionally of one channel (platform roles).',
+  })
+  upstreamConfigs(
+    @Ctx() ctx: OrdersContext,
+    @Arg('channelCode', () => String, { nullable: true }) channelCode?: string,
+  ): Promise<UpstreamConfig[]> {
     requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
-    return ctx.em.find(UpstreamConfig, channelCode ? { channel: channelCode } : {}, { orderBy: { pzid: 'asc' } });
+    return ctx.em.find(UpstreamConfig, channelCode ? { channel: channelCode } : {}, {
+      orderBy: { pzid: 'asc' },
+    });
   }
 
   @FieldResolver(() => Float, { description: 'Upstream cost rate in percent, e.g. 0.5 (platform roles).' })

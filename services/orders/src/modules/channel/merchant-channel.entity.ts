@@ -7,7 +7,17 @@ import { Channel } from './channel.entity';
 @ObjectType({ description: "A merchant's settings on one channel: switch, rate, routing." })
 @Entity({ tableName: 'merchant_channel' })
 export class MerchantChannel {
-  [OptionalProps]?: 'enabled' | 'ratePpm' | 'agentRatePpm' | 'userDefinedRate' | 'roundRobin' | 'roundRobinCursor' | 'withholdEvery' | 'paidCounter' | 'rate' | 'agentRate';
+  [OptionalProps]?:
+    | 'enabled'
+    | 'ratePpm'
+    | 'agentRatePpm'
+    | 'userDefinedRate'
+    | 'roundRobin'
+    | 'roundRobinCursor'
+    | 'withholdEvery'
+    | 'paidCounter'
+    | 'rate'
+    | 'agentRate';
   [PrimaryKeyProp]?: ['merchant', 'channel'];
 
   @ManyToOne(() => Merchant, { primary: true })
@@ -33,7 +43,7 @@ export class MerchantChannel {
   @Property()
   userDefinedRate: boolean = false;
 
-  @Field({ description: 'Round robin across the channel\'s upstream configs (else weighted random).' })
+  @Field({ description: "Round robin across the channel's upstream configs (else weighted random)." })
   @Property()
   roundRobin: boolean = false;
 

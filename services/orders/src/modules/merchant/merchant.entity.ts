@@ -6,7 +6,10 @@ export enum MerchantStatus {
   ACTIVE = 'active',
   DISABLED = 'disabled',
 }
-registerEnumType(MerchantStatus, { name: 'MerchantStatus', description: 'Whether a merchant may take payments and call the APIs.' });
+registerEnumType(MerchantStatus, {
+  name: 'MerchantStatus',
+  description: 'Whether a merchant may take payments and call the APIs.',
+});
 
 @ObjectType({ description: 'A merchant taking payments through the platform (numeric id like 2024164).' })
 @Directive('@key(fields: "id")')
@@ -14,7 +17,7 @@ registerEnumType(MerchantStatus, { name: 'MerchantStatus', description: 'Whether
 export class Merchant {
   [OptionalProps]?: 'status' | 'twoFactorEnabled' | 'ipAllowList' | 'createdAt' | 'updatedAt';
 
-  @Field(() => Int, { description: 'Merchant id (the legacy APIs\' `merchant_id`).' })
+  @Field(() => Int, { description: "Merchant id (the legacy APIs' `merchant_id`)." })
   @PrimaryKey({ autoincrement: false })
   id!: number;
 
@@ -38,7 +41,9 @@ export class Merchant {
   @Property()
   twoFactorEnabled: boolean = false;
 
-  @Field(() => [String], { description: 'IP addresses allowed to call the APIs as this merchant (empty: any).' })
+  @Field(() => [String], {
+    description: 'IP addresses allowed to call the APIs as this merchant (empty: any).',
+  })
   @Property({ type: 'json' })
   ipAllowList: string[] = [];
 

@@ -10,8 +10,14 @@ export class MerchantConnection extends Connection(Merchant, 'Merchant') {}
 
 @Resolver(() => Merchant)
 export class MerchantResolver {
-  @Query(() => Merchant, { nullable: true, description: 'One merchant; a MERCHANT caller may only ask for itself.' })
-  async merchant(@Ctx() ctx: OrdersContext, @Arg('id', () => Int, { nullable: true }) id?: number): Promise<Merchant | null> {
+  @Query(() => Merchant, {
+    nullable: true,
+    description: 'One merchant; a MERCHANT caller may only ask for itself.',
+  })
+  async merchant(
+    @Ctx() ctx: OrdersContext,
+    @Arg('id', () => Int, { nullable: true }) id?: number,
+  ): Promise<Merchant | null> {
     const scoped = merchantScope(ctx.actor, id);
     return scoped === undefined ? null : ctx.loaders.merchant.load(scoped);
   }
@@ -21,7 +27,8 @@ export class MerchantResolver {
     @Ctx() ctx: OrdersContext,
     @Args() page: PageArgs,
     @Arg('status', () => MerchantStatus, { nullable: true }) status?: MerchantStatus,
-    @Arg('name', () => String, { nullable: true, description: 'Name contains (case-insensitive).' }) name?: string,
+    @Arg('name', () => String, { nullable: true, description: 'Name contains (case-insensitive).' })
+    name?: string,
   ): Promise<MerchantConnection> {
     requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
     const window = pageWindow(page, { max: 100 });
@@ -29,18 +36,29 @@ export class MerchantResolver {
       ...(status ? { status } : {}),
       ...(name ? { name: { $ilike: `%${name.replace(/[%_\\]/g, (c) => `\\${c}`)}%` } } : {}),
     };
-    const [items, total] = await ctx.em.findAndCount(Merchant, where, { orderBy: { id: 'asc' }, limit: window.limit, offset: window.offset });
+    const [items, total] = await ctx.em.findAndCount(Merchant, where, {
+      orderBy: { id: 'asc' },
+      limit: window.limit,
+      offset: window.offset,
+    });
     return Object.assign(new MerchantConnection(), toConnection(items, total, window));
   }
 
   // The relation is an unloaded reference (id only); without this, `agent { name }` fails.
-  @FieldResolver(() => Agent, { nullable: true, description: 'The agent who earns commission on this merchant.' })
+  @FieldResolver(() => Agent, {
+    nullable: true,
+    description: 'The agent who earns commission on this merchant.',
+  })
   async agent(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<Agent | null> {
     return merchant.agent ? ctx.loaders.agent.load(merchant.agent.id) : null;
   }
 
   @FieldResolver(() => [MerchantChannel], { description: "The merchant's settings per channel." })
   channelSettings(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<MerchantChannel[]> {
-    return ctx.em.find(MerchantChannel, { merchant: merchant.id }, { populate: ['channel'], orderBy: { channel: { sortOrder: 'asc' } } });
+    return ctx.em.find(
+      MerchantChannel,
+      { merchant: merchant.id },
+      { populate: ['channel'], orderBy: { channel: { sortOrder: 'asc' } } },
+    );
   }
 }

@@ -1,4 +1,15 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { AppError, Connection, merchantScope, PageArgs, pageWindow, toConnection } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { Order } from '../order/order.entity';
@@ -22,7 +33,9 @@ class NotifyLogArgs extends PageArgs {
 
 @Resolver(() => NotifyLog)
 export class NotifyLogResolver {
-  @Query(() => NotifyLogConnection, { description: "One order's notification attempts, newest first (`/notifylogs`)." })
+  @Query(() => NotifyLogConnection, {
+    description: "One order's notification attempts, newest first (`/notifylogs`).",
+  })
   async notifyLogs(@Ctx() ctx: OrdersContext, @Args() args: NotifyLogArgs): Promise<NotifyLogConnection> {
     const window = pageWindow(args, { max: 100 });
     const order = await findOrder(ctx.em, {
@@ -31,7 +44,11 @@ export class NotifyLogResolver {
       platformOrderNo: args.platformOrderNo,
     });
     if (!order) throw new AppError('NOT_FOUND', '订单不存在');
-    const [items, total] = await ctx.em.findAndCount(NotifyLog, { order: order.id }, { orderBy: { id: 'desc' }, limit: window.limit, offset: window.offset });
+    const [items, total] = await ctx.em.findAndCount(
+      NotifyLog,
+      { order: order.id },
+      { orderBy: { id: 'desc' }, limit: window.limit, offset: window.offset },
+    );
     return Object.assign(new NotifyLogConnection(), toConnection(items, total, window));
   }
 

@@ -47,7 +47,12 @@ const MAX_BODY = 2000;
  * schedules the next attempt by the back-off, until the schedule runs out and the
  * notification is parked as failed. Every attempt is a notify log.
  */
-export async function attemptNotification(orm: MikroORM, jobs: JobQueue, settings: NotifySettings, job: NotifyJob): Promise<boolean> {
+export async function attemptNotification(
+  orm: MikroORM,
+  jobs: JobQueue,
+  settings: NotifySettings,
+  job: NotifyJob,
+): Promise<boolean> {
   const em = orm.em.fork();
   const order = await em.findOne(Order, { id: job.orderId });
   if (!order) return false;
@@ -74,7 +79,10 @@ export async function attemptNotification(orm: MikroORM, jobs: JobQueue, setting
     httpStatus = response.status;
     responseBody = (await response.text()).slice(0, MAX_BODY);
   } catch (error) {
-    responseBody = `transport error: ${error instanceof Error ? error.message : String(error)}`.slice(0, MAX_BODY);
+    responseBody = `transport error: ${error instanceof Error ? error.message : String(error)}`.slice(
+      0,
+      MAX_BODY,
+    );
   }
   const delivered = httpStatus !== null && httpStatus < 300 && responseBody.trim() === 'success';
   em.create(NotifyLog, {
@@ -90,14 +98,20 @@ export async function attemptNotification(orm: MikroORM, jobs: JobQueue, setting
   });
   await em.flush();
   // A plain update: notification bookkeeping must not race the order's version.
-  await em.getConnection().execute(`update "order" set notify_attempts = notify_attempts + 1, notify_status = ? where id = ?`, [
-    delivered ? NotifyStatus.SUCCESS : NotifyStatus.FAILED,
-    order.id,
-  ]);
+  await em
+    .getConnection()
+    .execute(`update "order" set notify_attempts = notify_attempts + 1, notify_status = ? where id = ?`, [
+      delivered ? NotifyStatus.SUCCESS : NotifyStatus.FAILED,
+      order.id,
+    ]);
   if (!delivered) {
     const delay = settings.scheduleSeconds[job.attempt - 1];
     if (delay !== undefined) {
-      await jobs.send(NOTIFY_QUEUE, { ...job, attempt: job.attempt + 1 }, { startAfter: new Date(Date.now() + delay * 1000), retryLimit: 3 });
+      await jobs.send(
+        NOTIFY_QUEUE,
+        { ...job, attempt: job.attempt + 1 },
+        { startAfter: new Date(Date.now() + delay * 1000), retryLimit: 3 },
+      );
     } else {
       logger().warn({ orderId: order.id, attempts: job.attempt }, 'merchant notification parked as failed');
     }
@@ -106,7 +120,11 @@ export async function attemptNotification(orm: MikroORM, jobs: JobQueue, setting
 }
 
 /** Starts the worker that makes notification attempts. */
-export async function startNotificationWorker(orm: MikroORM, jobs: JobQueue, settings: NotifySettings): Promise<void> {
+export async function startNotificationWorker(
+  orm: MikroORM,
+  jobs: JobQueue,
+  settings: NotifySettings,
+): Promise<void> {
   await jobs.work<NotifyJob>(NOTIFY_QUEUE, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (batch) => {
     await Promise.all(batch.map((job) => attemptNotification(orm, jobs, settings, job.data)));
   });
@@ -119,14 +137,25 @@ export async function resendNotifications(
   platformOrderNos: string[],
   actor: Actor,
 ): Promise<{ queued: number; skipped: string[] }> {
-  const orders = await em.find(Order, { platformOrderNo: { $in: platformOrderNos }, status: { $in: [...CREDITED_STATUSES] } });
+  const orders = await em.find(Order, {
+    platformOrderNo: { $in: platformOrderNos },
+    status: { $in: [...CREDITED_STATUSES] },
+  });
   const found = new Set(orders.map((o) => o.platformOrderNo));
   // Re-use each order's last event id so merchants see the same notification again.
   const lastEventIds = new Map<number, string>();
-  const logs = await em.find(NotifyLog, { order: { $in: orders.map((o) => o.id) } }, { orderBy: { id: 'asc' }, fields: ['eventId', 'order'] });
+  const logs = await em.find(
+    NotifyLog,
+    { order: { $in: orders.map((o) => o.id) } },
+    { orderBy: { id: 'asc' }, fields: ['eventId', 'order'] },
+  );
   for (const log of logs) lastEventIds.set(log.order.id, log.eventId);
   for (const order of orders) {
-    const job: NotifyJob = { orderId: order.id, eventId: lastEventIds.get(order.id) ?? randomUUID(), attempt: 1 };
+    const job: NotifyJob = {
+      orderId: order.id,
+      eventId: lastEventIds.get(order.id) ?? randomUUID(),
+      attempt: 1,
+    };
     await jobs.send(NOTIFY_QUEUE, job, { retryLimit: 3 });
     em.create(OrderAudit, {
       order,

@@ -35,7 +35,10 @@ export function buildNotifyPayload(order: Order, merchantKey: string): NotifyPay
 }
 
 /** The body as sent: form-encoded (nulls as empty strings) or JSON. */
-export function encodeNotifyPayload(payload: NotifyPayload, style: 'FORM' | 'JSON'): { body: string; contentType: string } {
+export function encodeNotifyPayload(
+  payload: NotifyPayload,
+  style: 'FORM' | 'JSON',
+): { body: string; contentType: string } {
   if (style === 'JSON') return { body: JSON.stringify(payload), contentType: 'application/json' };
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(payload)) form.set(key, value === null ? '' : String(value));

@@ -40,7 +40,13 @@ export function orderEventPayload(order: Order, source: string, actor?: Actor): 
 }
 
 /** Adds the event to the unit of work, so it commits in the same transaction as the change. */
-export function recordOrderEvent(em: EntityManager, topic: OrderTopic, order: Order, source: string, actor?: Actor): OutboxEvent {
+export function recordOrderEvent(
+  em: EntityManager,
+  topic: OrderTopic,
+  order: Order,
+  source: string,
+  actor?: Actor,
+): OutboxEvent {
   const event = new OutboxEvent(topic, order.platformOrderNo, orderEventPayload(order, source, actor));
   em.persist(event);
   return event;

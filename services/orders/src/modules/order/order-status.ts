@@ -38,7 +38,13 @@ const PAID_VIEW = { merchantCode: 1, merchantName: 'paid', merchantText: '支付
 export const STATUS_PRESENTATION: Record<OrderStatus, StatusPresentation> = {
   PENDING: { ...PENDING_VIEW, adminCode: 1, adminText: '待支付' },
   PAID: { ...PAID_VIEW, adminCode: 2, adminText: '已支付' },
-  WITHHELD: { merchantCode: 2, merchantName: 'withheld', merchantText: '扣量', adminCode: 2, adminText: '已支付' },
+  WITHHELD: {
+    merchantCode: 2,
+    merchantName: 'withheld',
+    merchantText: '扣量',
+    adminCode: 2,
+    adminText: '已支付',
+  },
   EXPIRED: { ...PENDING_VIEW, adminCode: 3, adminText: '已失效' },
   REFUNDED: { ...PENDING_VIEW, adminCode: 4, adminText: '商家已退款' },
   REFUND_UNDER_REVIEW: { ...PAID_VIEW, adminCode: 5, adminText: '商家待审核' },
@@ -73,7 +79,11 @@ export type OrderEvent =
 const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>> = {
   // A late callback for an expired or user-cancelled order is still money received.
   PAY: { PENDING: OrderStatus.PAID, EXPIRED: OrderStatus.PAID, CANCELLED_BY_USER: OrderStatus.PAID },
-  WITHHOLD: { PENDING: OrderStatus.WITHHELD, EXPIRED: OrderStatus.WITHHELD, CANCELLED_BY_USER: OrderStatus.WITHHELD },
+  WITHHOLD: {
+    PENDING: OrderStatus.WITHHELD,
+    EXPIRED: OrderStatus.WITHHELD,
+    CANCELLED_BY_USER: OrderStatus.WITHHELD,
+  },
   COMPLETE: { PENDING: OrderStatus.PAID, WITHHELD: OrderStatus.PAID },
   CANCEL: { PENDING: OrderStatus.PENDING, PAID: OrderStatus.PENDING, WITHHELD: OrderStatus.PENDING },
   EXPIRE: { PENDING: OrderStatus.EXPIRED },
@@ -81,7 +91,10 @@ const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>>
   REQUEST_REFUND: { PAID: OrderStatus.REFUND_UNDER_REVIEW },
   CONFIRM_REFUND: { REFUND_UNDER_REVIEW: OrderStatus.REFUND_CONFIRMED },
   REJECT_REFUND: { REFUND_UNDER_REVIEW: OrderStatus.REFUND_REJECTED },
-  ESCALATE: { REFUND_REJECTED: OrderStatus.PLATFORM_INTERVENTION, REFUND_UNDER_REVIEW: OrderStatus.PLATFORM_INTERVENTION },
+  ESCALATE: {
+    REFUND_REJECTED: OrderStatus.PLATFORM_INTERVENTION,
+    REFUND_UNDER_REVIEW: OrderStatus.PLATFORM_INTERVENTION,
+  },
   APPROVE_INTERVENTION: { PLATFORM_INTERVENTION: OrderStatus.INTERVENTION_APPROVED },
   REJECT_INTERVENTION: { PLATFORM_INTERVENTION: OrderStatus.INTERVENTION_REJECTED },
   REFUND: { REFUND_CONFIRMED: OrderStatus.REFUNDED, INTERVENTION_APPROVED: OrderStatus.REFUNDED },
@@ -91,10 +104,14 @@ const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>>
 export function transition(from: OrderStatus, event: OrderEvent): OrderStatus {
   const to = TRANSITIONS[event][from];
   if (!to) {
-    throw new AppError('ILLEGAL_TRANSITION', `an order in status ${from} cannot ${event.toLowerCase().replace('_', ' ')}`, {
-      from,
-      event,
-    });
+    throw new AppError(
+      'ILLEGAL_TRANSITION',
+      `an order in status ${from} cannot ${event.toLowerCase().replace('_', ' ')}`,
+      {
+        from,
+        event,
+      },
+    );
   }
   return to;
 }
@@ -108,7 +125,10 @@ export enum NotifyStatus {
   FAILED = 'FAILED',
   SUCCESS = 'SUCCESS',
 }
-registerEnumType(NotifyStatus, { name: 'NotifyStatus', description: 'Merchant notification status of an order.' });
+registerEnumType(NotifyStatus, {
+  name: 'NotifyStatus',
+  description: 'Merchant notification status of an order.',
+});
 
 /** merchant-api.md notify codes: 0 pending (未通知), 1 failed (通知失败), 2 success (通知成功). */
 export const NOTIFY_PRESENTATION: Record<NotifyStatus, { code: 0 | 1 | 2; name: string; text: string }> = {

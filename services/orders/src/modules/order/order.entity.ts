@@ -1,4 +1,15 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel, OptionalProps } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Rel,
+  OptionalProps,
+} from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { fenColumn, MoneyScalar } from '@pay/common';
 import { Merchant } from '../merchant/merchant.entity';
@@ -13,7 +24,9 @@ export enum NotifyStyle {
 }
 registerEnumType(NotifyStyle, { name: 'NotifyStyle', description: 'Body format of merchant notifications.' });
 
-@ObjectType({ description: 'A payment order: a merchant asks the platform to collect an amount through a channel.' })
+@ObjectType({
+  description: 'A payment order: a merchant asks the platform to collect an amount through a channel.',
+})
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "platformOrderNo")')
 @Entity({ tableName: 'order' })
@@ -23,7 +36,26 @@ registerEnumType(NotifyStyle, { name: 'NotifyStyle', description: 'Body format o
 @Index({ properties: ['channel', 'paidAt'] })
 @Index({ properties: ['upstreamConfig', 'paidAt'] })
 export class Order {
-  [OptionalProps]?: 'upstreamOrderNo' | 'status' | 'notifyStatus' | 'notifyAttempts' | 'agentId' | 'attach' | 'notifyStyle' | 'orderStyle' | 'cashier' | 'deductStatus' | 'storeId' | 'cashierId' | 'deviceNo' | 'payerId' | 'payerNickname' | 'createdAt' | 'paidAt' | 'updatedAt' | 'version';
+  [OptionalProps]?:
+    | 'upstreamOrderNo'
+    | 'status'
+    | 'notifyStatus'
+    | 'notifyAttempts'
+    | 'agentId'
+    | 'attach'
+    | 'notifyStyle'
+    | 'orderStyle'
+    | 'cashier'
+    | 'deductStatus'
+    | 'storeId'
+    | 'cashierId'
+    | 'deviceNo'
+    | 'payerId'
+    | 'payerNickname'
+    | 'createdAt'
+    | 'paidAt'
+    | 'updatedAt'
+    | 'version';
 
   @Field(() => ID, { description: 'Order id (the legacy `order_id`).' })
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -124,11 +156,15 @@ export class Order {
   @Property({ length: 64 })
   requestIp!: string;
 
-  @Field(() => ClientAttach, { description: 'The raw request parameters as the legacy `client_attach` shows them.' })
+  @Field(() => ClientAttach, {
+    description: 'The raw request parameters as the legacy `client_attach` shows them.',
+  })
   @Property({ type: 'json' })
   clientAttach!: ClientAttach;
 
-  @Field(() => Int, { description: 'Order style: 0 normal, 1 recharge, 2 deposit, 3 test, 4 merchant QR code.' })
+  @Field(() => Int, {
+    description: 'Order style: 0 normal, 1 recharge, 2 deposit, 3 test, 4 merchant QR code.',
+  })
   @Property()
   orderStyle: number = 0;
 

@@ -4,7 +4,10 @@ import { OrderStatus } from './order-status';
 
 @InputType({ description: 'Create an order (the `/createorder` rules).' })
 export class CreateOrderInput {
-  @Field(() => Int, { nullable: true, description: 'Merchant id; required for platform roles, implied for MERCHANT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Merchant id; required for platform roles, implied for MERCHANT.',
+  })
   merchantId?: number;
 
   @Field(() => String, { nullable: true, description: "Merchant's order number; generated when absent." })
@@ -13,7 +16,10 @@ export class CreateOrderInput {
   @Field({ description: 'Amount in yuan with at most two decimals, e.g. "100.00".' })
   amount!: string;
 
-  @Field(() => String, { nullable: true, description: 'Channel code; the first available channel when absent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Channel code; the first available channel when absent.',
+  })
   channelCode?: string;
 
   @Field(() => String, { nullable: true, description: 'Notification URL; default https://example.com.' })
@@ -31,7 +37,10 @@ export class CreateOrderInput {
   @Field(() => String, { nullable: true, description: "Payer's IP; default the caller's." })
   clientIp?: string;
 
-  @Field(() => Int, { nullable: true, description: '0 normal, 1 recharge, 2 deposit, 3 test, 4 merchant QR code.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '0 normal, 1 recharge, 2 deposit, 3 test, 4 merchant QR code.',
+  })
   orderStyle?: number;
 
   @Field({ nullable: true, description: 'Return the cashier page link instead of the raw pay link.' })
@@ -67,7 +76,10 @@ export class CreateOrderInput {
 
 @InputType({ description: 'Identifies an order for a manual action, with an optional amount check.' })
 export class ManualOrderActionInput {
-  @Field(() => Int, { nullable: true, description: 'Merchant id; needed with a merchant order number for platform roles.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Merchant id; needed with a merchant order number for platform roles.',
+  })
   merchantId?: number;
 
   @Field(() => String, { nullable: true, description: "Merchant's order number." })
@@ -139,7 +151,10 @@ export class OrderLookupArgs {
   @Field(() => String, { nullable: true, description: 'Platform order number.' })
   platformOrderNo?: string;
 
-  @Field(() => String, { nullable: true, description: "Merchant's order number (with merchantId for platform roles)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Merchant's order number (with merchantId for platform roles).",
+  })
   merchantOrderNo?: string;
 
   @Field(() => Int, { nullable: true, description: 'Merchant id.' })

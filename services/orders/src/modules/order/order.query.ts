@@ -35,7 +35,9 @@ function statusesFor(filter: OrderListFilter): OrderStatus[] | undefined {
     if (![0, 1, 2].includes(filter.statusCode)) {
       throw new AppError('BAD_USER_INPUT', 'status must be 0, 1 or 2', { argument: 'statusCode' });
     }
-    const byCode = Object.values(OrderStatus).filter((s) => STATUS_PRESENTATION[s].merchantCode === filter.statusCode);
+    const byCode = Object.values(OrderStatus).filter(
+      (s) => STATUS_PRESENTATION[s].merchantCode === filter.statusCode,
+    );
     statuses = statuses ? statuses.filter((s) => byCode.includes(s)) : byCode;
   }
   return statuses;
@@ -68,7 +70,11 @@ export function orderWhere(filter: OrderListFilter): ObjectQuery<Order> {
 }
 
 /** One page of orders, newest first, and the total count. */
-export async function listOrders(em: EntityManager, filter: OrderListFilter, window: PageWindow): Promise<{ items: Order[]; total: number }> {
+export async function listOrders(
+  em: EntityManager,
+  filter: OrderListFilter,
+  window: PageWindow,
+): Promise<{ items: Order[]; total: number }> {
   const [items, total] = await em.findAndCount(Order, orderWhere(filter), {
     orderBy: { createdAt: 'desc', id: 'desc' },
     limit: window.limit,
@@ -89,7 +95,12 @@ export async function summarizeOrders(em: EntityManager, filter: OrderListFilter
       raw('coalesce(sum(o.agent_income), 0)::bigint as agent_income'),
     ])
     .where(orderWhere(filter));
-  const row = (await qb.execute('get', false)) as unknown as { order_count: number; gross: string; merchant_income: string; agent_income: string };
+  const row = (await qb.execute('get', false)) as unknown as {
+    order_count: number;
+    gross: string;
+    merchant_income: string;
+    agent_income: string;
+  };
   return {
     orderCount: row.order_count,
     grossAmount: Number(row.gross),

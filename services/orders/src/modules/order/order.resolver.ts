@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope, pageWindow, PageArgs, requireMutation, requireRole, toConnection } from '@pay/common';
+import {
+  AppError,
+  merchantScope,
+  pageWindow,
+  PageArgs,
+  requireMutation,
+  requireRole,
+  toConnection,
+} from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { Merchant } from '../merchant/merchant.entity';
 import { Channel, PayType } from '../channel/channel.entity';
@@ -15,14 +23,23 @@ import {
   OrderLookupArgs,
   ResendNotificationsInput,
 } from './order.input';
-import { CreateOrderPayload, ManualOrderActionPayload, OrderConnection, OrderSummary, ResendNotificationsPayload } from './order.type';
+import {
+  CreateOrderPayload,
+  ManualOrderActionPayload,
+  OrderConnection,
+  OrderSummary,
+  ResendNotificationsPayload,
+} from './order.type';
 import { cancelOrder, completeOrder, createOrder, findOrder, parseOrderAmount } from './order.service';
 import { listOrders, summarizeOrders, type OrderListFilter } from './order.query';
 import { paymentUrlFor } from '../sandbox/sandbox-links';
 import { resendNotifications } from '../notification/notification.service';
 
 /** MERCHANT actors are pinned to their own merchant; platform roles name one. */
-function orderRefFor(ctx: OrdersContext, input: { merchantId?: number; merchantOrderNo?: string; platformOrderNo?: string }) {
+function orderRefFor(
+  ctx: OrdersContext,
+  input: { merchantId?: number; merchantOrderNo?: string; platformOrderNo?: string },
+) {
   return {
     merchantId: merchantScope(ctx.actor, input.merchantId),
     merchantOrderNo: input.merchantOrderNo,
@@ -41,7 +58,9 @@ export function toListFilter(ctx: OrdersContext, filter: OrderFilterInput = {}):
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Query(() => OrderConnection, { description: 'Orders, newest first, with filters (`/orders`); page size at most 100.' })
+  @Query(() => OrderConnection, {
+    description: 'Orders, newest first, with filters (`/orders`); page size at most 100.',
+  })
   async orders(
     @Ctx() ctx: OrdersContext,
     @Args() page: PageArgs,
@@ -53,22 +72,36 @@ export class OrderResolver {
     return Object.assign(new OrderConnection(), toConnection(items, total, window), { filter: listFilter });
   }
 
-  @Query(() => Order, { nullable: true, description: 'One order by id, platform order number, or merchant order number.' })
+  @Query(() => Order, {
+    nullable: true,
+    description: 'One order by id, platform order number, or merchant order number.',
+  })
   async order(@Ctx() ctx: OrdersContext, @Args() args: OrderLookupArgs): Promise<Order | null> {
     const merchantId = merchantScope(ctx.actor, args.merchantId);
     if (args.id) {
-      if (!/^\d{1,15}$/.test(args.id)) throw new AppError('BAD_USER_INPUT', 'id must be numeric', { argument: 'id' });
+      if (!/^\d{1,15}$/.test(args.id))
+        throw new AppError('BAD_USER_INPUT', 'id must be numeric', { argument: 'id' });
       const order = await ctx.loaders.orderById.load(Number(args.id));
       return order && (merchantId === undefined || order.merchant.id === merchantId) ? order : null;
     }
-    return findOrder(ctx.em, { merchantId, merchantOrderNo: args.merchantOrderNo, platformOrderNo: args.platformOrderNo });
+    return findOrder(ctx.em, {
+      merchantId,
+      merchantOrderNo: args.merchantOrderNo,
+      platformOrderNo: args.platformOrderNo,
+    });
   }
 
-  @Mutation(() => CreateOrderPayload, { description: 'Create an order and get its payment link (`/createorder`).' })
-  async createOrder(@Ctx() ctx: OrdersContext, @Arg('input') input: CreateOrderInput): Promise<CreateOrderPayload> {
+  @Mutation(() => CreateOrderPayload, {
+    description: 'Create an order and get its payment link (`/createorder`).',
+  })
+  async createOrder(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: CreateOrderInput,
+  ): Promise<CreateOrderPayload> {
     requireRole(ctx.actor, 'MERCHANT', 'OPERATOR', 'SYSTEM');
     const merchantId = merchantScope(ctx.actor, input.merchantId);
-    if (merchantId === undefined) throw new AppError('BAD_USER_INPUT', 'merchantId is required', { argument: 'merchantId' });
+    if (merchantId === undefined)
+      throw new AppError('BAD_USER_INPUT', 'merchantId is required', { argument: 'merchantId' });
     const { order, orderMd5 } = await createOrder(ctx.em, {
       ...input,
       merchantId,
@@ -78,8 +111,13 @@ export class OrderResolver {
     return { order, orderMd5, payment: null, paymentUrl: paymentUrlFor(ctx.runtime.publicUrl, order) };
   }
 
-  @Mutation(() => ManualOrderActionPayload, { description: 'Mark a pending or withheld order paid (手动补单). Audited.' })
-  async completeOrder(@Ctx() ctx: OrdersContext, @Arg('input') input: ManualOrderActionInput): Promise<ManualOrderActionPayload> {
+  @Mutation(() => ManualOrderActionPayload, {
+    description: 'Mark a pending or withheld order paid (手动补单). Audited.',
+  })
+  async completeOrder(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: ManualOrderActionInput,
+  ): Promise<ManualOrderActionPayload> {
     requireMutation(ctx.actor);
     const result = await completeOrder(ctx.em, orderRefFor(ctx, input), ctx.actor, input.amount, input.note);
     if (!result.unchanged) ctx.runtime.relay.nudge();
@@ -87,20 +125,31 @@ export class OrderResolver {
   }
 
   @Mutation(() => ManualOrderActionPayload, {
-    description: 'Cancel a pending, paid or withheld order back to pending (手动撤单); a paid one is reversed. Audited.',
+    description:
+      'Cancel a pending, paid or withheld order back to pending (手动撤单); a paid one is reversed. Audited.',
   })
-  async cancelOrder(@Ctx() ctx: OrdersContext, @Arg('input') input: ManualOrderActionInput): Promise<ManualOrderActionPayload> {
+  async cancelOrder(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: ManualOrderActionInput,
+  ): Promise<ManualOrderActionPayload> {
     requireMutation(ctx.actor);
     const result = await cancelOrder(ctx.em, orderRefFor(ctx, input), ctx.actor, input.amount, input.note);
     ctx.runtime.relay.nudge();
     return result;
   }
 
-  @Mutation(() => ResendNotificationsPayload, { description: 'Notify merchants about paid orders again (operators).' })
-  async resendNotifications(@Ctx() ctx: OrdersContext, @Arg('input') input: ResendNotificationsInput): Promise<ResendNotificationsPayload> {
+  @Mutation(() => ResendNotificationsPayload, {
+    description: 'Notify merchants about paid orders again (operators).',
+  })
+  async resendNotifications(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: ResendNotificationsInput,
+  ): Promise<ResendNotificationsPayload> {
     requireRole(ctx.actor, 'OPERATOR', 'SYSTEM');
     if (input.platformOrderNos.length === 0 || input.platformOrderNos.length > 500) {
-      throw new AppError('BAD_USER_INPUT', 'give 1 to 500 platform order numbers', { argument: 'platformOrderNos' });
+      throw new AppError('BAD_USER_INPUT', 'give 1 to 500 platform order numbers', {
+        argument: 'platformOrderNos',
+      });
     }
     return resendNotifications(ctx.em, ctx.runtime.jobs, input.platformOrderNos, ctx.actor);
   }
@@ -115,7 +164,9 @@ export class OrderResolver {
     return (await ctx.loaders.merchant.load(order.merchant.id))!;
   }
 
-  @FieldResolver(() => String, { description: 'Merchant id followed by the merchant order number, as stored by the old system.' })
+  @FieldResolver(() => String, {
+    description: 'Merchant id followed by the merchant order number, as stored by the old system.',
+  })
   merchantOrderNoFull(@Root() order: Order): string {
     return `${order.merchant.id}${order.merchantOrderNo}`;
   }
@@ -145,7 +196,9 @@ export class OrderResolver {
     return (await ctx.loaders.upstreamConfig.load(order.upstreamConfig.pzid))!;
   }
 
-  @FieldResolver(() => Int, { description: 'Legacy status code: 0 pending (incl. manually cancelled), 1 paid, 2 withheld.' })
+  @FieldResolver(() => Int, {
+    description: 'Legacy status code: 0 pending (incl. manually cancelled), 1 paid, 2 withheld.',
+  })
   statusCode(@Root() order: Order): number {
     return STATUS_PRESENTATION[order.status].merchantCode;
   }
@@ -190,12 +243,16 @@ export class OrderResolver {
     return paymentUrlFor(ctx.runtime.publicUrl, order);
   }
 
-  @FieldResolver(() => [NotifyLog], { description: 'Every notification attempt for this order, oldest first.' })
+  @FieldResolver(() => [NotifyLog], {
+    description: 'Every notification attempt for this order, oldest first.',
+  })
   notifyLogs(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<NotifyLog[]> {
     return ctx.loaders.notifyLogs.load(order.id);
   }
 
-  @FieldResolver(() => [OrderAudit], { description: 'Audited manual actions on this order (platform roles).' })
+  @FieldResolver(() => [OrderAudit], {
+    description: 'Audited manual actions on this order (platform roles).',
+  })
   async audits(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<OrderAudit[]> {
     requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
     return ctx.em.find(OrderAudit, { order: order.id }, { orderBy: { id: 'asc' } });
@@ -204,7 +261,9 @@ export class OrderResolver {
 
 @Resolver(() => OrderConnection)
 export class OrderConnectionResolver {
-  @FieldResolver(() => OrderSummary, { description: 'Totals over every order matching the filter, not just this page.' })
+  @FieldResolver(() => OrderSummary, {
+    description: 'Totals over every order matching the filter, not just this page.',
+  })
   summary(@Root() connection: OrderConnection, @Ctx() ctx: OrdersContext): Promise<OrderSummary> {
     return summarizeOrders(ctx.em, connection.filter);
   }

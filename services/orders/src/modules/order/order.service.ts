@@ -28,11 +28,19 @@ const MERCHANT_ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
 /** Checks an optional text argument against a length limit; BAD_USER_INPUT names it. */
 function text(value: string | null | undefined, name: string, max: number): string | null {
   if (value == null) return null;
-  if (value.length > max) throw new AppError('BAD_USER_INPUT', `${name} must be at most ${max} characters`, { argument: name, max });
+  if (value.length > max)
+    throw new AppError('BAD_USER_INPUT', `${name} must be at most ${max} characters`, {
+      argument: name,
+      max,
+    });
   return value;
 }
 
-function httpUrl(value: string | null | undefined, name: string, code: 'INVALID_NOTIFY_URL' | 'BAD_USER_INPUT'): string {
+function httpUrl(
+  value: string | null | undefined,
+  name: string,
+  code: 'INVALID_NOTIFY_URL' | 'BAD_USER_INPUT',
+): string {
   const url = text(value, name, 500) || DEFAULT_URL;
   let parsed: URL;
   try {
@@ -52,7 +60,11 @@ export function parseOrderAmount(value: string, argument = 'amount'): number {
   try {
     fen = parseYuan(value);
   } catch (error) {
-    throw new AppError('INVALID_AMOUNT', error instanceof MoneyFormatError ? error.message : 'invalid amount', { argument });
+    throw new AppError(
+      'INVALID_AMOUNT',
+      error instanceof MoneyFormatError ? error.message : 'invalid amount',
+      { argument },
+    );
   }
   if (fen <= 0) throw new AppError('INVALID_AMOUNT', 'amount must be greater than zero', { argument });
   return fen;
@@ -68,7 +80,11 @@ export async function activeMerchant(em: EntityManager, merchantId: number): Pro
 }
 
 /** The channel settings an order may use: enabled for the system and for the merchant. */
-async function usableSettings(em: EntityManager, merchantId: number, channelCode?: string | null): Promise<MerchantChannel[]> {
+async function usableSettings(
+  em: EntityManager,
+  merchantId: number,
+  channelCode?: string | null,
+): Promise<MerchantChannel[]> {
   return em.find(
     MerchantChannel,
     {
@@ -136,20 +152,30 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
     const merchant = await activeMerchant(tx, command.merchantId);
     await tx.populate(merchant, ['agent']);
     if (await tx.count(Order, { merchant: merchant.id, merchantOrderNo })) {
-      throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, { merchantOrderNo });
+      throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, {
+        merchantOrderNo,
+      });
     }
     const settings = await usableSettings(tx, merchant.id, channelCode);
     if (channelCode && settings.length === 0) {
-      throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, { channelCode });
+      throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, {
+        channelCode,
+      });
     }
     const setting = settings.find((s) => fitsAmount(s.channel, amount));
     if (!setting) throw new AppError('AMOUNT_OUT_OF_RANGE', '没有对应金额', { amount: command.amount });
     const channel = setting.channel;
     if (channel.dailyQuota !== null) {
       // Serialise creates on a quota'd channel so two orders cannot both squeeze in.
-      await tx.findOneOrFail(Channel, { code: channel.code }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      await tx.findOneOrFail(
+        Channel,
+        { code: channel.code },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if ((await usedToday(tx, channel.code)) + amount > channel.dailyQuota) {
-        throw new AppError('DAILY_QUOTA_EXCEEDED', `channel ${channel.code} has no quota left today`, { channelCode: channel.code });
+        throw new AppError('DAILY_QUOTA_EXCEEDED', `channel ${channel.code} has no quota left today`, {
+          channelCode: channel.code,
+        });
       }
     }
     const upstream = await chooseUpstreamConfig(tx, setting);
@@ -219,14 +245,22 @@ export async function findOrder(em: EntityManager, ref: OrderRef, lock = false):
     return em.findOne(Order, { merchant: ref.merchantId, merchantOrderNo: ref.merchantOrderNo }, options);
   }
   if (ref.merchantOrderNo) {
-    throw new AppError('BAD_USER_INPUT', 'a merchant order number needs the merchant id', { argument: 'merchantId' });
+    throw new AppError('BAD_USER_INPUT', 'a merchant order number needs the merchant id', {
+      argument: 'merchantId',
+    });
   }
-  throw new AppError('BAD_USER_INPUT', 'give a merchant or a platform order number', { argument: 'merchantOrderNo' });
+  throw new AppError('BAD_USER_INPUT', 'give a merchant or a platform order number', {
+    argument: 'merchantOrderNo',
+  });
 }
 
 async function lockedOrder(em: EntityManager, ref: OrderRef): Promise<Order> {
   const order = await findOrder(em, ref, true);
-  if (!order) throw new AppError('NOT_FOUND', '订单不存在', { platformOrderNo: ref.platformOrderNo ?? null, merchantOrderNo: ref.merchantOrderNo ?? null });
+  if (!order)
+    throw new AppError('NOT_FOUND', '订单不存在', {
+      platformOrderNo: ref.platformOrderNo ?? null,
+      merchantOrderNo: ref.merchantOrderNo ?? null,
+    });
   await em.populate(order, ['merchant', 'channel', 'upstreamConfig']);
   return order;
 }
@@ -238,7 +272,14 @@ function checkAmount(order: Order, amount: string | null | undefined): void {
   }
 }
 
-function audit(em: EntityManager, order: Order, action: string, actor: Actor, from: OrderStatus, note?: string | null): void {
+function audit(
+  em: EntityManager,
+  order: Order,
+  action: string,
+  actor: Actor,
+  from: OrderStatus,
+  note?: string | null,
+): void {
   em.persist(
     em.create(OrderAudit, {
       order,
@@ -265,7 +306,13 @@ export interface ManualActionResult {
  * match; an order already paid is returned unchanged with the documented message.
  * A pending order emits `order.paid`, a withheld one `order.released`.
  */
-export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+export async function completeOrder(
+  em: EntityManager,
+  ref: OrderRef,
+  actor: Actor,
+  amount?: string | null,
+  note?: string | null,
+): Promise<ManualActionResult> {
   // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
   note = text(note, 'note', 500);
   return em.transactional(async (tx) => {
@@ -277,7 +324,13 @@ export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Act
     order.paidAt ??= new Date();
     order.deductStatus = 2;
     audit(tx, order, 'MANUAL_COMPLETE', actor, from, note);
-    recordOrderEvent(tx, from === OrderStatus.WITHHELD ? ORDER_TOPICS.RELEASED : ORDER_TOPICS.PAID, order, 'manual', actor);
+    recordOrderEvent(
+      tx,
+      from === OrderStatus.WITHHELD ? ORDER_TOPICS.RELEASED : ORDER_TOPICS.PAID,
+      order,
+      'manual',
+      actor,
+    );
     await tx.flush();
     return { order, unchanged: false, message: '补单成功' };
   });
@@ -287,7 +340,13 @@ export async function completeOrder(em: EntityManager, ref: OrderRef, actor: Act
  * Manual cancel (撤单): pending, paid or withheld orders go back to pending. A paid
  * one emits `order.reversed` so the ledger takes the credit back.
  */
-export async function cancelOrder(em: EntityManager, ref: OrderRef, actor: Actor, amount?: string | null, note?: string | null): Promise<ManualActionResult> {
+export async function cancelOrder(
+  em: EntityManager,
+  ref: OrderRef,
+  actor: Actor,
+  amount?: string | null,
+  note?: string | null,
+): Promise<ManualActionResult> {
   // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
   note = text(note, 'note', 500);
   return em.transactional(async (tx) => {
@@ -319,12 +378,18 @@ export type PaymentOutcome = 'PAID' | 'WITHHELD' | 'DUPLICATE' | 'IGNORED';
  * out-of-order notices (a non-payment notice after the payment) change nothing; an
  * amount that differs from the order is refused so reconciliation sees it.
  */
-export async function applyChannelPayment(em: EntityManager, payment: ChannelPayment): Promise<PaymentOutcome> {
+export async function applyChannelPayment(
+  em: EntityManager,
+  payment: ChannelPayment,
+): Promise<PaymentOutcome> {
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, { platformOrderNo: payment.platformOrderNo });
     if (!payment.paid) return 'IGNORED';
     if (payment.amountFen !== order.amount) {
-      throw new AppError('AMOUNT_MISMATCH', `callback amount ${payment.amountFen} differs from the order's ${order.amount}`);
+      throw new AppError(
+        'AMOUNT_MISMATCH',
+        `callback amount ${payment.amountFen} differs from the order's ${order.amount}`,
+      );
     }
     if (order.status === OrderStatus.PAID || order.status === OrderStatus.WITHHELD) {
       return 'DUPLICATE';

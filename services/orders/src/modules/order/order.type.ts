@@ -33,7 +33,10 @@ export class CreateOrderPayload {
   @Field({ description: 'Link the payer opens (cashier page when asked for).' })
   paymentUrl!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: "The upstream's raw payment fields, when it returns a structure." })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "The upstream's raw payment fields, when it returns a structure.",
+  })
   payment!: Record<string, unknown> | null;
 
   @Field({ description: 'Short digest identifying the order in pay links (`order_md5`).' })

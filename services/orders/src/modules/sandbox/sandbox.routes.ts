@@ -12,7 +12,13 @@ import type { SandboxKeys } from './sandbox-keys';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The notification a real channel of this kind would send for a successful payment. */
-export function sandboxNotification(kind: UpstreamAdapterKind, keys: SandboxKeys, order: Order, tradeNo: string, paidAt: Date): { body: string; contentType: string } {
+export function sandboxNotification(
+  kind: UpstreamAdapterKind,
+  keys: SandboxKeys,
+  order: Order,
+  tradeNo: string,
+  paidAt: Date,
+): { body: string; contentType: string } {
   if (kind === UpstreamAdapterKind.SANDBOX_WECHAT) {
     const params = signWechatV2Notification(
       {
@@ -65,13 +71,16 @@ export function sandboxRoutes(runtime: OrdersRuntime): Router {
   const router = express.Router();
 
   const page = async (req: express.Request, res: express.Response) => {
-    const order = await runtime.orm.em.fork().findOne(Order, { platformOrderNo: String(req.params.platformOrderNo) });
+    const order = await runtime.orm.em
+      .fork()
+      .findOne(Order, { platformOrderNo: String(req.params.platformOrderNo) });
     if (!order) {
       res.status(404).type('text/plain').send('order not found');
       return;
     }
     const paid = order.status !== OrderStatus.PENDING;
-    res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><title>Sandbox pay</title></head><body>
+    res.type('html')
+      .send(`<!doctype html><html><head><meta charset="utf-8"><title>Sandbox pay</title></head><body>
 <h1>Sandbox upstream${req.path.includes('/cashier/') ? ' — cashier' : ''}</h1>
 <p>Order ${escapeHtml(order.platformOrderNo)}: ${escapeHtml(order.productTitle)} — ¥${formatFen(order.amount)}</p>
 ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sandbox/pay/${encodeURIComponent(order.platformOrderNo)}"><button type="submit">Pay ¥${formatFen(order.amount)}</button></form>`}
@@ -104,7 +113,9 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
         res.redirect(303, order.returnUrl);
         return;
       }
-      res.status(accepted ? 200 : 502).json({ paid: accepted, tradeNo, callbackStatus: answer.status, returnUrl: order.returnUrl });
+      res
+        .status(accepted ? 200 : 502)
+        .json({ paid: accepted, tradeNo, callbackStatus: answer.status, returnUrl: order.returnUrl });
     } catch (error) {
       logger().error({ err: error }, 'sandbox callback failed');
       res.status(502).json({ paid: false, error: 'callback failed' });

@@ -24,7 +24,9 @@ export function callbackRoutes(runtime: OrdersRuntime): Router {
     }
     const adapter = adapters[config.adapter];
     const rawBody = typeof req.body === 'string' ? req.body : '';
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
+    );
     try {
       const notice = adapter.verifyCallback({ headers, rawBody });
       const outcome = await applyChannelPayment(em, {
@@ -40,11 +42,18 @@ export function callbackRoutes(runtime: OrdersRuntime): Router {
       const ack = adapter.acknowledge(true);
       res.status(ack.status).type(ack.contentType).send(ack.body);
     } catch (error) {
-      const reason = error instanceof ChannelSignatureError || error instanceof AppError ? error.message : 'internal error';
-      if (!(error instanceof ChannelSignatureError || error instanceof AppError)) logger().error({ err: error }, 'callback failed');
+      const reason =
+        error instanceof ChannelSignatureError || error instanceof AppError
+          ? error.message
+          : 'internal error';
+      if (!(error instanceof ChannelSignatureError || error instanceof AppError))
+        logger().error({ err: error }, 'callback failed');
       else logger().warn({ pzid, reason }, 'channel callback refused');
       const ack = adapter.acknowledge(false);
-      res.status(ack.status === 200 ? 400 : ack.status).type(ack.contentType).send(ack.body);
+      res
+        .status(ack.status === 200 ? 400 : ack.status)
+        .type(ack.contentType)
+        .send(ack.body);
     }
   });
   return router;

@@ -7,7 +7,10 @@ import { UpstreamAdapterKind } from './upstream-config.entity';
 /** The adapter that verifies callbacks for each upstream config kind. */
 export function createChannelAdapters(keys: SandboxKeys): Record<UpstreamAdapterKind, ChannelAdapter> {
   return {
-    [UpstreamAdapterKind.SANDBOX_ALIPAY]: new AlipayAdapter({ appId: keys.alipayAppId, alipayPublicKeyPem: keys.alipayPublicKeyPem }),
+    [UpstreamAdapterKind.SANDBOX_ALIPAY]: new AlipayAdapter({
+      appId: keys.alipayAppId,
+      alipayPublicKeyPem: keys.alipayPublicKeyPem,
+    }),
     [UpstreamAdapterKind.SANDBOX_WECHAT]: new WechatPayV2Adapter({
       appId: keys.wechatAppId,
       mchId: keys.wechatMchId,

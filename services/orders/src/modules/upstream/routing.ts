@@ -9,14 +9,20 @@ import type { MerchantChannel } from '../channel/merchant-channel.entity';
  * round robin when the merchant's setting asks for it (the cursor advances atomically
  * in the database, so concurrent orders spread evenly), otherwise weighted random.
  */
-export async function chooseUpstreamConfig(em: EntityManager, setting: MerchantChannel): Promise<UpstreamConfig> {
+export async function chooseUpstreamConfig(
+  em: EntityManager,
+  setting: MerchantChannel,
+): Promise<UpstreamConfig> {
   const candidates = await em.find(
     UpstreamConfig,
     { channel: setting.channel.code, enabled: true, weight: { $gt: 0 } },
     { orderBy: { pzid: 'asc' } },
   );
   if (candidates.length === 0) {
-    throw new AppError('CHANNEL_UNAVAILABLE', `channel ${setting.channel.code} has no enabled upstream config`);
+    throw new AppError(
+      'CHANNEL_UNAVAILABLE',
+      `channel ${setting.channel.code} has no enabled upstream config`,
+    );
   }
   if (setting.roundRobin) {
     const [row] = (await em.getConnection().execute(

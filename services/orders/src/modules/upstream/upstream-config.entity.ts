@@ -1,4 +1,13 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps, PrimaryKeyProp } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Rel,
+  OptionalProps,
+  PrimaryKeyProp,
+} from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Channel } from '../channel/channel.entity';
 
@@ -11,7 +20,9 @@ registerEnumType(UpstreamAdapterKind, {
   description: 'Which upstream adapter carries payments of a config.',
 });
 
-@ObjectType({ description: 'An upstream configuration (pzid): one account at an upstream provider serving a channel.' })
+@ObjectType({
+  description: 'An upstream configuration (pzid): one account at an upstream provider serving a channel.',
+})
 @Directive('@key(fields: "pzid")')
 @Entity({ tableName: 'upstream_config' })
 export class UpstreamConfig {
@@ -45,5 +56,4 @@ export class UpstreamConfig {
   @Field({ description: 'Whether orders may be routed to this config.' })
   @Property()
   enabled: boolean = true;
-
 }
