@@ -1,6 +1,5 @@
-import { dataOf, fxNotifySign } from '@pay/common';
+import { dataOf, eventually, fxNotifySign, startMerchantReceiver } from '@pay/common';
 import { ACTORS, startPlatform, type Platform } from './support/platform';
-import { eventually, startMerchantReceiver } from './support/merchant-receiver';
 
 const CREATE = `mutation ($input: CreateOrderInput!) {
   createOrder(input: $input) { paymentUrl order { platformOrderNo statusCode merchantIncome merchant { id name } channel { code name } } }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { configureLogger, loadConfigOrExit, logger } from '@pay/common';
+import { configureLogger, loadConfigOrExit, logger, stopOnSignals } from '@pay/common';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './server';
 
@@ -10,16 +10,7 @@ async function main(): Promise<void> {
   const server = await createGatewayServer(config);
   const listening = await server.start();
   logger().info({ url: `${listening.url}/graphql` }, 'gateway listening');
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger().info({ signal }, 'stopping');
-    await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals([() => server.stop()]);
 }
 
 main().catch((error: unknown) => {

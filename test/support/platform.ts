@@ -1,4 +1,4 @@
-import { createTestDatabase, openDatabase, postGraphQL, signJwt, type Actor } from '@pay/common';
+import { createTestDatabase, openDatabase, postGraphQL, signJwt, TEST_ACTORS, type Actor } from '@pay/common';
 import {
   buildStandardWorld,
   createOrdersServer,
@@ -10,13 +10,7 @@ import {
 import { createGatewayServer, loadGatewayConfig, type GatewayServer } from '@pay/gateway';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
-export const ACTORS = {
-  merchant: { sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 } as Actor,
-  otherMerchant: { sub: 'merchant:2023100', role: 'MERCHANT', merchantId: 2023100 } as Actor,
-  operator: { sub: 'ops-alice', role: 'OPERATOR' } as Actor,
-  analyst: { sub: 'analyst-bob', role: 'ANALYST' } as Actor,
-  system: { sub: 'system', role: 'SYSTEM' } as Actor,
-};
+export const ACTORS = TEST_ACTORS;
 
 export interface Platform {
   gatewayUrl: string;

@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { configureLogger, loadConfigOrExit, logger, openDatabase, startEmbeddedPostgres } from '@pay/common';
+import {
+  configureLogger,
+  loadConfigOrExit,
+  logger,
+  openDatabase,
+  startEmbeddedPostgres,
+  stopOnSignals,
+} from '@pay/common';
 import { join } from 'node:path';
 import { loadOrdersConfig } from './config';
 import { ordersEntities } from './db/entities';
@@ -29,18 +36,7 @@ async function main(): Promise<void> {
   const listening = await server.start();
   logger().info({ url: listening.url }, 'orders subgraph listening');
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger().info({ signal }, 'stopping');
-    await server.stop();
-    await orm.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals([() => server.stop(), () => orm.close(), async () => embedded?.stop()]);
 }
 
 main().catch((error: unknown) => {

@@ -1,2 +1,3 @@
 export * from './service-app';
 export * from './subgraph-server';
+export * from './shutdown';

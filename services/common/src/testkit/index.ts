@@ -1,2 +1,4 @@
 export * from './test-database';
 export * from './graphql-client';
+export * from './actors';
+export * from './merchant-receiver';

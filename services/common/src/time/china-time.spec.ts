@@ -2,6 +2,7 @@ import {
   addDays,
   formatChinaDate,
   formatChinaDateTime,
+  instantFromCalendar,
   isDateOnly,
   parseChinaDateTime,
   startOfChinaDay,
@@ -70,6 +71,11 @@ describe('parseChinaDateTime', () => {
     // Unix timestamps: seconds and milliseconds
     ['1763306090', '2025-11-16T15:14:50.000Z'],
     ['1763306090123', '2025-11-16T15:14:50.123Z'],
+    // compact yyyyMMddHHmmss (WeChat Pay v2 time_end): 14 digits are a date, not a timestamp
+    ['20251116231450', '2025-11-16T15:14:50.000Z'],
+    ['20251117000000', '2025-11-16T16:00:00.000Z'],
+    ['20240229235959', '2024-02-29T15:59:59.000Z'],
+    [' 20251116231450 ', '2025-11-16T15:14:50.000Z'],
   ])('reads %p as %s', (text, iso) => {
     expect(parseChinaDateTime(text)?.toISOString()).toBe(iso);
   });
@@ -95,13 +101,36 @@ describe('parseChinaDateTime', () => {
     '20251116',
     '176330609', // 9 digits
     '17633060901', // 11 digits
-    '17633060901234', // 14 digits
+    '17633060901234', // 14 digits, but month 30
+    '20250229000000', // compact, not a leap year
+    '20251131000000',
+    '20251116240000',
+    '20251116236000',
+    '20251116235960',
+    '202511162314500', // 15 digits
     '',
     'yesterday',
     '2025-11-16Z',
     '2025-11-16 23:14:50+08:00',
   ])('returns null for %p', (text) => {
     expect(parseChinaDateTime(text)).toBeNull();
+  });
+});
+
+describe('instantFromCalendar', () => {
+  const t = { year: 2025, month: 11, day: 16, hour: 23, minute: 14, second: 50 };
+
+  it('reads the fields as China time unless given another offset', () => {
+    expect(instantFromCalendar(t)?.toISOString()).toBe('2025-11-16T15:14:50.000Z');
+    expect(instantFromCalendar({ ...t, millisecond: 250 }, 0)?.toISOString()).toBe(
+      '2025-11-16T23:14:50.250Z',
+    );
+    expect(instantFromCalendar(t, -5 * 60)?.toISOString()).toBe('2025-11-17T04:14:50.000Z');
+  });
+
+  it('returns null instead of rolling an impossible date or time over', () => {
+    expect(instantFromCalendar({ ...t, month: 2, day: 29 })).toBeNull();
+    expect(instantFromCalendar({ ...t, hour: 24 })).toBeNull();
   });
 });
 

@@ -31,31 +31,57 @@ export function addDays(date: Date, days: number): Date {
 }
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+/** WeChat Pay's compact layout, yyyyMMddHHmmss. */
+const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+
+/** The fields a wall clock shows; month is 1–12. */
+export interface CalendarDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond?: number;
+}
 
 /**
- * Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:mm[:ss]" as China time, or a 10/13-digit Unix
- * timestamp. Returns null when the text is none of these or names an impossible date.
+ * The instant at which a wall clock `offsetMinutes` ahead of UTC (China time unless
+ * told otherwise) shows `t`. Returns null when `t` is no real date and time: Date.UTC
+ * would roll 2025-02-30 over to March and 24:00 to the next day.
+ */
+export function instantFromCalendar(t: CalendarDateTime, offsetMinutes = OFFSET_MS / 60_000): Date | null {
+  const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond ?? 0);
+  const check = new Date(utc);
+  if (
+    check.getUTCFullYear() !== t.year ||
+    check.getUTCMonth() !== t.month - 1 ||
+    check.getUTCDate() !== t.day ||
+    t.hour > 23 ||
+    t.minute > 59 ||
+    t.second > 59
+  ) {
+    return null;
+  }
+  return new Date(utc - offsetMinutes * 60_000);
+}
+
+/**
+ * Parses "YYYY-MM-DD", "YYYY-MM-DD HH:mm[:ss]" or the compact 14-digit "yyyyMMddHHmmss"
+ * as China time, or a 10/13-digit Unix timestamp (seconds/milliseconds). Returns null
+ * when the text is none of these or names an impossible date.
  */
 export function parseChinaDateTime(text: string): Date | null {
   const trimmed = text.trim();
   if (/^\d{10}$/.test(trimmed)) return new Date(Number(trimmed) * 1000);
   if (/^\d{13}$/.test(trimmed)) return new Date(Number(trimmed));
-  const m = DATE_TIME.exec(trimmed);
+  const m = COMPACT_DATE_TIME.exec(trimmed) ?? DATE_TIME.exec(trimmed);
   if (!m) return null;
-  const [y, mo, d, h = '0', mi = '0', s = '0'] = m.slice(1).map((v) => v ?? undefined) as string[];
-  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const check = new Date(utc);
-  if (
-    check.getUTCFullYear() !== Number(y) ||
-    check.getUTCMonth() !== Number(mo) - 1 ||
-    check.getUTCDate() !== Number(d) ||
-    Number(h) > 23 ||
-    Number(mi) > 59 ||
-    Number(s) > 59
-  ) {
-    return null;
-  }
-  return new Date(utc - OFFSET_MS);
+  // Groups the layout leaves out (time of a date-only text, seconds) are zero.
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m
+    .slice(1)
+    .map((v) => Number(v ?? 0));
+  return instantFromCalendar({ year, month, day, hour, minute, second });
 }
 
 /** True when the text carries only a date (so an end bound means "through the end of that day"). */

@@ -1,39 +1,13 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dataOf, errorCodes, fxNotifySign, postGraphQL } from '@pay/common';
+import {
+  dataOf,
+  errorCodes,
+  eventually,
+  fxNotifySign,
+  postGraphQL,
+  startMerchantReceiver,
+} from '@pay/common';
+import { signAlipayNotification } from '../../src/modules/upstream/alipay.adapter';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** A merchant's notify endpoint: answers from `answers` in turn, then `success`. */
-async function startReceiver(
-  answers: string[],
-): Promise<{ url: string; received: Received[]; server: Server }> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.end(answers[received.length - 1] ?? 'success');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`, received, server };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const CREATE = `mutation ($input: CreateOrderInput!) {
   createOrder(input: $input) { paymentUrl orderMd5 order { id platformOrderNo merchantOrderNo amount statusCode merchantIncome agentIncome channelFee upstreamCost platformProfit pzid channelCode } }
@@ -51,7 +25,7 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
   });
 
   it('pays through the sandbox and notifies the merchant with a correct fxsign, retrying failures', async () => {
-    const receiver = await startReceiver(['fail', 'error']);
+    const receiver = await startMerchantReceiver(['fail', 'error']);
     try {
       const created = dataOf(
         await app.gql<{ createOrder: { paymentUrl: string; order: Record<string, string | number> } }>(
@@ -85,7 +59,7 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
       expect(await pay.json()).toMatchObject({ paid: true });
 
       const no = created.order.platformOrderNo as string;
-      const order = await waitFor(async () => {
+      const order = await eventually(async () => {
         const o = dataOf(
           await app.gql<{ order: { notifyAttempts: number; notifyLogs: unknown[] } }>(
             ORDER,
@@ -123,7 +97,7 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
         [3, true, 'success'],
       ]);
     } finally {
-      receiver.server.close();
+      await receiver.close();
     }
   });
 
@@ -142,6 +116,47 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
       .getConnection()
       .execute(`select topic from outbox_event where aggregate_id = ?`, [created.order.platformOrderNo]);
     expect(rows).toEqual([{ topic: 'order.paid' }]);
+  });
+
+  it('ignores an out-of-order (unpaid) notice that arrives after the payment', async () => {
+    const created = dataOf(
+      await app.gql<{
+        createOrder: { paymentUrl: string; order: { platformOrderNo: string; pzid: number } };
+      }>(CREATE, {
+        input: { amount: '30.00', merchantId: 2024164 },
+      }),
+    ).createOrder;
+    expect((await (await fetch(created.paymentUrl, { method: 'POST' })).json()).paid).toBe(true);
+    const late = signAlipayNotification(
+      {
+        app_id: app.server.runtime.sandboxKeys.alipayAppId,
+        out_trade_no: created.order.platformOrderNo,
+        trade_no: 'LATE-1',
+        total_amount: '30.00',
+        trade_status: 'WAIT_BUYER_PAY',
+      },
+      app.server.runtime.sandboxKeys.alipayPrivateKeyPem,
+    );
+    const res = await fetch(`${app.url.replace('/graphql', '')}/callbacks/${created.order.pzid}`, {
+      method: 'POST',
+      body: new URLSearchParams(late).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(await res.text()).toBe('success');
+    const after = dataOf(
+      await app.gql<{ order: { statusCode: number; upstreamOrderNo: string } }>(ORDER, {
+        no: created.order.platformOrderNo,
+      }),
+    ).order;
+    expect(after.statusCode).toBe(1);
+    expect(after.upstreamOrderNo).not.toBe('LATE-1');
+    const rows = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from outbox_event where aggregate_id = ?`, [
+        created.order.platformOrderNo,
+      ]);
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('refuses a forged callback and changes nothing', async () => {

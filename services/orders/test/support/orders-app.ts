@@ -1,17 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { postGraphQL, signActorHeader, ACTOR_HEADER, type Actor } from '@pay/common';
+import { postGraphQL, signActorHeader, ACTOR_HEADER, TEST_ACTORS, type Actor } from '@pay/common';
 import { createOrdersServer, type OrdersServer } from '../../src/server';
 import { testOrdersConfig, type OrdersConfig } from '../../src/config';
 import { buildStandardWorld } from '../../src/db/seeders/builders';
 import { openTestOrdersDatabase } from './orders-database';
 
-export const ACTORS = {
-  merchant: { sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 } as Actor,
-  otherMerchant: { sub: 'merchant:2023100', role: 'MERCHANT', merchantId: 2023100 } as Actor,
-  operator: { sub: 'ops-alice', role: 'OPERATOR' } as Actor,
-  analyst: { sub: 'analyst-bob', role: 'ANALYST' } as Actor,
-  system: { sub: 'system', role: 'SYSTEM' } as Actor,
-};
+export const ACTORS = TEST_ACTORS;
 
 export interface OrdersTestApp {
   orm: MikroORM;

@@ -61,19 +61,13 @@ const CHANNELS: {
 /** Merchant 2024164's enabled channels and rates, as the /rates example shows them. */
 const ENABLED: Record<string, string> = { wxwthf: '11.5', zfbwthf: '11.5', qqhf: '10.5', swzfb: '9' };
 
+/** Every lifecycle status once, plus more paid orders: what a day of a real merchant looks like. */
 const STATUS_MIX: OrderStatus[] = [
+  ...Object.values(OrderStatus),
   OrderStatus.PAID,
   OrderStatus.PAID,
   OrderStatus.PAID,
   OrderStatus.PENDING,
-  OrderStatus.WITHHELD,
-  OrderStatus.EXPIRED,
-  OrderStatus.PAID,
-  OrderStatus.REFUND_UNDER_REVIEW,
-  OrderStatus.CANCELLED_BY_USER,
-  OrderStatus.PAID,
-  OrderStatus.PENDING,
-  OrderStatus.REFUNDED,
 ];
 
 /**

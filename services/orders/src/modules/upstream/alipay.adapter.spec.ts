@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MoneyFormatError } from '@pay/common';
 import {
   AlipayAdapter,
   alipaySign,
@@ -139,7 +140,7 @@ describe('buildAlipayWapPayUrl', () => {
         notifyUrl: 'https://pay.example.com/n',
         timestamp: '2024-06-08 10:34:00',
       }),
-    ).toThrow(RangeError);
+    ).toThrow(MoneyFormatError);
   });
 });
 
@@ -222,9 +223,12 @@ describe('AlipayAdapter', () => {
     expect(() =>
       verify(signAlipayNotification({ ...notification, total_amount: '-1' }, privateKeyPem)),
     ).toThrow(/total_amount/);
-    expect(() =>
-      verify(signAlipayNotification({ ...notification, gmt_payment: '2024/06/08' }, privateKeyPem)),
-    ).toThrow(/gmt_payment/);
+    // Other layouts, even ones a lenient parser would read, and impossible dates.
+    for (const gmtPayment of ['2024/06/08', '2024-06-08T10:34:56', '2024-06-08', '2024-02-30 10:34:56']) {
+      expect(() =>
+        verify(signAlipayNotification({ ...notification, gmt_payment: gmtPayment }, privateKeyPem)),
+      ).toThrow(/gmt_payment/);
+    }
   });
 
   it('rejects a repeated field', () => {

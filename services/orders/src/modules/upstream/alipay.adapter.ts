@@ -1,11 +1,10 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { formatFen, parseYuan } from '@pay/common';
 import {
   ChannelSignatureError,
+  channelTime,
   compareByteOrder,
-  fenToYuan,
-  parseChinaDateTime,
   parseNoticeField,
-  yuanToFen,
   type ChannelAdapter,
   type ChannelCallbackResponse,
   type ChannelPaymentNotice,
@@ -81,7 +80,7 @@ export interface AlipayWapPayInput {
 
 /** The signed `alipay.trade.wap.pay` URL that a recharge link redirects the payer to. */
 export function buildAlipayWapPayUrl(input: AlipayWapPayInput): string {
-  const totalAmount = fenToYuan(yuanToFen(input.totalAmountYuan));
+  const totalAmount = formatFen(parseYuan(input.totalAmountYuan));
   const bizContent = JSON.stringify({
     out_trade_no: input.outTradeNo,
     total_amount: totalAmount,
@@ -159,10 +158,10 @@ export class AlipayAdapter implements ChannelAdapter {
     }
     const platformOrderNo = requireParam(params, 'out_trade_no');
     const upstreamOrderNo = requireParam(params, 'trade_no');
-    const amountFen = parseNoticeField('total_amount', () => yuanToFen(requireParam(params, 'total_amount')));
+    const amountFen = parseNoticeField('total_amount', () => parseYuan(requireParam(params, 'total_amount')));
     const gmtPayment = params.gmt_payment;
     const paidAt = gmtPayment
-      ? parseNoticeField('gmt_payment', () => parseChinaDateTime(gmtPayment, 'yyyy-MM-dd HH:mm:ss'))
+      ? parseNoticeField('gmt_payment', () => channelTime(gmtPayment, 'yyyy-MM-dd HH:mm:ss'))
       : null;
     return {
       platformOrderNo,

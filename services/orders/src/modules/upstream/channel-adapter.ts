@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { instantFromCalendar, parseChinaDateTime } from '@pay/common';
 
 /** What an upstream channel's payment callback says about one order, after verification. */
 export interface ChannelPaymentNotice {
@@ -44,28 +44,7 @@ export class ChannelSignatureError extends Error {
   }
 }
 
-// Thirteen integer digits keep every amount (in fen) below Number.MAX_SAFE_INTEGER.
-const YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
 const FEN = /^\d{1,15}$/;
-
-/**
- * A channel's yuan amount ("100.00", "0.01", "5") as integer fen, by string parsing so
- * that no float ever rounds a payment. Throws RangeError on signs, more than two
- * decimals, spaces or anything else that is not a plain decimal.
- */
-export function yuanToFen(yuan: string): number {
-  const match = YUAN.exec(yuan);
-  if (!match) throw new RangeError(`"${yuan}" is not a yuan amount with at most two decimals`);
-  const [, whole = '', fraction = ''] = match;
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-/** Integer fen as the two-decimal yuan string channels expect (10000 → "100.00"). */
-export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0)
-    throw new RangeError(`${fen} is not a non-negative integer amount of fen`);
-  return `${Math.trunc(fen / 100)}.${(fen % 100).toString().padStart(2, '0')}`;
-}
 
 /** A channel's fen amount sent as digits (WeChat `total_fee`: "10000"); rejects signs and decimals. */
 export function fenStringToFen(fen: string): number {
@@ -73,28 +52,21 @@ export function fenStringToFen(fen: string): number {
   return Number(fen);
 }
 
-const CHINA_OFFSET_MINUTES = 8 * 60;
-const CHINA_LAYOUTS = {
-  'yyyy-MM-dd HH:mm:ss': /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/,
-  yyyyMMddHHmmss: /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/,
+const CHANNEL_TIME_LAYOUTS = {
+  'yyyy-MM-dd HH:mm:ss': /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
+  yyyyMMddHHmmss: /^\d{14}$/,
 } as const;
 
 /**
- * A channel's local timestamp, which is China time (UTC+8, no daylight saving) without
- * an offset in the text. Throws RangeError on other layouts and impossible dates.
+ * A channel's local timestamp, which is China time (UTC+8) without an offset in the
+ * text. The shared parser also takes dates alone, "T", spaces and Unix timestamps; a
+ * channel must send exactly its layout. Throws RangeError otherwise and on impossible dates.
  */
-export function parseChinaDateTime(text: string, layout: keyof typeof CHINA_LAYOUTS): Date {
-  const match = CHINA_LAYOUTS[layout].exec(text);
-  if (!match) throw new RangeError(`"${text}" is not a ${layout} time`);
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return fromCalendar(text, { year, month, day, hour, minute, second, millisecond: 0 }, CHINA_OFFSET_MINUTES);
+export function channelTime(text: string, layout: keyof typeof CHANNEL_TIME_LAYOUTS): Date {
+  if (!CHANNEL_TIME_LAYOUTS[layout].test(text)) throw new RangeError(`"${text}" is not a ${layout} time`);
+  const date = parseChinaDateTime(text);
+  if (!date) throw new RangeError(`"${text}" is not a possible date and time`);
+  return date;
 }
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|([+-])(\d{2}):(\d{2}))$/i;
@@ -119,34 +91,9 @@ export function parseRfc3339(text: string): Date {
     if (offsetHours > 23 || offsetMins > 59) throw new RangeError(`"${text}" has an impossible offset`);
     offsetMinutes = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  return fromCalendar(text, { year, month, day, hour, minute, second, millisecond }, offsetMinutes);
-}
-
-interface CalendarTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-function fromCalendar(text: string, t: CalendarTime, offsetMinutes: number): Date {
-  const utc = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
-  const check = new Date(utc);
-  // Date.UTC rolls 2024-02-30 over to March; a channel sending that is malformed, not late.
-  if (
-    check.getUTCFullYear() !== t.year ||
-    check.getUTCMonth() !== t.month - 1 ||
-    check.getUTCDate() !== t.day ||
-    t.hour > 23 ||
-    t.minute > 59 ||
-    t.second > 59
-  ) {
-    throw new RangeError(`"${text}" is not a possible date and time`);
-  }
-  return new Date(utc - offsetMinutes * 60_000);
+  const date = instantFromCalendar({ year, month, day, hour, minute, second, millisecond }, offsetMinutes);
+  if (!date) throw new RangeError(`"${text}" is not a possible date and time`);
+  return date;
 }
 
 /**
@@ -162,14 +109,6 @@ export function parseNoticeField<T>(field: string, parse: () => T): T {
       { cause: error },
     );
   }
-}
-
-/** Compares signatures without leaking where they differ; unequal lengths are not secret. */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  if (left.length !== right.length) return false;
-  return timingSafeEqual(left, right);
 }
 
 /**

@@ -175,6 +175,15 @@ describe('WechatPayV2Adapter', () => {
     );
   });
 
+  it('rejects a time_end that is not a possible yyyyMMddHHmmss time', () => {
+    // A Unix timestamp in milliseconds and the dashed layout are both readable, but not what WeChat sends.
+    for (const timeEnd of ['20240230103456', '1717814096000', '2024-06-08 10:34:56', '2024060810345']) {
+      expect(() => verify(signWechatV2Notification({ ...notification, time_end: timeEnd }, apiKey))).toThrow(
+        /time_end/,
+      );
+    }
+  });
+
   it('acknowledges with the SUCCESS / FAIL documents', () => {
     expect(adapter.acknowledge(true)).toEqual({
       status: 200,

@@ -8,13 +8,13 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { constantTimeEqual } from '@pay/common';
 import { XMLParser } from 'fast-xml-parser';
 import {
   ChannelSignatureError,
+  channelTime,
   compareByteOrder,
-  constantTimeEqual,
   fenStringToFen,
-  parseChinaDateTime,
   parseNoticeField,
   parseRfc3339,
   type ChannelAdapter,
@@ -186,7 +186,7 @@ export class WechatPayV2Adapter implements ChannelAdapter {
     const amountFen = parseNoticeField('total_fee', () => fenStringToFen(requireField(params, 'total_fee')));
     const timeEnd = params.time_end;
     const paidAt = timeEnd
-      ? parseNoticeField('time_end', () => parseChinaDateTime(timeEnd, 'yyyyMMddHHmmss'))
+      ? parseNoticeField('time_end', () => channelTime(timeEnd, 'yyyyMMddHHmmss'))
       : null;
     return { platformOrderNo, upstreamOrderNo, amountFen, paid, paidAt, raw: params };
   }
