@@ -148,7 +148,10 @@ export async function run({ print }) {
     }
     print(`sql_statements_equal: ${counts[10] === counts[100] ? 'yes' : 'no'}`);
 
-    const options = { requests: 400, concurrency: 8 };
+    const options = {
+      requests: Number(process.env.BENCH_REQUESTS ?? 400),
+      concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+    };
     const viaGateway = await measure('gateway', gatewayUrl, gatewayHeaders, options);
     const direct = await measure('subgraph', subgraphUrl, directHeaders(), options);
     for (const m of [viaGateway, direct]) {

@@ -16,7 +16,7 @@ export function newWithdrawNo(now: Date = new Date()): string {
   return `qzf${now.getTime()}${randomDigits(3)}`;
 }
 
-/** Merchant order numbers generated when a merchant sends none: yyyyMMddHHmmss + 4 random digits. */
+/** Merchant order numbers generated when a merchant sends none: yyyyMMddHHmmss + 4 random digits (the legacy 18-digit form; clashes are drawn again by the caller). */
 export function newMerchantOrderNo(now: Date = new Date()): string {
   return `${formatChinaDateTime(now).replace(/\D/g, '')}${randomDigits(4)}`;
 }

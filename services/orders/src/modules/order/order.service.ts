@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
@@ -131,8 +131,8 @@ export interface CreatedOrder {
  */
 export async function createOrder(em: EntityManager, command: CreateOrderCommand): Promise<CreatedOrder> {
   const amount = parseOrderAmount(command.amount);
-  const merchantOrderNo = command.merchantOrderNo?.trim() || newMerchantOrderNo();
-  if (!MERCHANT_ORDER_NO.test(merchantOrderNo)) {
+  const givenOrderNo = command.merchantOrderNo?.trim() || null;
+  if (givenOrderNo !== null && !MERCHANT_ORDER_NO.test(givenOrderNo)) {
     throw new AppError('BAD_USER_INPUT', 'merchant order number must be 1-64 letters, digits, _ or -', {
       argument: 'merchantOrderNo',
     });
@@ -151,11 +151,7 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
   return em.transactional(async (tx) => {
     const merchant = await activeMerchant(tx, command.merchantId);
     await tx.populate(merchant, ['agent']);
-    if (await tx.count(Order, { merchant: merchant.id, merchantOrderNo })) {
-      throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, {
-        merchantOrderNo,
-      });
-    }
+    const { merchantOrderNo, platformOrderNo } = await freshOrderNumbers(tx, merchant.id, givenOrderNo);
     const settings = await usableSettings(tx, merchant.id, channelCode);
     if (channelCode && settings.length === 0) {
       throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, {
@@ -189,7 +185,7 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
     const order = tx.create(Order, {
       merchant,
       merchantOrderNo,
-      platformOrderNo: newPlatformOrderNo(),
+      platformOrderNo,
       channel,
       upstreamConfig: upstream,
       amount,
@@ -227,9 +223,49 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
         fxjumpflag: text(command.jumpFlag, 'jumpFlag', 32),
       },
     });
-    await tx.flush();
+    try {
+      await tx.flush();
+    } catch (error) {
+      // Two concurrent requests with the same merchant order number: the index decides.
+      if (error instanceof UniqueConstraintViolationException && /merchant_order_no/.test(error.message)) {
+        throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, {
+          merchantOrderNo,
+        });
+      }
+      throw error;
+    }
     return { order, orderMd5: orderMd5(order) };
   });
+}
+
+/**
+ * The order's numbers: the merchant's own (DUPLICATE_ORDER when used before) or a
+ * generated one, and a platform order number, both checked free. Generated numbers
+ * carry a few random digits, so a rare clash is simply drawn again.
+ */
+async function freshOrderNumbers(
+  em: EntityManager,
+  merchantId: number,
+  given: string | null,
+): Promise<{ merchantOrderNo: string; platformOrderNo: string }> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const merchantOrderNo = given ?? newMerchantOrderNo();
+    const platformOrderNo = newPlatformOrderNo();
+    const [taken] = (await em.getConnection().execute(
+      `select exists(select 1 from "order" where merchant_id = ? and merchant_order_no = ?) as merchant,
+              exists(select 1 from "order" where platform_order_no = ?) as platform`,
+      [merchantId, merchantOrderNo, platformOrderNo],
+      'all',
+      em.getTransactionContext(),
+    )) as { merchant: boolean; platform: boolean }[];
+    if (taken?.merchant && given !== null) {
+      throw new AppError('DUPLICATE_ORDER', `merchant order number ${given} was used before`, {
+        merchantOrderNo: given,
+      });
+    }
+    if (!taken?.merchant && !taken?.platform) return { merchantOrderNo, platformOrderNo };
+  }
+  throw new AppError('CONFLICT', 'could not draw a free order number; retry');
 }
 
 /** Finds one order by its reference within the actor's scope, or null. */
