@@ -5,22 +5,13 @@ import type { Actor } from './actor';
 import { ACTOR_HEADER, signActorHeader, verifyActorHeader } from './actor-header';
 import { merchantScope, requireMutation, requireRole } from './authorize';
 import { bearerToken, signJwt, verifyJwt } from './jwt';
+import { appErrorOf } from '../testkit/assertions';
 
 const settings = { secret: 'jwt-secret-for-unit-tests-0123456789', issuer: 'payoffice' };
 const merchant: Actor = { sub: 'merchant:7', role: 'MERCHANT', merchantId: 7 };
 const operator: Actor = { sub: 'alice', role: 'OPERATOR' };
 const analyst: Actor = { sub: 'bob', role: 'ANALYST' };
 const system: Actor = { sub: 'settlement', role: 'SYSTEM' };
-
-function appErrorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`);
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
 
 describe('signJwt / verifyJwt', () => {
   it.each([merchant, operator, analyst, system])('round-trips %p', (actor) => {

@@ -1,16 +1,7 @@
 import 'reflect-metadata';
 import { AppError } from '../errors/app-error';
 import { pageWindow, toConnection, type PageArgs } from './pagination';
-
-function appErrorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`);
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
+import { appErrorOf } from '../testkit/assertions';
 
 const cursorOf = (text: string) => Buffer.from(text).toString('base64url');
 const max = 100;

@@ -1,16 +1,7 @@
 import { splitFees, type FeeRates } from './fee-split';
 import { formatFen, parsePercent, parseYuan, PPM } from './money';
+import { seededRandom } from '../testkit/assertions';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const intBelow = (random: () => number, n: number) => Math.floor(random() * n);
 
 const rates = (merchant: string, agent: string, upstream: string): FeeRates => ({
@@ -90,7 +81,7 @@ describe('splitFees', () => {
   });
 
   it('keeps gross = merchant + agent + channel fee and channel fee = upstream + profit (random)', () => {
-    const random = prng(11_5);
+    const random = seededRandom(11_5);
     for (let i = 0; i < 5000; i += 1) {
       const gross = intBelow(random, 10 ** (1 + intBelow(random, 12)));
       const merchantRate = intBelow(random, PPM + 1);

@@ -10,18 +10,9 @@ import {
   PPM,
   sumFen,
 } from './money';
+import { seededRandom } from '../testkit/assertions';
 
 /** A small seeded PRNG (mulberry32) so the property loops are reproducible without a dependency. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const intBelow = (random: () => number, n: number) => Math.floor(random() * n);
 
 describe('parseYuan', () => {
@@ -139,7 +130,7 @@ describe('formatFen', () => {
   );
 
   it('round-trips with parseYuan and parseSignedYuan', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     for (let i = 0; i < 2000; i += 1) {
       const fen = intBelow(random, 10 ** (1 + intBelow(random, 13)));
       expect(parseYuan(formatFen(fen))).toBe(fen);
@@ -209,7 +200,7 @@ describe('applyRate', () => {
   });
 
   it('is the half-up rounding of the exact product for random inputs', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     const half = BigInt(PPM / 2);
     for (let i = 0; i < 5000; i += 1) {
       const amount = intBelow(random, 10 ** (1 + intBelow(random, 13)));
@@ -252,7 +243,7 @@ describe('allocate', () => {
   });
 
   it('always sums to the total, each part within one fen of its exact share (random)', () => {
-    const random = prng(20261121);
+    const random = seededRandom(20261121);
     for (let i = 0; i < 3000; i += 1) {
       const magnitude = intBelow(random, 10 ** (1 + intBelow(random, 12)));
       const total = random() < 0.2 ? -magnitude : magnitude;

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './graphql-client';
 export * from './actors';
 export * from './merchant-receiver';
+export * from './assertions';

@@ -9,6 +9,7 @@ import {
   transition,
   type OrderEvent,
 } from './order-status';
+import { appErrorOf } from '@pay/common';
 
 const S = OrderStatus;
 const EVENTS: OrderEvent[] = [
@@ -53,16 +54,6 @@ const ALLOWED: [OrderStatus, OrderEvent, OrderStatus][] = [
   [S.REFUND_CONFIRMED, 'REFUND', S.REFUNDED],
   [S.INTERVENTION_APPROVED, 'REFUND', S.REFUNDED],
 ];
-
-function appErrorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`);
-  }
-  throw new Error('expected an AppError, nothing was thrown');
-}
 
 describe('transition', () => {
   it.each(ALLOWED)('%s --%s--> %s', (from, event, to) => {

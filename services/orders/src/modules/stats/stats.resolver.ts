@@ -39,7 +39,7 @@ class MerchantArgs {
 }
 
 @ArgsType()
-class MerchantRangeArgs extends MerchantArgs {
+class DateRangeArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Start, China time: YYYY-MM-DD, YYYY-MM-DD HH:mm:ss or a Unix timestamp.',
@@ -51,6 +51,15 @@ class MerchantRangeArgs extends MerchantArgs {
     description: 'End, China time, inclusive (a date means through the end of that day).',
   })
   endTime?: string | null;
+}
+
+@ArgsType()
+class MerchantRangeArgs extends DateRangeArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Merchant id; required for platform roles, implied for MERCHANT.',
+  })
+  merchantId?: number | null;
 }
 
 @ArgsType()
@@ -66,21 +75,9 @@ class DailyChannelSummaryArgs extends MerchantRangeArgs {
 }
 
 @ArgsType()
-class DailyUpstreamSummaryArgs {
+class DailyUpstreamSummaryArgs extends DateRangeArgs {
   @Field(() => Int, { description: 'Upstream config id, a positive integer.' })
   pzid!: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Start, China time: YYYY-MM-DD, YYYY-MM-DD HH:mm:ss or a Unix timestamp.',
-  })
-  startTime?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'End, China time, inclusive (a date means through the end of that day).',
-  })
-  endTime?: string | null;
 }
 
 @ArgsType()
