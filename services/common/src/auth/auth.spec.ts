@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AppError } from '../errors/app-error';
 import type { Actor } from './actor';
 import { ACTOR_HEADER, signActorHeader, verifyActorHeader } from './actor-header';
 import { merchantScope, requireMutation, requireRole } from './authorize';

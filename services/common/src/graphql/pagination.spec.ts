@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { AppError } from '../errors/app-error';
 import { pageWindow, toConnection, type PageArgs } from './pagination';
 import { appErrorOf } from '../testkit/assertions';
 

@@ -1,4 +1,3 @@
-import { AppError } from '@pay/common';
 import {
   canTransition,
   CREDITED_STATUSES,
