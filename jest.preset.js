@@ -16,6 +16,7 @@ module.exports = {
     '^@pay/common/testkit$': path.join(root, 'services/common/src/testkit/index.ts'),
     '^@pay/orders$': path.join(root, 'services/orders/src/index-lib.ts'),
     '^@pay/gateway$': path.join(root, 'gateway/src/index-lib.ts'),
+    '^@pay/ledger$': path.join(root, 'services/ledger/src/index-lib.ts'),
   },
   globalSetup: path.join(root, 'scripts/jest-global-setup.mjs'),
   globalTeardown: path.join(root, 'scripts/jest-global-teardown.mjs'),

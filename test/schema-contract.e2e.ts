@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeSupergraph } from '@pay/gateway';
 import { buildOrdersSchema } from '@pay/orders';
+import { buildLedgerSchema } from '@pay/ledger';
 
 const root = join(__dirname, '..');
 const builders: Record<string, () => Promise<import('graphql').GraphQLSchema>> = {
   orders: buildOrdersSchema,
+  ledger: buildLedgerSchema,
 };
 
 describe('schema/ is the contract', () => {

@@ -8,6 +8,13 @@ import {
   type OrdersServer,
 } from '@pay/orders';
 import { createGatewayServer, loadGatewayConfig, type GatewayServer } from '@pay/gateway';
+import {
+  createLedgerServer,
+  ledgerEntities,
+  ledgerMigrations,
+  testLedgerConfig,
+  type LedgerServer,
+} from '@pay/ledger';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 export const ACTORS = TEST_ACTORS;
@@ -17,6 +24,11 @@ export interface Platform {
   ordersUrl: string;
   orm: MikroORM;
   orders: OrdersServer;
+  ledger: LedgerServer;
+  ledgerOrm: MikroORM;
+  /** Stops the ledger (to test catching up); `startLedger` brings it back on the same port. */
+  stopLedger: () => Promise<void>;
+  startLedger: () => Promise<void>;
   gateway: GatewayServer;
   token: (actor: Actor) => string;
   /** A GraphQL call through the gateway as `actor` (null: no token). */
@@ -38,13 +50,28 @@ export async function startPlatform(): Promise<Platform> {
     migrations: ordersMigrations,
   });
   await buildStandardWorld(orm.em.fork());
+  const ledgerOrm = await openDatabase({
+    url: db.url,
+    schema: 'ledger',
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+  });
+  const ledgerConfig = testLedgerConfig();
+  let ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
+  const ledgerPort = (await ledger.start(0)).port;
+  const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
   const ordersConfig = testOrdersConfig({
     notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
     outbox: { intervalMs: 100 },
+    ledgerUrl,
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
-  const gatewayConfig = loadGatewayConfig({ NODE_ENV: 'test', ORDERS_URL: `${ordersListening.url}/graphql` });
+  const gatewayConfig = loadGatewayConfig({
+    NODE_ENV: 'test',
+    ORDERS_URL: `${ordersListening.url}/graphql`,
+    LEDGER_URL: `${ledgerUrl}/graphql`,
+  });
   const gateway = await createGatewayServer(gatewayConfig);
   const gatewayListening = await gateway.start(0);
   const gatewayUrl = `${gatewayListening.url}/graphql`;
@@ -55,6 +82,15 @@ export async function startPlatform(): Promise<Platform> {
     ordersUrl: `${ordersListening.url}/graphql`,
     orm,
     orders,
+    get ledger() {
+      return ledger;
+    },
+    ledgerOrm,
+    stopLedger: () => ledger.stop(),
+    startLedger: async () => {
+      ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
+      await ledger.start(ledgerPort);
+    },
     gateway,
     token,
     gql: (query, variables = {}, actor = ACTORS.operator) =>
@@ -62,6 +98,8 @@ export async function startPlatform(): Promise<Platform> {
     close: async () => {
       await gateway.stop();
       await orders.stop();
+      await ledger.stop();
+      await ledgerOrm.close(true);
       await orm.close(true);
       await db.drop();
     },

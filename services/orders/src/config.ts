@@ -17,6 +17,8 @@ const envSchema = z.object({
   ORDERS_HOST: z.string().default('127.0.0.1'),
   /** Base URL payers and channels reach this service at (pay links, callbacks). */
   ORDERS_PUBLIC_URL: z.string().url().optional(),
+  /** The ledger subgraph's base URL (e.g. http://127.0.0.1:4002); unset runs orders without a ledger. */
+  LEDGER_URL: z.string().url().optional(),
   NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
@@ -38,6 +40,7 @@ export interface OrdersConfig {
   outbox: { intervalMs: number };
   sandbox: { wechatApiKey: string; alipayAppId: string };
   seedDemoData: boolean;
+  ledgerUrl: string | null;
 }
 
 /** The only reader of process.env in the orders service. */
@@ -62,6 +65,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
     outbox: { intervalMs: e.OUTBOX_INTERVAL_MS },
     sandbox: { wechatApiKey: e.SANDBOX_WECHAT_API_KEY, alipayAppId: e.SANDBOX_ALIPAY_APP_ID },
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    ledgerUrl: e.LEDGER_URL ?? null,
   };
 }
 

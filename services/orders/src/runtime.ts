@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue, OutboxRelay } from '@pay/common';
 import type { OrdersConfig } from './config';
 import type { SandboxKeys } from './modules/sandbox/sandbox-keys';
+import type { LedgerClient } from './modules/order/ledger-client';
 
 /** Long-lived collaborators of the orders service, shared by requests and jobs. */
 export interface OrdersRuntime {
@@ -10,6 +11,8 @@ export interface OrdersRuntime {
   jobs: JobQueue;
   relay: OutboxRelay;
   sandboxKeys: SandboxKeys;
+  /** The ledger, when configured: money-moving events go there and reversals ask it first. */
+  ledger: LedgerClient | null;
   /** Base URL payers and channels reach this service at; known once it listens. */
   publicUrl: string;
 }

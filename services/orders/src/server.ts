@@ -16,6 +16,7 @@ import { buildOrdersContext } from './context';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { sandboxRoutes } from './modules/sandbox/sandbox.routes';
 import { callbackRoutes } from './modules/upstream/callback.routes';
+import { httpLedgerClient, ledgerConsumer } from './modules/order/ledger-client';
 import {
   NOTIFY_QUEUE,
   notificationConsumer,
@@ -45,7 +46,9 @@ export async function createOrdersServer(options: {
     schema: 'orders_jobs',
     queues: [NOTIFY_QUEUE],
   });
-  const relay = new OutboxRelay(orm, [notificationConsumer(jobs)], { intervalMs: config.outbox.intervalMs });
+  const ledger = config.ledgerUrl ? httpLedgerClient(config.ledgerUrl, config.auth.internalSecret) : null;
+  const consumers = [notificationConsumer(jobs), ...(ledger ? [ledgerConsumer(ledger)] : [])];
+  const relay = new OutboxRelay(orm, consumers, { intervalMs: config.outbox.intervalMs });
   const runtime: OrdersRuntime = {
     orm,
     config,
@@ -56,6 +59,7 @@ export async function createOrdersServer(options: {
       wechatApiKey: config.sandbox.wechatApiKey,
     }),
     publicUrl: config.http.publicUrl,
+    ledger,
   };
   const app = createServiceApp({
     ready: async () => {

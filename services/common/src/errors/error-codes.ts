@@ -91,6 +91,11 @@ export const ERROR_CODES = {
     httpStatus: 409,
     legacyMessage: '余额不足',
   },
+  DEPENDENCY_UNAVAILABLE: {
+    description: 'A service this request needs is unavailable; nothing was changed.',
+    httpStatus: 503,
+    legacyMessage: '系统繁忙，请稍后重试。',
+  },
   CONFLICT: {
     description: 'A concurrent change won; retry.',
     httpStatus: 409,

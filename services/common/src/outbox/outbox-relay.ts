@@ -50,6 +50,8 @@ export class OutboxRelay {
   private stopped = true;
   private readonly intervalMs: number;
   private readonly batchSize: number;
+  /** Consumers whose last delivery failed: timer passes wait (0.5 s doubling, at most 10 s) before trying again. */
+  private readonly failures = new Map<string, { count: number; retryAt: number }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -77,11 +79,14 @@ export class OutboxRelay {
   }
 
   /** Delivers until nothing is pending for any consumer; returns how many were delivered. */
-  async drain(): Promise<number> {
+  async drain(options: { respectBackoff?: boolean } = {}): Promise<number> {
     let total = 0;
     for (;;) {
       let delivered = 0;
-      for (const consumer of this.consumers) delivered += await this.deliverBatch(consumer);
+      for (const consumer of this.consumers) {
+        if (options.respectBackoff && (this.failures.get(consumer.name)?.retryAt ?? 0) > Date.now()) continue;
+        delivered += await this.deliverBatch(consumer);
+      }
       total += delivered;
       if (delivered === 0) return total;
     }
@@ -90,7 +95,7 @@ export class OutboxRelay {
   private schedule(delay: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.drain()
+      this.running = this.drain({ respectBackoff: true })
         .then(() => this.refreshPendingGauge())
         .catch((error: unknown) => logger().error({ err: error }, 'outbox relay pass failed'))
         .finally(() => {
@@ -104,7 +109,7 @@ export class OutboxRelay {
   private async deliverBatch(consumer: OutboxConsumer): Promise<number> {
     const em = this.orm.em.fork();
     try {
-      return await em.transactional(async (tx) => {
+      const delivered = await em.transactional(async (tx) => {
         const connection = tx.getConnection();
         const ctx = tx.getTransactionContext();
         const [lock] = (await connection.execute(
@@ -145,8 +150,19 @@ export class OutboxRelay {
         outboxDelivered.inc({ consumer: consumer.name }, rows.length);
         return rows.length;
       });
+      this.failures.delete(consumer.name);
+      return delivered;
     } catch (error) {
-      logger().warn({ err: error, consumer: consumer.name }, 'outbox delivery failed; will retry');
+      const count = (this.failures.get(consumer.name)?.count ?? 0) + 1;
+      this.failures.set(consumer.name, {
+        count,
+        retryAt: Date.now() + Math.min(10_000, 500 * 2 ** (count - 1)),
+      });
+      const message = error instanceof Error ? error.message : String(error);
+      logger().warn(
+        { consumer: consumer.name, failures: count, reason: message },
+        'outbox delivery failed; will retry',
+      );
       return 0;
     }
   }

@@ -17,7 +17,12 @@ export const ORDER_TOPICS = {
 export type OrderTopic = (typeof ORDER_TOPICS)[keyof typeof ORDER_TOPICS];
 
 /** The payload every order event carries: enough for the ledger to post without calling back. */
-export function orderEventPayload(order: Order, source: string, actor?: Actor): Record<string, unknown> {
+export function orderEventPayload(
+  order: Order,
+  source: string,
+  actor?: Actor,
+  creditSeq = order.creditSeq,
+): Record<string, unknown> {
   return {
     orderId: order.id,
     platformOrderNo: order.platformOrderNo,
@@ -34,9 +39,22 @@ export function orderEventPayload(order: Order, source: string, actor?: Actor): 
     platformProfit: order.platformProfit,
     status: order.status,
     paidAt: order.paidAt?.toISOString() ?? null,
+    creditSeq,
     source,
     actor: actor ? { sub: actor.sub, role: actor.role } : null,
   };
+}
+
+/**
+ * The event for a change, numbered by credit: each credit of an order (paid, released)
+ * gets the next `creditSeq`, a reversal names the credit it reverses. The ledger keys
+ * its postings on these numbers, so every delivery of one event posts once.
+ */
+export function orderEvent(topic: OrderTopic, order: Order, source: string, actor?: Actor): OutboxEvent {
+  let creditSeq = order.creditSeq;
+  if (topic === ORDER_TOPICS.PAID || topic === ORDER_TOPICS.RELEASED) order.creditSeq += 1;
+  if (topic === ORDER_TOPICS.REVERSED) creditSeq = order.creditSeq - 1;
+  return new OutboxEvent(topic, order.platformOrderNo, orderEventPayload(order, source, actor, creditSeq));
 }
 
 /** Adds the event to the unit of work, so it commits in the same transaction as the change. */
@@ -47,7 +65,7 @@ export function recordOrderEvent(
   source: string,
   actor?: Actor,
 ): OutboxEvent {
-  const event = new OutboxEvent(topic, order.platformOrderNo, orderEventPayload(order, source, actor));
+  const event = orderEvent(topic, order, source, actor);
   em.persist(event);
   return event;
 }

@@ -55,7 +55,8 @@ export class Order {
     | 'createdAt'
     | 'paidAt'
     | 'updatedAt'
-    | 'version';
+    | 'version'
+    | 'creditSeq';
 
   @Field(() => ID, { description: 'Order id (the legacy `order_id`).' })
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -207,6 +208,10 @@ export class Order {
   @Field({ description: 'Last change.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** How many times the order has been credited (paid or released); numbers the ledger's postings. */
+  @Property()
+  creditSeq: number = 0;
 
   /** Optimistic lock: concurrent callbacks and manual actions cannot both win. */
   @Property({ version: true })

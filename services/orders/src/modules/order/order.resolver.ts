@@ -133,7 +133,14 @@ export class OrderResolver {
     @Arg('input') input: ManualOrderActionInput,
   ): Promise<ManualOrderActionPayload> {
     requireMutation(ctx.actor);
-    const result = await cancelOrder(ctx.em, orderRefFor(ctx, input), ctx.actor, input.amount, input.note);
+    const result = await cancelOrder(
+      ctx.em,
+      orderRefFor(ctx, input),
+      ctx.actor,
+      input.amount,
+      input.note,
+      ctx.runtime.ledger,
+    );
     ctx.runtime.relay.nudge();
     return result;
   }

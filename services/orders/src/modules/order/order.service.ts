@@ -9,6 +9,8 @@ import {
   parseYuan,
   splitFees,
   startOfChinaDay,
+  logger,
+  type OutboxEvent,
   type Actor,
 } from '@pay/common';
 import { Merchant, MerchantStatus } from '../merchant/merchant.entity';
@@ -18,7 +20,8 @@ import { chooseUpstreamConfig } from '../upstream/routing';
 import { Order, NotifyStyle } from './order.entity';
 import { OrderAudit } from './order-audit.entity';
 import { OrderStatus, transition, type OrderEvent } from './order-status';
-import { ORDER_TOPICS, recordOrderEvent } from './order-events';
+import { ORDER_TOPICS, orderEvent, recordOrderEvent } from './order-events';
+import type { LedgerClient } from './ledger-client';
 import type { CreateOrderCommand, OrderRef } from './order.commands';
 
 const DEFAULT_URL = 'https://example.com';
@@ -374,7 +377,11 @@ export async function completeOrder(
 
 /**
  * Manual cancel (撤单): pending, paid or withheld orders go back to pending. A paid
- * one emits `order.reversed` so the ledger takes the credit back.
+ * one is reversed in the ledger first: when a ledger is configured it is asked
+ * synchronously (while this order stays locked), and a refusal — the merchant's
+ * balance cannot cover the reversal — changes nothing here. The same event then
+ * commits to the outbox; the ledger de-duplicates it. If this commit fails after the
+ * ledger posted, repeating the cancel converges (the reversal is not posted twice).
  */
 export async function cancelOrder(
   em: EntityManager,
@@ -382,6 +389,7 @@ export async function cancelOrder(
   actor: Actor,
   amount?: string | null,
   note?: string | null,
+  ledger?: LedgerClient | null,
 ): Promise<ManualActionResult> {
   // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
   note = text(note, 'note', 500);
@@ -390,12 +398,33 @@ export async function cancelOrder(
     checkAmount(order, amount);
     const from = order.status;
     order.status = transition(from, 'CANCEL');
-    if (from === OrderStatus.PAID) recordOrderEvent(tx, ORDER_TOPICS.REVERSED, order, 'manual', actor);
+    if (from === OrderStatus.PAID) {
+      const reversal = orderEvent(ORDER_TOPICS.REVERSED, order, 'manual', actor);
+      if (ledger) await askLedger(ledger, reversal);
+      tx.persist(reversal);
+    }
     order.paidAt = null;
     audit(tx, order, 'MANUAL_CANCEL', actor, from, note);
     await tx.flush();
     return { order, unchanged: false, message: '撤单成功' };
   });
+}
+
+async function askLedger(ledger: LedgerClient, event: OutboxEvent): Promise<void> {
+  try {
+    await ledger.deliver([event]);
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.code === 'INSUFFICIENT_BALANCE')
+        throw new AppError('INSUFFICIENT_BALANCE', '商户余额不足，无法撤单');
+      throw error;
+    }
+    logger().error({ err: error }, 'ledger unavailable for a reversal');
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      'the ledger is unavailable; nothing was changed, retry later',
+    );
+  }
 }
 
 export interface ChannelPayment {

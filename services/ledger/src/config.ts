@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
+
+const envSchema = z.object({
+  ...commonEnvShape,
+  LEDGER_PORT: port(4002),
+  LEDGER_HOST: z.string().default('127.0.0.1'),
+  /** Withdrawal fee: a fixed part in fen plus a rate in ppm of the amount (0 and 0: free, as the demo). */
+  WITHDRAWAL_FEE_FIXED_FEN: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  WITHDRAWAL_FEE_RATE_PPM: z.coerce.number().int().min(0).max(100_000).default(0),
+  /** Smallest withdrawal in fen. */
+  WITHDRAWAL_MIN_FEN: z.coerce.number().int().min(1).default(100),
+  /** How often the invariant check runs (cron, China time). */
+  VERIFY_CRON: z.string().default('*/10 * * * *'),
+});
+
+export interface LedgerConfig {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  http: { port: number; host: string };
+  db: { url: string | undefined };
+  auth: { internalSecret: string };
+  withdrawal: { feeFixed: number; feeRatePpm: number; minAmount: number };
+  verifyCron: string;
+}
+
+/** The only reader of process.env in the ledger service. */
+export function loadLedgerConfig(env: Record<string, string | undefined> = process.env): LedgerConfig {
+  const e = parseEnv(envSchema, env);
+  const problems = rejectDemoSecretsInProduction(e, { INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET });
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    http: { port: e.LEDGER_PORT, host: e.LEDGER_HOST },
+    db: { url: e.DATABASE_URL },
+    auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
+    withdrawal: {
+      feeFixed: e.WITHDRAWAL_FEE_FIXED_FEN,
+      feeRatePpm: e.WITHDRAWAL_FEE_RATE_PPM,
+      minAmount: e.WITHDRAWAL_MIN_FEN,
+    },
+    verifyCron: e.VERIFY_CRON,
+  };
+}
+
+export function testLedgerConfig(overrides: Partial<LedgerConfig> = {}): LedgerConfig {
+  return { ...loadLedgerConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), ...overrides };
+}

@@ -1,0 +1,7 @@
+// What other workspaces (end-to-end tests, scripts, benchmarks) use.
+export { createLedgerServer, type LedgerServer } from './server';
+export { buildLedgerSchema } from './schema';
+export { loadLedgerConfig, testLedgerConfig, type LedgerConfig } from './config';
+export { ledgerEntities } from './db/entities';
+export { ledgerMigrations } from './db/migrations';
+export { post, type PostingInput, type LegInput } from './modules/posting/posting.service';

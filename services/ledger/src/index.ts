@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import {
+  configureLogger,
+  loadConfigOrExit,
+  logger,
+  openDatabase,
+  startEmbeddedPostgres,
+  stopOnSignals,
+} from '@pay/common';
+import { loadLedgerConfig } from './config';
+import { ledgerEntities } from './db/entities';
+import { ledgerMigrations } from './db/migrations';
+import { createLedgerServer } from './server';
+
+/** Process entry: config → database → server → listen → graceful stop. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit(() => loadLedgerConfig());
+  configureLogger({ service: 'ledger', level: config.logLevel });
+  let url = config.db.url;
+  let embedded: { stop: () => Promise<void> } | undefined;
+  if (!url) {
+    const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '.data', 'pg'));
+    embedded = pg;
+    url = pg.adminUrl;
+  }
+  const orm = await openDatabase({
+    url,
+    schema: 'ledger',
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+  });
+  const server = await createLedgerServer({ orm, config, databaseUrl: url });
+  const listening = await server.start();
+  logger().info({ url: listening.url }, 'ledger subgraph listening');
+  stopOnSignals([() => server.stop(), () => orm.close(), async () => embedded?.stop()]);
+}
+
+main().catch((error: unknown) => {
+  logger().fatal({ err: error }, 'ledger service failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import type { Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  createServiceApp,
+  jsonErrorHandler,
+  listen,
+  mountSubgraph,
+  startJobQueue,
+  type JobQueue,
+  type Listening,
+} from '@pay/common';
+import type { LedgerConfig } from './config';
+import { buildLedgerSchema } from './schema';
+import { buildLedgerContext } from './context';
+import { orderEventRoutes } from './modules/order-events/order-events.routes';
+
+export interface LedgerServer {
+  app: Express;
+  jobs: JobQueue;
+  start: (port?: number, host?: string) => Promise<Listening>;
+  stop: () => Promise<void>;
+}
+
+/** Builds the ledger service — subgraph, internal order-event endpoint, scheduled jobs — without listening. */
+export async function createLedgerServer(options: {
+  orm: MikroORM;
+  config: LedgerConfig;
+  databaseUrl: string;
+}): Promise<LedgerServer> {
+  const { orm, config } = options;
+  const jobs = await startJobQueue({ url: options.databaseUrl, schema: 'ledger_jobs', queues: [] });
+  const app = createServiceApp({
+    ready: async () => {
+      await orm.em.fork().getConnection().execute('select 1');
+      return true;
+    },
+  });
+  const apollo = await mountSubgraph(app, {
+    schema: await buildLedgerSchema(),
+    internalSecret: config.auth.internalSecret,
+    buildContext: (actor, requestId) => buildLedgerContext(orm, config, actor, requestId),
+  });
+  app.use(orderEventRoutes(orm, config.auth.internalSecret));
+  app.use(jsonErrorHandler);
+
+  let listening: Listening | undefined;
+  return {
+    app,
+    jobs,
+    async start(port = config.http.port, host = config.http.host) {
+      listening = await listen(app, port, host);
+      return listening;
+    },
+    async stop() {
+      await jobs.stop({ graceful: true, timeout: 5000 });
+      await listening?.close();
+      await apollo.stop();
+    },
+  };
+}

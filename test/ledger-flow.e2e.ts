@@ -1,0 +1,87 @@
+import { dataOf, eventually } from '@pay/common';
+import { ACTORS, startPlatform, type Platform } from './support/platform';
+
+const CREATE = `mutation ($input: CreateOrderInput!) { createOrder(input: $input) { paymentUrl order { platformOrderNo } } }`;
+const BALANCE = `{ merchant(id: 2024164) { id name balance { available frozen pendingWithdrawal currency } } }`;
+
+interface Balance {
+  available: string;
+  frozen: string;
+  pendingWithdrawal: string;
+  currency: string;
+}
+
+describe('orders → ledger through the outbox, end to end through the gateway', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  async function payOrder(amount: string): Promise<string> {
+    const created = dataOf(
+      await platform.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string } } }>(
+        CREATE,
+        { input: { amount, notifyUrl: 'http://127.0.0.1:9/notify' } },
+        ACTORS.merchant,
+      ),
+    ).createOrder;
+    const paid = await fetch(created.paymentUrl, { method: 'POST' });
+    expect((await paid.json()).paid).toBe(true);
+    return created.order.platformOrderNo;
+  }
+
+  const balance = async () =>
+    dataOf(await platform.gql<{ merchant: { balance: Balance } }>(BALANCE, {}, ACTORS.merchant)).merchant
+      .balance;
+
+  const postingCount = async () =>
+    (
+      (await platform.ledgerOrm.em
+        .fork()
+        .getConnection()
+        .execute(`select count(*)::int as n from posting`)) as { n: number }[]
+    )[0]!.n;
+
+  it("credits a paid sandbox order's merchant income as frozen (T+1) money, read through the Merchant entity", async () => {
+    await payOrder('100.00');
+    const b = await eventually(async () => {
+      const current = await balance();
+      return current.frozen === '88.50' ? current : undefined;
+    }, 'the credit');
+    expect(b).toEqual({ available: '0.00', frozen: '88.50', pendingWithdrawal: '0.00', currency: 'CNY' });
+  });
+
+  it('catches up after the ledger was down: every credit arrives exactly once', async () => {
+    const before = await postingCount();
+    await platform.stopLedger();
+    await payOrder('10.00');
+    await payOrder('20.00');
+    await payOrder('30.00');
+    await platform.startLedger();
+    const b = await eventually(async () => {
+      const current = await balance();
+      // 88.50 + (10 + 20 + 30) × 88.5 %
+      return current.frozen === '141.60' ? current : undefined;
+    }, 'the three credits');
+    expect(b.frozen).toBe('141.60');
+    expect(await postingCount()).toBe(before + 3);
+  });
+
+  it('reverses a paid order before it goes back to pending', async () => {
+    const no = await payOrder('40.00');
+    await eventually(async () => ((await balance()).frozen === '177.00' ? true : undefined), 'the credit');
+    const cancelled = dataOf(
+      await platform.gql<{ cancelOrder: { order: { statusCode: number } } }>(
+        `mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { statusCode } } }`,
+        { no },
+        ACTORS.operator,
+      ),
+    ).cancelOrder;
+    expect(cancelled.order.statusCode).toBe(0);
+    // The reversal was posted synchronously: no waiting for the relay.
+    expect((await balance()).frozen).toBe('141.60');
+  });
+});
