@@ -78,19 +78,33 @@ async function main() {
   }
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(adminUrl));
   const ordersPort = process.env.ORDERS_PORT ?? '4001';
+  const ledgerPort = process.env.LEDGER_PORT ?? '4002';
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
+  const ordersUrl = `http://127.0.0.1:${ordersPort}`;
+  const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
+
+  log('starting the ledger subgraph …');
+  launch('ledger', 'services/ledger/dist/index.js', {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    LEDGER_PORT: ledgerPort,
+    ORDERS_URL: ordersUrl,
+  });
+  await waitReady(`${ledgerUrl}/ready`, 'ledger');
 
   log('starting the orders subgraph (migrations and demo data on first start) …');
   launch('orders', 'services/orders/dist/index.js', {
     DATABASE_URL: databaseUrl,
     SEED_DEMO_DATA: 'true',
     ORDERS_PORT: ordersPort,
+    LEDGER_URL: ledgerUrl,
   });
-  await waitReady(`http://127.0.0.1:${ordersPort}/ready`, 'orders');
+  await waitReady(`${ordersUrl}/ready`, 'orders');
 
   log('starting the gateway …');
   launch('gateway', 'gateway/dist/index.js', {
-    ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
+    ORDERS_URL: `${ordersUrl}/graphql`,
+    LEDGER_URL: `${ledgerUrl}/graphql`,
     GATEWAY_PORT: gatewayPort,
   });
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');

@@ -3,7 +3,8 @@ import { addDays, newPlatformOrderNo, parseYuan, splitFees, type Fen } from '@pa
 import { Merchant } from '../../modules/merchant/merchant.entity';
 import { PayType } from '../../modules/channel/channel.entity';
 import { Order, NotifyStyle } from '../../modules/order/order.entity';
-import { NotifyStatus, OrderStatus } from '../../modules/order/order-status';
+import { NotifyStatus, OrderStatus, STATUS_PRESENTATION } from '../../modules/order/order-status';
+import { ORDER_TOPICS, recordOrderEvent } from '../../modules/order/order-events';
 import {
   buildAgent,
   buildChannel,
@@ -195,6 +196,14 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       new Date(addDays(now, -day).getTime() - 3_600_000),
       n,
     );
+  }
+  await em.flush();
+  // The money of the demo orders reaches the ledger the way real payments do: through
+  // the outbox (orders need their ids first, hence the second flush).
+  for (const order of em.getUnitOfWork().getIdentityMap().values()) {
+    if (!(order instanceof Order)) continue;
+    if (STATUS_PRESENTATION[order.status].merchantCode === 1) recordOrderEvent(em, ORDER_TOPICS.PAID, order, 'demo');
+    if (order.status === OrderStatus.WITHHELD) recordOrderEvent(em, ORDER_TOPICS.WITHHELD, order, 'demo');
   }
   await em.flush();
   return true;
