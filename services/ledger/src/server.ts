@@ -13,6 +13,10 @@ import type { LedgerConfig } from './config';
 import { buildLedgerSchema } from './schema';
 import { buildLedgerContext } from './context';
 import { orderEventRoutes } from './modules/order-events/order-events.routes';
+import { runScheduledVerification } from './modules/verify/ledger-verify';
+import './modules/verify/registered-checks';
+
+const VERIFY_QUEUE = 'ledger-verify';
 
 export interface LedgerServer {
   app: Express;
@@ -28,7 +32,7 @@ export async function createLedgerServer(options: {
   databaseUrl: string;
 }): Promise<LedgerServer> {
   const { orm, config } = options;
-  const jobs = await startJobQueue({ url: options.databaseUrl, schema: 'ledger_jobs', queues: [] });
+  const jobs = await startJobQueue({ url: options.databaseUrl, schema: 'ledger_jobs', queues: [VERIFY_QUEUE] });
   const app = createServiceApp({
     ready: async () => {
       await orm.em.fork().getConnection().execute('select 1');
@@ -49,6 +53,11 @@ export async function createLedgerServer(options: {
     jobs,
     async start(port = config.http.port, host = config.http.host) {
       listening = await listen(app, port, host);
+      // The invariant check runs on a schedule and reports drift as a metric and a log line.
+      await jobs.schedule(VERIFY_QUEUE, config.verifyCron, {}, { tz: 'Asia/Shanghai' });
+      await jobs.work(VERIFY_QUEUE, async () => {
+        await runScheduledVerification(orm.em.fork());
+      });
       return listening;
     },
     async stop() {
