@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 const common = require(join(root, 'services/common/dist/index.js'));
 const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
 const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
+const { CLEARING_DEMO } = require(join(root, 'services/ledger/dist/index-lib.js'));
 
 const DATABASE = 'payoffice';
 const children = [];
@@ -129,6 +130,11 @@ async function main() {
       key: DEMO_KEYS.merchant,
       otherMerchantId: 2023100,
       otherKey: DEMO_KEYS.otherMerchant,
+    },
+    accountApi: {
+      unionId: CLEARING_DEMO.unionId,
+      key: CLEARING_DEMO.key,
+      childPhone: CLEARING_DEMO.childPhones[0],
     },
   };
   writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);

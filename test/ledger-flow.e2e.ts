@@ -85,3 +85,87 @@ describe('orders → ledger through the outbox, end to end through the gateway',
     expect((await balance()).frozen).toBe('141.60');
   });
 });
+
+describe('a reversal the merchant cannot cover', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('refuses the cancel, says so, and changes nothing in orders or the ledger', async () => {
+    const created = dataOf(
+      await platform.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string } } }>(
+        CREATE,
+        { input: { amount: '100.00', notifyUrl: 'http://127.0.0.1:9/notify' } },
+        ACTORS.merchant,
+      ),
+    ).createOrder;
+    expect((await (await fetch(created.paymentUrl, { method: 'POST' })).json()).paid).toBe(true);
+    const logs = `{ moneyLogs(pageSize: 5) { totalCount nodes { amount balanceAfter typeCode: type typeName description orderNo uniqueNo accountPurpose } } }`;
+    const credited = await eventually(async () => {
+      const page = dataOf(
+        await platform.gql<{ moneyLogs: { totalCount: number; nodes: Record<string, unknown>[] } }>(
+          logs,
+          {},
+          ACTORS.merchant,
+        ),
+      ).moneyLogs;
+      return page.totalCount === 1 ? page.nodes[0] : undefined;
+    }, 'the money log of the credit');
+    expect(credited).toMatchObject({
+      amount: '88.50',
+      balanceAfter: '88.50',
+      typeCode: 1,
+      typeName: 'recharge',
+      description: '资金流水记录：订单金额100.00元，到账金额88.50元',
+      accountPurpose: 'MERCHANT_FROZEN',
+    });
+    expect(credited.uniqueNo).toMatch(/^2024164.+_bd0$/);
+
+    // The income is released to the available balance (as the nightly job does) and then spent.
+    const { post } = await import('@pay/ledger');
+    await post(platform.ledgerOrm.em.fork(), {
+      uniqueNo: 'e2e-unfreeze',
+      type: 5,
+      description: '冻结资金解冻',
+      actor: 'test',
+      legs: [
+        { ownerType: 'MERCHANT', ownerId: '2024164', purpose: 'MERCHANT_FROZEN', amount: -8850 },
+        { ownerType: 'MERCHANT', ownerId: '2024164', purpose: 'MERCHANT_AVAILABLE', amount: 8850 },
+      ] as never,
+    });
+    dataOf(
+      await platform.gql(
+        `mutation { adjustBalance(input: { merchantId: 2024164, amount: "-80.00", reason: "e2e: spend", requestId: "e2e-spend-1" }) { created } }`,
+        {},
+        ACTORS.operator,
+      ),
+    );
+
+    const refused = await platform.gql(
+      `mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { statusCode } } }`,
+      { no: created.order.platformOrderNo },
+      ACTORS.operator,
+    );
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_BALANCE');
+    const order = dataOf(
+      await platform.gql<{ order: { statusCode: number } }>(
+        `query ($no: String) { order(platformOrderNo: $no) { statusCode } }`,
+        { no: created.order.platformOrderNo },
+        ACTORS.operator,
+      ),
+    ).order;
+    expect(order.statusCode).toBe(1);
+    const balance = dataOf(
+      await platform.gql<{ merchantBalance: { available: string; frozen: string } }>(
+        `{ merchantBalance(merchantId: 2024164) { available frozen } }`,
+        {},
+        ACTORS.operator,
+      ),
+    ).merchantBalance;
+    expect(balance).toEqual({ available: '8.50', frozen: '0.00' });
+  });
+});

@@ -67,6 +67,8 @@ export async function startPlatform(): Promise<Platform> {
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
+  // The ledger asks the orders service to check withdrawals' TOTP codes (read per request).
+  ledgerConfig.ordersUrl = ordersListening.url;
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
     ORDERS_URL: `${ordersListening.url}/graphql`,

@@ -10,8 +10,15 @@ const envSchema = z.object({
   WITHDRAWAL_FEE_RATE_PPM: z.coerce.number().int().min(0).max(100_000).default(0),
   /** Smallest withdrawal in fen. */
   WITHDRAWAL_MIN_FEN: z.coerce.number().int().min(1).default(100),
+  /**
+   * The orders service's base URL (e.g. http://127.0.0.1:4001): it keeps merchants' TOTP
+   * secrets and verifies withdrawal codes. Required in production; unset elsewhere means
+   * no merchant's withdrawals need a code.
+   */
+  ORDERS_URL: z.string().url().optional(),
   /** How often the invariant check runs (cron, China time). */
   VERIFY_CRON: z.string().default('*/10 * * * *'),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
 
 export interface LedgerConfig {
@@ -21,13 +28,18 @@ export interface LedgerConfig {
   db: { url: string | undefined };
   auth: { internalSecret: string };
   withdrawal: { feeFixed: number; feeRatePpm: number; minAmount: number };
+  /** The orders service's base URL; null: two-factor codes are never required. */
+  ordersUrl: string | null;
   verifyCron: string;
+  seedDemoData: boolean;
 }
 
 /** The only reader of process.env in the ledger service. */
 export function loadLedgerConfig(env: Record<string, string | undefined> = process.env): LedgerConfig {
   const e = parseEnv(envSchema, env);
   const problems = rejectDemoSecretsInProduction(e, { INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET });
+  if (e.NODE_ENV === 'production' && !e.ORDERS_URL)
+    problems.push('invalid configuration: ORDERS_URL: required in production (withdrawal two-factor codes)');
   if (problems.length) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -41,6 +53,8 @@ export function loadLedgerConfig(env: Record<string, string | undefined> = proce
       minAmount: e.WITHDRAWAL_MIN_FEN,
     },
     verifyCron: e.VERIFY_CRON,
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
+    ordersUrl: e.ORDERS_URL ?? null,
   };
 }
 

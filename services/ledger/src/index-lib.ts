@@ -5,3 +5,7 @@ export { loadLedgerConfig, testLedgerConfig, type LedgerConfig } from './config'
 export { ledgerEntities } from './db/entities';
 export { ledgerMigrations } from './db/migrations';
 export { post, type PostingInput, type LegInput } from './modules/posting/posting.service';
+export { ADJUSTMENT, AccountPurpose, merchantAccount, OwnerType } from './modules/account/account-purpose';
+export { PostingType } from './modules/posting/posting-type';
+export { seedClearingDemo, CLEARING_DEMO, type ClearingDemo } from './db/seeders/clearing-demo';
+export { clearingDrift, childAccountDrift } from './modules/clearing/clearing.query';

@@ -12,11 +12,14 @@ import { loadLedgerConfig } from './config';
 import { ledgerEntities } from './db/entities';
 import { ledgerMigrations } from './db/migrations';
 import { createLedgerServer } from './server';
+import { seedClearingDemo } from './db/seeders/clearing-demo';
+import { warnWithoutMerchantSecurity } from './modules/withdrawal/merchant-security.client';
 
 /** Process entry: config → database → server → listen → graceful stop. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadLedgerConfig());
   configureLogger({ service: 'ledger', level: config.logLevel });
+  warnWithoutMerchantSecurity(config);
   let url = config.db.url;
   let embedded: { stop: () => Promise<void> } | undefined;
   if (!url) {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     entities: ledgerEntities,
     migrations: ledgerMigrations,
   });
+  if (config.seedDemoData) await seedClearingDemo(orm.em.fork());
   const server = await createLedgerServer({ orm, config, databaseUrl: url });
   const listening = await server.start();
   logger().info({ url: listening.url }, 'ledger subgraph listening');

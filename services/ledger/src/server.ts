@@ -13,6 +13,7 @@ import type { LedgerConfig } from './config';
 import { buildLedgerSchema } from './schema';
 import { buildLedgerContext } from './context';
 import { orderEventRoutes } from './modules/order-events/order-events.routes';
+import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.service';
 import { runScheduledVerification } from './modules/verify/ledger-verify';
 import './modules/verify/registered-checks';
 
@@ -32,7 +33,11 @@ export async function createLedgerServer(options: {
   databaseUrl: string;
 }): Promise<LedgerServer> {
   const { orm, config } = options;
-  const jobs = await startJobQueue({ url: options.databaseUrl, schema: 'ledger_jobs', queues: [VERIFY_QUEUE] });
+  const jobs = await startJobQueue({
+    url: options.databaseUrl,
+    schema: 'ledger_jobs',
+    queues: [UNFREEZE_QUEUE, VERIFY_QUEUE],
+  });
   const app = createServiceApp({
     ready: async () => {
       await orm.em.fork().getConnection().execute('select 1');
@@ -53,6 +58,8 @@ export async function createLedgerServer(options: {
     jobs,
     async start(port = config.http.port, host = config.http.host) {
       listening = await listen(app, port, host);
+      // Yesterday's income becomes withdrawable at 00:05 China time (T+1), and once at start-up.
+      await startUnfreezeWorker(orm, jobs);
       // The invariant check runs on a schedule and reports drift as a metric and a log line.
       await jobs.schedule(VERIFY_QUEUE, config.verifyCron, {}, { tz: 'Asia/Shanghai' });
       await jobs.work(VERIFY_QUEUE, async () => {

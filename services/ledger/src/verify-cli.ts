@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     embedded = pg;
     url = pg.adminUrl.replace(/\/postgres$/, '/payoffice');
   }
-  const orm = await openDatabase({ url, schema: 'ledger', entities: ledgerEntities, migrations: ledgerMigrations, migrate: false });
+  const orm = await openDatabase({
+    url,
+    schema: 'ledger',
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+    migrate: false,
+  });
   try {
     const report = await verifyLedger(orm.em.fork());
     process.stdout.write(`${formatReport(report)}\n`);
@@ -33,6 +39,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`ledger verification failed to run: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `ledger verification failed to run: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(2);
 });

@@ -16,6 +16,7 @@ import { buildOrdersContext } from './context';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { sandboxRoutes } from './modules/sandbox/sandbox.routes';
 import { callbackRoutes } from './modules/upstream/callback.routes';
+import { merchantSecurityRoutes } from './modules/merchant/merchant-security.routes';
 import { httpLedgerClient, ledgerConsumer } from './modules/order/ledger-client';
 import {
   NOTIFY_QUEUE,
@@ -75,6 +76,7 @@ export async function createOrdersServer(options: {
   });
   app.use(sandboxRoutes(runtime));
   app.use(callbackRoutes(runtime));
+  app.use(merchantSecurityRoutes(orm, config.auth.internalSecret));
   app.use(jsonErrorHandler);
 
   let listening: Listening | undefined;

@@ -46,6 +46,12 @@ export const ERROR_CODES = {
     httpStatus: 409,
     legacyMessage: '订单号重复',
   },
+  DUPLICATE_CLIENT_SN: {
+    description:
+      'The client serial number (client_sn) was used before for a different request; repeating the same request returns the existing record instead.',
+    httpStatus: 409,
+    legacyMessage: '流水号重复',
+  },
   INVALID_NOTIFY_URL: {
     description: 'The notify URL is not an http(s) URL.',
     httpStatus: 400,
@@ -90,6 +96,16 @@ export const ERROR_CODES = {
     description: 'The account balance cannot cover this debit.',
     httpStatus: 409,
     legacyMessage: '余额不足',
+  },
+  NO_BANK_CARD: {
+    description: 'The merchant has no approved bank card to withdraw to (or the one named is not approved).',
+    httpStatus: 400,
+    legacyMessage: '未绑定银行卡',
+  },
+  TOTP_INVALID: {
+    description: "The merchant's two-factor (TOTP) code is missing, wrong, expired or already used.",
+    httpStatus: 400,
+    legacyMessage: '谷歌验证码错误',
   },
   DEPENDENCY_UNAVAILABLE: {
     description: 'A service this request needs is unavailable; nothing was changed.',

@@ -1,7 +1,9 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from '../errors/app-error';
 
+// Every subgraph with a connection defines this same value type: shareable, or composition fails.
 @ObjectType({ description: 'Relay page information.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field({ description: 'Whether a next page exists.' })
   hasNextPage!: boolean;

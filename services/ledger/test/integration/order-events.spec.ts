@@ -42,10 +42,17 @@ describe('order events → postings', () => {
     await app.close();
   });
 
-  const send = (events: unknown[], secret = app.config.auth.internalSecret, role: 'SYSTEM' | 'OPERATOR' = 'SYSTEM') =>
+  const send = (
+    events: unknown[],
+    secret = app.config.auth.internalSecret,
+    role: 'SYSTEM' | 'OPERATOR' = 'SYSTEM',
+  ) =>
     fetch(`${app.baseUrl}/internal/order-events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: signActorHeader({ sub: 'service:orders', role }, secret) },
+      headers: {
+        'content-type': 'application/json',
+        [ACTOR_HEADER]: signActorHeader({ sub: 'service:orders', role }, secret),
+      },
       body: JSON.stringify({ events }),
     });
 
@@ -53,7 +60,10 @@ describe('order events → postings', () => {
     const [row] = (await app.orm.em
       .fork()
       .getConnection()
-      .execute(`select balance from account_balance where owner_type = 'MERCHANT' and owner_id = ? and purpose = ?`, [String(merchantId), purpose])) as {
+      .execute(
+        `select balance from account_balance where owner_type = 'MERCHANT' and owner_id = ? and purpose = ?`,
+        [String(merchantId), purpose],
+      )) as {
       balance: string;
     }[];
     return Number(row?.balance ?? 0);
@@ -81,14 +91,19 @@ describe('order events → postings', () => {
       ['PLATFORM_REVENUE', 'platform', 700],
       ['UPSTREAM_COST', '332', 50],
     ]);
-    expect(legs.find((l) => l.purpose === 'MERCHANT_FROZEN')!.description).toBe('资金流水记录：订单金额100.00元，到账金额88.50元');
+    expect(legs.find((l) => l.purpose === 'MERCHANT_FROZEN')!.description).toBe(
+      '资金流水记录：订单金额100.00元，到账金额88.50元',
+    );
     expect(legs.find((l) => l.purpose === 'AGENT_COMMISSION')!.type).toBe(PostingType.COMMISSION);
   });
 
   it('posts the same event once however often it is delivered', async () => {
     const event = orderEvent('order.paid', { merchantOrderNo: 'DUP-1', creditSeq: 0 });
     for (let i = 0; i < 10; i += 1) expect((await send([event])).status).toBe(200);
-    const [row] = (await app.orm.em.fork().getConnection().execute(`select count(*)::int as n from posting where unique_no = ?`, [`${MERCHANT}DUP-1_bd0`])) as {
+    const [row] = (await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from posting where unique_no = ?`, [`${MERCHANT}DUP-1_bd0`])) as {
       n: number;
     }[];
     expect(row!.n).toBe(1);
@@ -104,7 +119,14 @@ describe('order events → postings', () => {
 
   it('reverses from frozen income, or from the available balance once unfrozen, and refuses when neither covers it', async () => {
     const merchant = 3000001;
-    const paid = orderEvent('order.paid', { merchantId: merchant, merchantOrderNo: 'RV-1', agentId: null, agentIncome: 0, merchantIncome: 9250, channelFee: 750 });
+    const paid = orderEvent('order.paid', {
+      merchantId: merchant,
+      merchantOrderNo: 'RV-1',
+      agentId: null,
+      agentIncome: 0,
+      merchantIncome: 9250,
+      channelFee: 750,
+    });
     await send([paid]);
     expect(await balance(merchant, AccountPurpose.MERCHANT_FROZEN)).toBe(9250);
     expect((await send([{ ...paid, id: randomUUID(), topic: 'order.reversed' }])).status).toBe(200);
@@ -142,7 +164,9 @@ describe('order events → postings', () => {
 
   it('hears only a signed SYSTEM caller and refuses malformed events', async () => {
     expect((await send([orderEvent('order.paid')], 'wrong-secret-wrong-secret')).status).toBe(401);
-    expect((await send([orderEvent('order.paid')], app.config.auth.internalSecret, 'OPERATOR')).status).toBe(401);
+    expect((await send([orderEvent('order.paid')], app.config.auth.internalSecret, 'OPERATOR')).status).toBe(
+      401,
+    );
     expect((await send([orderEvent('order.paid', { amount: 1.5 })])).status).toBe(400);
     expect((await send([{ ...orderEvent('order.paid'), topic: 'order.exploded' }])).status).toBe(400);
   });

@@ -1,6 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppError, seededRandom } from '@pay/common';
-import { AccountPurpose, ADJUSTMENT, merchantAccount, PLATFORM_REVENUE, type AccountRef } from '../../src/modules/account/account-purpose';
+import {
+  AccountPurpose,
+  ADJUSTMENT,
+  merchantAccount,
+  PLATFORM_REVENUE,
+  type AccountRef,
+} from '../../src/modules/account/account-purpose';
 import { post, type LegInput } from '../../src/modules/posting/posting.service';
 import { PostingType } from '../../src/modules/posting/posting-type';
 import { verifyLedger } from '../../src/modules/verify/ledger-verify';
@@ -12,14 +18,20 @@ async function balanceOf(orm: MikroORM, ref: AccountRef): Promise<number> {
   const [row] = (await orm.em
     .fork()
     .getConnection()
-    .execute(`select balance from account_balance where owner_type = ? and owner_id = ? and purpose = ?`, [ref.ownerType, ref.ownerId, ref.purpose])) as {
+    .execute(`select balance from account_balance where owner_type = ? and owner_id = ? and purpose = ?`, [
+      ref.ownerType,
+      ref.ownerId,
+      ref.purpose,
+    ])) as {
     balance: string;
   }[];
   return Number(row?.balance ?? 0);
 }
 
 async function count(orm: MikroORM, table: 'posting' | 'leg'): Promise<number> {
-  const [row] = (await orm.em.fork().getConnection().execute(`select count(*)::int as n from ${table}`)) as { n: number }[];
+  const [row] = (await orm.em.fork().getConnection().execute(`select count(*)::int as n from ${table}`)) as {
+    n: number;
+  }[];
   return row!.n;
 }
 
@@ -46,7 +58,9 @@ describe('post_entry: the posting engine', () => {
 
   it('keeps every posting balanced and every balance equal to the sum of its legs over a random sequence (property)', async () => {
     const random = seededRandom(20261121);
-    const merchants = [1, 2, 3, 4, 5].map((id) => merchantAccount(900_000 + id, AccountPurpose.MERCHANT_AVAILABLE));
+    const merchants = [1, 2, 3, 4, 5].map((id) =>
+      merchantAccount(900_000 + id, AccountPurpose.MERCHANT_AVAILABLE),
+    );
     const all = [...merchants, ADJUSTMENT, PLATFORM_REVENUE];
     const model = new Map<string, number>(all.map((a) => [key(a), 0]));
     let refused = 0;
@@ -78,7 +92,9 @@ describe('post_entry: the posting engine', () => {
 
   it('posts an idempotency key once, however often and however concurrently it is sent', async () => {
     const merchant = merchantAccount(910_001, AccountPurpose.MERCHANT_AVAILABLE);
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(orm.em.fork(), transfer('idem-1', ADJUSTMENT, merchant, 1234))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => post(orm.em.fork(), transfer('idem-1', ADJUSTMENT, merchant, 1234))),
+    );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.postingId)).size).toBe(1);
     expect(await balanceOf(orm, merchant)).toBe(1234);
@@ -118,7 +134,9 @@ describe('post_entry: the posting engine', () => {
     const merchant = merchantAccount(910_004, AccountPurpose.MERCHANT_AVAILABLE);
     await post(orm.em.fork(), transfer('fund-4', ADJUSTMENT, merchant, 10 * 700));
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => post(orm.em.fork(), transfer(`race-${i}`, merchant, ADJUSTMENT, 700))),
+      Array.from({ length: 50 }, (_, i) =>
+        post(orm.em.fork(), transfer(`race-${i}`, merchant, ADJUSTMENT, 700)),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(10);
     for (const o of outcomes) {

@@ -1,5 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ACTOR_HEADER, createTestDatabase, openDatabase, postGraphQL, signActorHeader, TEST_ACTORS, type Actor } from '@pay/common';
+import {
+  ACTOR_HEADER,
+  createTestDatabase,
+  openDatabase,
+  postGraphQL,
+  signActorHeader,
+  TEST_ACTORS,
+  type Actor,
+} from '@pay/common';
 import { createLedgerServer, type LedgerServer } from '../../src/server';
 import { testLedgerConfig, type LedgerConfig } from '../../src/config';
 import { ledgerEntities } from '../../src/db/entities';
@@ -24,9 +32,18 @@ export interface LedgerTestApp {
 }
 
 /** A fresh database with the ledger schema migrated, for tests that need no server. */
-export async function openTestLedgerDatabase(): Promise<{ orm: MikroORM; url: string; close: () => Promise<void> }> {
+export async function openTestLedgerDatabase(): Promise<{
+  orm: MikroORM;
+  url: string;
+  close: () => Promise<void>;
+}> {
   const db = await createTestDatabase();
-  const orm = await openDatabase({ url: db.url, schema: 'ledger', entities: ledgerEntities, migrations: ledgerMigrations });
+  const orm = await openDatabase({
+    url: db.url,
+    schema: 'ledger',
+    entities: ledgerEntities,
+    migrations: ledgerMigrations,
+  });
   return {
     orm,
     url: db.url,
@@ -51,7 +68,9 @@ export async function startLedgerTestApp(overrides: Partial<LedgerConfig> = {}):
     url,
     config,
     gql: (query, variables = {}, actor = ACTORS.operator) =>
-      postGraphQL(url, query, variables, { [ACTOR_HEADER]: signActorHeader(actor, config.auth.internalSecret) }),
+      postGraphQL(url, query, variables, {
+        [ACTOR_HEADER]: signActorHeader(actor, config.auth.internalSecret),
+      }),
     close: async () => {
       await server.stop();
       await db.close();

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { MoneyScalar } from '@pay/common';
 
 @ObjectType({ description: "A merchant's balances (`/balance`)." })
@@ -23,4 +23,28 @@ export class MerchantBalance {
 
   @Field(() => Date, { nullable: true, description: 'Last change.' })
   updatedAt!: Date | null;
+}
+
+@ObjectType({ description: 'The available balance at the end of a past China day (`history_balance`).' })
+export class HistoryBalance {
+  @Field(() => Int, { description: 'Days back actually used, clamped to 1–365 (`history_days`).' })
+  days!: number;
+
+  @Field({ description: 'The end of that day (exclusive): midnight China time after it.' })
+  at!: Date;
+
+  @Field(() => MoneyScalar, {
+    description: 'Available balance at the end of the China day `days` days ago (0 before any money).',
+  })
+  balance!: number;
+}
+
+@ArgsType()
+export class HistoryBalanceArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 1,
+    description: 'Days back (`history_days`): 1 is the end of yesterday; clamped to 1–365.',
+  })
+  days?: number | null;
 }

@@ -1,8 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope } from '@pay/common';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { AppError, merchantScope, PageArgs, pageWindow, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { MerchantBalance } from '../balance/balance.type';
 import { Merchant } from './merchant.stub';
+import { MoneyLogFilterArgs } from '../posting/money-log.args';
+import { merchantMoneyLogs } from '../posting/money-log.resolver';
+import { MoneyLogConnection } from '../posting/money-log.type';
+import { BankCard } from '../bank-card/bank-card.entity';
+import { MerchantWithdrawalsArgs, withdrawalFilterOf } from '../withdrawal/withdrawal.args';
+import { WithdrawalConnection } from '../withdrawal/withdrawal.type';
 
 @Resolver(() => Merchant)
 export class MerchantLedgerResolver {
@@ -17,6 +23,43 @@ export class MerchantLedgerResolver {
     if (id === undefined)
       throw new AppError('BAD_USER_INPUT', 'merchantId is required', { argument: 'merchantId' });
     return this.balance({ id }, ctx);
+  }
+
+  @FieldResolver(() => MoneyLogConnection, {
+    description: "The merchant's money logs, newest first (`/moneylogs`). Page size at most 200.",
+  })
+  async moneyLogs(
+    @Root() merchant: Merchant,
+    @Ctx() ctx: LedgerContext,
+    @Args() page: PageArgs,
+    @Args() filter: MoneyLogFilterArgs,
+  ): Promise<MoneyLogConnection> {
+    merchantScope(ctx.actor, merchant.id);
+    return merchantMoneyLogs(ctx, merchant.id, filter, page);
+  }
+
+  @FieldResolver(() => WithdrawalConnection, {
+    description: "The merchant's withdrawals, newest first (`/withdrawlist`); page size at most 100.",
+  })
+  async withdrawals(
+    @Root() merchant: Merchant,
+    @Ctx() ctx: LedgerContext,
+    @Args() args: MerchantWithdrawalsArgs,
+  ): Promise<WithdrawalConnection> {
+    merchantScope(ctx.actor, merchant.id);
+    const window = pageWindow(args, { max: 100 });
+    const { items, total } = await ctx.loaders
+      .merchantWithdrawals(withdrawalFilterOf(args), window)
+      .load(merchant.id);
+    return Object.assign(new WithdrawalConnection(), toConnection(items, total, window));
+  }
+
+  @FieldResolver(() => [BankCard], {
+    description: "The merchant's bank cards, oldest first; numbers are masked.",
+  })
+  bankCards(@Root() merchant: Merchant, @Ctx() ctx: LedgerContext): Promise<BankCard[]> {
+    merchantScope(ctx.actor, merchant.id);
+    return ctx.loaders.bankCardsByMerchant.load(merchant.id);
   }
 
   @FieldResolver(() => MerchantBalance, { description: "The merchant's balances." })

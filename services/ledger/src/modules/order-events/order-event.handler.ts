@@ -50,6 +50,7 @@ async function credit(
     type: PostingType.INCOME,
     description: `订单入账：${fullOrderNo(p)}`,
     orderNo: fullOrderNo(p),
+    platformOrderNo: p.platformOrderNo,
     actor: SYSTEM_ACTOR,
     reverses,
     legs: creditLegs(p),
@@ -93,6 +94,7 @@ async function reverse(em: EntityManager, event: OrderEvent): Promise<boolean> {
     type: PostingType.REVERSAL,
     description: `撤单回退：${fullOrderNo(p)}`,
     orderNo: fullOrderNo(p),
+    platformOrderNo: p.platformOrderNo,
     actor: SYSTEM_ACTOR,
     reverses: Number(original.id),
   };

@@ -23,12 +23,10 @@ export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router 
     }
     const parsed = batchSchema.safeParse(req.body);
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({
-          code: 'BAD_USER_INPUT',
-          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        });
+      res.status(400).json({
+        code: 'BAD_USER_INPUT',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
       return;
     }
     let applied = 0;

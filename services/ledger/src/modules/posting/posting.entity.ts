@@ -5,7 +5,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'posting' })
 export class Posting {
-  [OptionalProps]?: 'createdAt' | 'orderNo' | 'reversesPostingId';
+  [OptionalProps]?: 'createdAt' | 'orderNo' | 'platformOrderNo' | 'reversesPostingId';
 
   @Field(() => ID, { description: 'Posting id.' })
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -28,6 +28,13 @@ export class Posting {
   @Field(() => String, { nullable: true, description: 'Order number (merchant id + merchant order number).' })
   @Property({ length: 100, nullable: true })
   orderNo: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Platform order number of the order that caused it (null for postings of no order).',
+  })
+  @Property({ length: 64, nullable: true })
+  platformOrderNo: string | null = null;
 
   @Field(() => ID, { nullable: true, description: 'The posting this one corrects.' })
   @Property({ type: new BigIntType('number'), nullable: true })

@@ -18,6 +18,8 @@ export interface PostingInput {
   type: PostingType;
   description: string;
   orderNo?: string | null;
+  /** The platform order number of the order that caused the posting (`Order.postings`). */
+  platformOrderNo?: string | null;
   actor: string;
   /** The posting this one corrects. */
   reverses?: number | null;
@@ -45,7 +47,7 @@ export async function post(em: EntityManager, input: PostingInput): Promise<Post
     const [row] = (await em
       .getConnection()
       .execute(
-        'select posting_id, created from post_entry(?, ?, ?, ?, ?, ?, ?::jsonb)',
+        'select posting_id, created from post_entry(?, ?, ?, ?, ?, ?, ?::jsonb, ?::text)',
         [
           input.uniqueNo,
           input.type,
@@ -54,6 +56,7 @@ export async function post(em: EntityManager, input: PostingInput): Promise<Post
           input.actor,
           input.reverses ?? null,
           JSON.stringify(legs),
+          input.platformOrderNo ?? null,
         ],
         'all',
         em.getTransactionContext(),

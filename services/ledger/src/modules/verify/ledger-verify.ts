@@ -88,15 +88,28 @@ export async function verifyLedger(em: EntityManager): Promise<VerifyReport> {
     legs: counts!.legs,
     accounts: counts!.accounts,
     trialBalance: Number(counts!.trial),
-    unbalancedPostings: unbalanced.map((r) => ({ postingId: Number(r.posting_id), sum: Number(r.sum), legs: r.legs })),
-    balanceDrift: drift.map((r) => ({ accountId: Number(r.id), purpose: r.purpose, balance: Number(r.balance), sumOfLegs: Number(r.sum) })),
+    unbalancedPostings: unbalanced.map((r) => ({
+      postingId: Number(r.posting_id),
+      sum: Number(r.sum),
+      legs: r.legs,
+    })),
+    balanceDrift: drift.map((r) => ({
+      accountId: Number(r.id),
+      purpose: r.purpose,
+      balance: Number(r.balance),
+      sumOfLegs: Number(r.sum),
+    })),
     runningBalanceDrift: running.map((r) => ({
       accountId: Number(r.account_id),
       balance: Number(r.balance),
       lastBalanceAfter: Number(r.balance_after),
     })),
     duplicateKeys: duplicates.map((r) => ({ uniqueNo: r.unique_no, count: r.count })),
-    negativeBalances: negative.map((r) => ({ accountId: Number(r.id), purpose: r.purpose, balance: Number(r.balance) })),
+    negativeBalances: negative.map((r) => ({
+      accountId: Number(r.id),
+      purpose: r.purpose,
+      balance: Number(r.balance),
+    })),
     extra,
     ok: false,
   };

@@ -1,2 +1,12 @@
 // Module invariants that run with the ledger's own checks. Importing this file registers them.
-export {};
+import { childAccountDrift, clearingDrift } from '../clearing/clearing.query';
+import { registerLedgerCheck } from './ledger-verify';
+
+registerLedgerCheck({
+  name: 'main accounts where unshared + share fee + shared ≠ received − in-fee',
+  run: clearingDrift,
+});
+registerLedgerCheck({
+  name: 'child accounts whose balance ≠ clearings − withdrawals − fees',
+  run: childAccountDrift,
+});

@@ -202,7 +202,8 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   // the outbox (orders need their ids first, hence the second flush).
   for (const order of em.getUnitOfWork().getIdentityMap().values()) {
     if (!(order instanceof Order)) continue;
-    if (STATUS_PRESENTATION[order.status].merchantCode === 1) recordOrderEvent(em, ORDER_TOPICS.PAID, order, 'demo');
+    if (STATUS_PRESENTATION[order.status].merchantCode === 1)
+      recordOrderEvent(em, ORDER_TOPICS.PAID, order, 'demo');
     if (order.status === OrderStatus.WITHHELD) recordOrderEvent(em, ORDER_TOPICS.WITHHELD, order, 'demo');
   }
   await em.flush();

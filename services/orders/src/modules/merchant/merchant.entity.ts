@@ -1,4 +1,13 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Rel,
+  OptionalProps,
+} from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Agent } from './agent.entity';
 
@@ -40,6 +49,14 @@ export class Merchant {
   @Field({ description: 'Whether withdrawals need a TOTP code.' })
   @Property()
   twoFactorEnabled: boolean = false;
+
+  /** The TOTP secret (base32) behind two-factor withdrawals: set by enableTwoFactor, never exposed. */
+  @Property({ length: 64, nullable: true, hidden: true, lazy: true })
+  totpSecret?: string | null;
+
+  /** The last TOTP time step accepted, so a code works once. */
+  @Property({ type: new BigIntType('number'), nullable: true, hidden: true, lazy: true })
+  totpLastStep?: number | null;
 
   @Field(() => [String], {
     description: 'IP addresses allowed to call the APIs as this merchant (empty: any).',

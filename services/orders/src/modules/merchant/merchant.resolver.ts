@@ -1,9 +1,23 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root, ObjectType } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  ObjectType,
+} from 'type-graphql';
 import { Connection, merchantScope, pageWindow, PageArgs, requireRole, toConnection } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
 import { Merchant, MerchantStatus } from './merchant.entity';
 import { Agent } from './agent.entity';
+import { DisableTwoFactorInput, EnableTwoFactorInput } from './merchant.input';
+import { EnableTwoFactorPayload } from './merchant.type';
+import { disableTwoFactor, enableTwoFactor } from './merchant-security.service';
 
 @ObjectType({ description: 'A page of merchants.' })
 export class MerchantConnection extends Connection(Merchant, 'Merchant') {}
@@ -42,6 +56,26 @@ export class MerchantResolver {
       offset: window.offset,
     });
     return Object.assign(new MerchantConnection(), toConnection(items, total, window));
+  }
+
+  @Mutation(() => EnableTwoFactorPayload, {
+    description:
+      'Turn two-factor (TOTP) withdrawals on for a merchant with a fresh secret (operators); the otpauth URI is returned only here.',
+  })
+  enableTwoFactor(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: EnableTwoFactorInput,
+  ): Promise<EnableTwoFactorPayload> {
+    requireRole(ctx.actor, 'OPERATOR', 'SYSTEM');
+    return enableTwoFactor(ctx.em, input.merchantId);
+  }
+
+  @Mutation(() => Merchant, {
+    description: 'Turn two-factor (TOTP) withdrawals off for a merchant and forget its secret (operators).',
+  })
+  disableTwoFactor(@Ctx() ctx: OrdersContext, @Arg('input') input: DisableTwoFactorInput): Promise<Merchant> {
+    requireRole(ctx.actor, 'OPERATOR', 'SYSTEM');
+    return disableTwoFactor(ctx.em, input.merchantId);
   }
 
   // The relation is an unloaded reference (id only); without this, `agent { name }` fails.

@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { LedgerContext } from '../../context';
+import { Posting } from '../posting/posting.entity';
+import { canSeePosting } from '../posting/posting.resolver';
+import { Order } from './order.stub';
+
+@Resolver(() => Order)
+export class OrderLedgerResolver {
+  @FieldResolver(() => [Posting], {
+    description:
+      'The postings the order caused (credits, reversals), oldest first; a MERCHANT sees them only for its own orders.',
+  })
+  async postings(@Root() order: Order, @Ctx() ctx: LedgerContext): Promise<Posting[]> {
+    const postings = await ctx.loaders.postingsByPlatformOrderNo.load(order.platformOrderNo);
+    if (ctx.actor.role !== 'MERCHANT') return postings;
+    const visible = await Promise.all(postings.map((p) => canSeePosting(ctx, p.id)));
+    return postings.filter((_, i) => visible[i]);
+  }
+}

@@ -1,0 +1,94 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { AppError, isDateOnly, parseChinaDateTime, addDays } from '@pay/common';
+import { PostingType } from './posting-type';
+import type { MoneyLogFilter } from './posting.query';
+
+/** Largest page of money logs (`/moneylogs`, `/manualadjustments`: page_size at most 200). */
+export const MONEY_LOG_MAX_PAGE = 200;
+
+// Argument classes rather than one @Arg per parameter: fields of an @ArgsType keep their
+// declared order in the SDL (inherited fields would come first, so each class lists its
+// own). Resolvers take pagination (PageArgs) as a further @Args parameter placed before
+// these: type-graphql lists the arguments of later parameters first.
+
+const MERCHANT_ID = 'Merchant id; required for platform roles, implied for MERCHANT.';
+const TYPE =
+  'Only this type code (`style`: 0 adjustment, 1 income, 2 withdrawal, 3 commission; 4+ see PostingType).';
+const START_TIME = 'From (inclusive), China time: YYYY-MM-DD, YYYY-MM-DD HH:mm:ss or a Unix timestamp.';
+const END_TIME = 'Until (inclusive), China time; a date alone means through the end of that day.';
+
+/** A time range of logs. */
+export interface LogTimeRangeArgs {
+  startTime?: string | null;
+  endTime?: string | null;
+}
+
+@ArgsType()
+export class MoneyLogFilterArgs implements LogTimeRangeArgs {
+  @Field(() => Int, { nullable: true, description: TYPE })
+  type?: number | null;
+
+  @Field(() => String, { nullable: true, description: START_TIME })
+  startTime?: string | null;
+
+  @Field(() => String, { nullable: true, description: END_TIME })
+  endTime?: string | null;
+}
+
+@ArgsType()
+export class MerchantMoneyLogArgs implements LogTimeRangeArgs {
+  @Field(() => Int, { nullable: true, description: MERCHANT_ID })
+  merchantId?: number | null;
+
+  @Field(() => Int, { nullable: true, description: TYPE })
+  type?: number | null;
+
+  @Field(() => String, { nullable: true, description: START_TIME })
+  startTime?: string | null;
+
+  @Field(() => String, { nullable: true, description: END_TIME })
+  endTime?: string | null;
+}
+
+@ArgsType()
+export class MerchantAdjustmentArgs implements LogTimeRangeArgs {
+  @Field(() => Int, { nullable: true, description: MERCHANT_ID })
+  merchantId?: number | null;
+
+  @Field(() => String, { nullable: true, description: START_TIME })
+  startTime?: string | null;
+
+  @Field(() => String, { nullable: true, description: END_TIME })
+  endTime?: string | null;
+}
+
+function parseBound(text: string, argument: string): Date {
+  const parsed = parseChinaDateTime(text);
+  if (!parsed) throw new AppError('BAD_USER_INPUT', `${argument} is not a valid time`, { argument });
+  return parsed;
+}
+
+/** Turns the time-range arguments into [from, to) instants; absent bounds stay open. */
+export function parseLogTimeRange(args: LogTimeRangeArgs): Pick<MoneyLogFilter, 'from' | 'to'> {
+  const start = args.startTime?.trim() || null;
+  const end = args.endTime?.trim() || null;
+  const from = start === null ? null : parseBound(start, 'startTime');
+  let to: Date | null = null;
+  if (end !== null) {
+    const parsed = parseBound(end, 'endTime');
+    // An end time is inclusive to the second; a date alone covers its whole day.
+    to = isDateOnly(end) ? addDays(parsed, 1) : new Date(parsed.getTime() + 1000);
+  }
+  if (from && to && from.getTime() >= to.getTime()) {
+    throw new AppError('BAD_USER_INPUT', '时间范围有误', { argument: 'startTime' });
+  }
+  return { from, to };
+}
+
+/** Validates the type filter and the time range of a money-log query. */
+export function toMoneyLogFilter(args: MoneyLogFilterArgs): MoneyLogFilter {
+  if (args.type != null && PostingType[args.type] === undefined) {
+    throw new AppError('BAD_USER_INPUT', `unknown money log type ${args.type}`, { argument: 'type' });
+  }
+  return { type: args.type ?? null, ...parseLogTimeRange(args) };
+}

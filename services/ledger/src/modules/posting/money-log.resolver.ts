@@ -1,0 +1,93 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AppError, merchantScope, PageArgs, pageWindow, toConnection } from '@pay/common';
+import type { LedgerContext } from '../../context';
+import { Account } from '../account/account.entity';
+import { AccountPurpose } from '../account/account-purpose';
+import { Leg } from './leg.entity';
+import { Posting } from './posting.entity';
+import { POSTING_TYPE_NAMES, PostingType } from './posting-type';
+import {
+  MONEY_LOG_MAX_PAGE,
+  MerchantMoneyLogArgs,
+  toMoneyLogFilter,
+  type MoneyLogFilterArgs,
+} from './money-log.args';
+import { MoneyLogConnection } from './money-log.type';
+
+/** The merchant a query is about: the actor's own, or the one a platform role names. */
+export function scopedMerchant(ctx: LedgerContext, requested?: number | null): number {
+  const merchantId = merchantScope(ctx.actor, requested);
+  if (merchantId === undefined)
+    throw new AppError('BAD_USER_INPUT', 'merchantId is required', { argument: 'merchantId' });
+  return merchantId;
+}
+
+/** A page of a merchant's money logs through the per-request batch loader. */
+export async function merchantMoneyLogs(
+  ctx: LedgerContext,
+  merchantId: number,
+  filterArgs: MoneyLogFilterArgs,
+  page: PageArgs,
+): Promise<MoneyLogConnection> {
+  const window = pageWindow(page, { max: MONEY_LOG_MAX_PAGE });
+  const filter = toMoneyLogFilter(filterArgs);
+  const { items, total } = await ctx.loaders.moneyLogPage('MERCHANT', filter, window).load(merchantId);
+  return toConnection(items, total, window);
+}
+
+@Resolver(() => Leg)
+export class MoneyLogResolver {
+  @Query(() => MoneyLogConnection, {
+    description:
+      "A merchant's money logs, newest first (`/moneylogs`): the legs of its available and frozen accounts. Page size at most 200.",
+  })
+  async moneyLogs(
+    @Ctx() ctx: LedgerContext,
+    @Args() page: PageArgs,
+    @Args() args: MerchantMoneyLogArgs,
+  ): Promise<MoneyLogConnection> {
+    return merchantMoneyLogs(ctx, scopedMerchant(ctx, args.merchantId), args, page);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Type name (`type`): adjustment, recharge, withdraw, commission, reversal, unfreeze, …',
+  })
+  typeName(@Root() leg: Leg): string {
+    return POSTING_TYPE_NAMES[leg.type as PostingType] ?? String(leg.type);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Order number (`order_no`), if any.' })
+  async orderNo(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<string | null> {
+    return (await ctx.loaders.postingById.load(leg.posting.id))?.orderNo ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Platform order number of the order, if any.',
+  })
+  async platformOrderNo(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<string | null> {
+    return (await ctx.loaders.postingById.load(leg.posting.id))?.platformOrderNo ?? null;
+  }
+
+  @FieldResolver(() => String, { description: "The posting's idempotency key (`unique_no`)." })
+  async uniqueNo(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<string> {
+    return (await ctx.loaders.postingById.load(leg.posting.id))!.uniqueNo;
+  }
+
+  @FieldResolver(() => AccountPurpose, {
+    description: 'Which account changed (MERCHANT_AVAILABLE or MERCHANT_FROZEN for money logs).',
+  })
+  async accountPurpose(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<AccountPurpose> {
+    return (await ctx.loaders.accountById.load(leg.account.id))!.purpose;
+  }
+
+  @FieldResolver(() => Account, { description: 'The account that changed.' })
+  async account(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<Account> {
+    return (await ctx.loaders.accountById.load(leg.account.id))!;
+  }
+
+  @FieldResolver(() => Posting, { description: 'The posting this leg belongs to.' })
+  async posting(@Root() leg: Leg, @Ctx() ctx: LedgerContext): Promise<Posting> {
+    return (await ctx.loaders.postingById.load(leg.posting.id))!;
+  }
+}

@@ -1,0 +1,408 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  AppError,
+  applyRate,
+  formatFen,
+  MoneyFormatError,
+  newWithdrawNo,
+  parseYuan,
+  pgArray,
+  type Actor,
+  type Fen,
+  type PageWindow,
+} from '@pay/common';
+import type { LedgerConfig } from '../../config';
+import {
+  AccountPurpose,
+  merchantAccount,
+  OwnerType,
+  PLATFORM_REVENUE,
+  WITHDRAWAL_PAYOUT,
+} from '../account/account-purpose';
+import { post } from '../posting/posting.service';
+import { PostingType } from '../posting/posting-type';
+import { withdrawalCard } from '../bank-card/bank-card.service';
+import type { MerchantSecurity } from './merchant-security.client';
+import { Withdrawal } from './withdrawal.entity';
+import { WithdrawalLog } from './withdrawal-log.entity';
+import { transition, WithdrawalStatus, type WithdrawalAction } from './withdrawal-status';
+
+/** The largest single withdrawal: 10,000,000.00 yuan. Anything above is a typo or an attack. */
+export const MAX_WITHDRAWAL: Fen = 1_000_000_000;
+
+/** How often a request draws a new withdraw number after a clash (3 random digits per millisecond). */
+const WITHDRAW_NO_ATTEMPTS = 5;
+
+export type WithdrawalRule = LedgerConfig['withdrawal'];
+
+/** The withdrawal fee: a fixed part plus a rate of the amount (rounded once, half-up). */
+export function withdrawalFee(amount: Fen, rule: WithdrawalRule): Fen {
+  return rule.feeFixed + applyRate(amount, rule.feeRatePpm);
+}
+
+/**
+ * Parses a requested amount (yuan, at most two decimals) into fen: malformed, zero,
+ * below the minimum or above MAX_WITHDRAWAL is INVALID_AMOUNT.
+ */
+export function parseWithdrawalAmount(text: string, rule: WithdrawalRule): Fen {
+  let amount: Fen;
+  try {
+    amount = parseYuan(text);
+  } catch (error) {
+    throw new AppError(
+      'INVALID_AMOUNT',
+      error instanceof MoneyFormatError ? error.message : 'invalid amount',
+      {
+        argument: 'amount',
+      },
+    );
+  }
+  if (amount <= 0)
+    throw new AppError('INVALID_AMOUNT', 'amount must be greater than zero', { argument: 'amount' });
+  if (amount > MAX_WITHDRAWAL) {
+    throw new AppError('INVALID_AMOUNT', `a withdrawal may not exceed ${formatFen(MAX_WITHDRAWAL)}`, {
+      argument: 'amount',
+      max: formatFen(MAX_WITHDRAWAL),
+    });
+  }
+  if (amount < rule.minAmount) {
+    throw new AppError('INVALID_AMOUNT', `the smallest withdrawal is ${formatFen(rule.minAmount)}`, {
+      argument: 'amount',
+      min: formatFen(rule.minAmount),
+    });
+  }
+  return amount;
+}
+
+export interface RequestWithdrawalCommand {
+  merchantId: number;
+  amount: string;
+  bankCardId: number | null;
+  totpCode: string | null;
+  actor: Actor;
+}
+
+export interface RequestWithdrawalResult {
+  withdrawal: Withdrawal;
+  /** Available balance right after this request's debit. */
+  balanceAfter: Fen;
+  /** Money in withdrawals not yet paid out, this one included. */
+  pendingWithdrawal: Fen;
+  /** Today's income, withdrawable from tomorrow (T+1). */
+  frozenToday: Fen;
+  fee: Fen;
+}
+
+/** The merchant balances a posting left behind, read in its transaction. */
+async function balancesAfter(
+  tx: EntityManager,
+  postingId: number,
+  merchantId: number,
+): Promise<Omit<RequestWithdrawalResult, 'withdrawal' | 'fee'>> {
+  const rows = (await tx.getConnection().execute(
+    `select a.purpose, l.balance_after as balance
+       from leg l join account a on a.id = l.account_id
+      where l.posting_id = ? and a.owner_type = ? and a.owner_id = ?
+     union all
+     select purpose, balance from account_balance
+      where owner_type = ? and owner_id = ? and purpose = ?`,
+    [
+      postingId,
+      OwnerType.MERCHANT,
+      String(merchantId),
+      OwnerType.MERCHANT,
+      String(merchantId),
+      AccountPurpose.MERCHANT_FROZEN,
+    ],
+    'all',
+    tx.getTransactionContext(),
+  )) as { purpose: AccountPurpose; balance: string | null }[];
+  const of = (purpose: AccountPurpose) => Number(rows.find((r) => r.purpose === purpose)?.balance ?? 0);
+  return {
+    balanceAfter: of(AccountPurpose.MERCHANT_AVAILABLE),
+    pendingWithdrawal: of(AccountPurpose.MERCHANT_PENDING_WITHDRAWAL),
+    frozenToday: of(AccountPurpose.MERCHANT_FROZEN),
+  };
+}
+
+class WithdrawNoClash extends Error {}
+
+/**
+ * Requests a withdrawal (`/sendmoney`): validates the amount, picks the card, checks
+ * the merchant's TOTP code when two-factor is on, then — in ONE transaction — debits
+ * amount + fee from the available balance into pending withdrawal and records the
+ * withdrawal with its first log. The debit cannot take the balance below zero
+ * (`post_entry` refuses with INSUFFICIENT_BALANCE), so concurrent requests never
+ * overdraw; a failure leaves nothing behind.
+ */
+export async function requestWithdrawal(
+  em: EntityManager,
+  rule: WithdrawalRule,
+  security: MerchantSecurity,
+  command: RequestWithdrawalCommand,
+): Promise<RequestWithdrawalResult> {
+  const amount = parseWithdrawalAmount(command.amount, rule);
+  const card = await withdrawalCard(em, command.merchantId, command.bankCardId);
+  const code = command.totpCode?.trim().slice(0, 16) || null;
+  const totp = await security.verifyTotp(command.merchantId, code);
+  if (totp.required && (!code || !totp.valid)) {
+    throw new AppError(
+      'TOTP_INVALID',
+      code ? 'the two-factor code is wrong, expired or already used' : 'a two-factor code is required',
+    );
+  }
+  const fee = withdrawalFee(amount, rule);
+  const total = amount + fee;
+
+  for (let attempt = 1; ; attempt += 1) {
+    const withdrawNo = newWithdrawNo();
+    try {
+      return await em.transactional(async (tx) => {
+        const posting = await post(tx, {
+          uniqueNo: `withdraw:${withdrawNo}`,
+          type: PostingType.WITHDRAWAL,
+          description: `提现申请：${withdrawNo}`,
+          orderNo: withdrawNo,
+          actor: command.actor.sub,
+          legs: [
+            {
+              ...merchantAccount(command.merchantId, AccountPurpose.MERCHANT_AVAILABLE),
+              amount: -total,
+              description: `提现申请：${withdrawNo}，提现${formatFen(amount)}元，手续费${formatFen(fee)}元`,
+            },
+            {
+              ...merchantAccount(command.merchantId, AccountPurpose.MERCHANT_PENDING_WITHDRAWAL),
+              amount: total,
+            },
+          ],
+        });
+        // The key exists already: another withdrawal drew the same number.
+        if (!posting.created) throw new WithdrawNoClash();
+        const withdrawal = tx.create(Withdrawal, {
+          withdrawNo,
+          merchantId: command.merchantId,
+          amount,
+          fee,
+          bankCardId: card.id,
+          accountName: card.accountName,
+          accountNumber: card.accountNumber,
+          bankName: card.bankName,
+          branch: card.branch,
+          province: card.province,
+          city: card.city,
+          unionpayCode: card.unionpayCode,
+          requestPostingId: posting.postingId,
+        });
+        await tx.flush();
+        tx.create(WithdrawalLog, {
+          withdrawalId: withdrawal.id,
+          fromStatus: null,
+          toStatus: WithdrawalStatus.APPLIED,
+          actor: command.actor.sub,
+        });
+        await tx.flush();
+        return {
+          withdrawal,
+          fee,
+          ...(await balancesAfter(tx, posting.postingId, command.merchantId)),
+        };
+      });
+    } catch (error) {
+      const clash =
+        error instanceof WithdrawNoClash ||
+        (error instanceof UniqueConstraintViolationException && /withdraw_no/.test(error.message));
+      if (clash && attempt < WITHDRAW_NO_ATTEMPTS) continue;
+      if (clash) throw new AppError('CONFLICT', 'could not draw a free withdraw number; retry');
+      throw error;
+    }
+  }
+}
+
+export interface WithdrawalRef {
+  id?: number | null;
+  withdrawNo?: string | null;
+}
+
+/**
+ * An operator's decision on a withdrawal, in one transaction with the row locked:
+ * PAY moves amount + fee out of pending (the amount to the payout account, the fee to
+ * platform revenue), CANCEL returns amount + fee to the available balance, FREEZE moves
+ * no money. Each change appends a log. Illegal moves are ILLEGAL_TRANSITION.
+ */
+export async function changeWithdrawal(
+  em: EntityManager,
+  ref: WithdrawalRef,
+  action: WithdrawalAction,
+  actor: Actor,
+  note: string | null,
+): Promise<Withdrawal> {
+  const where = ref.id != null ? { id: ref.id } : ref.withdrawNo ? { withdrawNo: ref.withdrawNo } : null;
+  if (!where)
+    throw new AppError('BAD_USER_INPUT', 'give a withdrawal id or withdraw number', { argument: 'id' });
+  if (note !== null && note.length > 500) {
+    throw new AppError('BAD_USER_INPUT', 'note must be at most 500 characters', { argument: 'note' });
+  }
+  return em.transactional(async (tx) => {
+    const w = await tx.findOne(Withdrawal, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!w)
+      throw new AppError('NOT_FOUND', 'withdrawal not found', {
+        id: ref.id ?? null,
+        withdrawNo: ref.withdrawNo ?? null,
+      });
+    const from = w.status;
+    const to = transition(from, action);
+    const total = w.amount + w.fee;
+    const pending = merchantAccount(w.merchantId, AccountPurpose.MERCHANT_PENDING_WITHDRAWAL);
+    if (action === 'PAY') {
+      await post(tx, {
+        uniqueNo: `withdraw:${w.withdrawNo}:paid`,
+        type: PostingType.WITHDRAWAL_PAYOUT,
+        description: `提现出款：${w.withdrawNo}`,
+        orderNo: w.withdrawNo,
+        actor: actor.sub,
+        legs: [
+          { ...pending, amount: -total },
+          { ...WITHDRAWAL_PAYOUT, amount: w.amount },
+          {
+            ...PLATFORM_REVENUE,
+            amount: w.fee,
+            type: PostingType.FEE,
+            description: `提现手续费：${w.withdrawNo}`,
+          },
+        ],
+      });
+    } else if (action === 'CANCEL') {
+      await post(tx, {
+        uniqueNo: `withdraw:${w.withdrawNo}:cancel`,
+        type: PostingType.WITHDRAWAL_RETURN,
+        description: `提现取消退回：${w.withdrawNo}`,
+        orderNo: w.withdrawNo,
+        actor: actor.sub,
+        reverses: w.requestPostingId,
+        legs: [
+          { ...pending, amount: -total },
+          {
+            ...merchantAccount(w.merchantId, AccountPurpose.MERCHANT_AVAILABLE),
+            amount: total,
+            description: `提现取消退回：${w.withdrawNo}，退回${formatFen(total)}元`,
+          },
+        ],
+      });
+    }
+    w.status = to;
+    tx.create(WithdrawalLog, { withdrawalId: w.id, fromStatus: from, toStatus: to, actor: actor.sub, note });
+    await tx.flush();
+    return w;
+  });
+}
+
+export interface WithdrawalFilter {
+  merchantId?: number;
+  status?: WithdrawalStatus;
+  startTime?: Date | null;
+  endTime?: Date | null;
+}
+
+function whereOf(filter: WithdrawalFilter) {
+  if (filter.startTime && filter.endTime && filter.startTime > filter.endTime) {
+    throw new AppError('BAD_USER_INPUT', 'startTime must not be after endTime', { argument: 'startTime' });
+  }
+  return {
+    ...(filter.merchantId !== undefined ? { merchantId: filter.merchantId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.startTime || filter.endTime
+      ? {
+          createdAt: {
+            ...(filter.startTime ? { $gte: filter.startTime } : {}),
+            ...(filter.endTime ? { $lte: filter.endTime } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Withdrawals, newest first (`/withdrawlist`). */
+export async function listWithdrawals(
+  em: EntityManager,
+  filter: WithdrawalFilter,
+  window: PageWindow,
+): Promise<{ items: Withdrawal[]; total: number }> {
+  const [items, total] = await em.findAndCount(Withdrawal, whereOf(filter), {
+    orderBy: { createdAt: 'desc', id: 'desc' },
+    limit: window.limit,
+    offset: window.offset,
+  });
+  return { items, total };
+}
+
+/**
+ * One page of withdrawals for each of many merchants in ONE query (for the
+ * `Merchant.withdrawals` loader): numbered per merchant, newest first.
+ */
+export async function pagesOfMerchants(
+  em: EntityManager,
+  merchantIds: readonly number[],
+  filter: Omit<WithdrawalFilter, 'merchantId'>,
+  window: PageWindow,
+): Promise<{ items: Withdrawal[]; total: number }[]> {
+  whereOf(filter);
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  if (filter.status) {
+    conditions.push('and status = ?');
+    values.push(filter.status);
+  }
+  if (filter.startTime) {
+    conditions.push('and created_at >= ?');
+    values.push(filter.startTime);
+  }
+  if (filter.endTime) {
+    conditions.push('and created_at <= ?');
+    values.push(filter.endTime);
+  }
+  const where = `merchant_id = any(?::int[]) ${conditions.join(' ')}`;
+  const rows = (await em.getConnection().execute(
+    `select * from (
+       select w.*, row_number() over (partition by merchant_id order by created_at desc, id desc) as page_row,
+              count(*) over (partition by merchant_id) as page_total
+         from withdrawal w where ${where}
+     ) t where page_row > ? and page_row <= ? order by merchant_id, page_row`,
+    [pgArray(merchantIds), ...values, window.offset, window.offset + window.limit],
+    'all',
+    em.getTransactionContext(),
+  )) as (Record<string, unknown> & { merchant_id: number; page_row: string; page_total: string })[];
+  const pages = new Map<number, { items: Withdrawal[]; total: number }>(
+    merchantIds.map((id) => [id, { items: [], total: 0 }]),
+  );
+  for (const { page_row: _row, page_total: total, ...columns } of rows) {
+    const page = pages.get(Number(columns.merchant_id))!;
+    page.total = Number(total);
+    page.items.push(em.map(Withdrawal, columns));
+  }
+  // A page past the end has no rows to carry the total: count those merchants (one more query).
+  const missing = merchantIds.filter((id) => pages.get(id)!.items.length === 0);
+  if (missing.length > 0 && window.offset > 0) {
+    const counts = (await em
+      .getConnection()
+      .execute(
+        `select merchant_id, count(*)::int as n from withdrawal where ${where} group by merchant_id`,
+        [pgArray(missing), ...values],
+        'all',
+        em.getTransactionContext(),
+      )) as { merchant_id: number; n: number }[];
+    for (const row of counts) pages.get(row.merchant_id)!.total = row.n;
+  }
+  return merchantIds.map((id) => pages.get(id)!);
+}
+
+/** One withdrawal by id or withdraw number, within a merchant when one is given; null when absent. */
+export async function findWithdrawal(
+  em: EntityManager,
+  ref: WithdrawalRef & { merchantId?: number },
+): Promise<Withdrawal | null> {
+  const key = ref.id != null ? { id: ref.id } : ref.withdrawNo ? { withdrawNo: ref.withdrawNo } : null;
+  if (!key) return null;
+  const found = await em.findOne(Withdrawal, key);
+  return found && (ref.merchantId === undefined || found.merchantId === ref.merchantId) ? found : null;
+}
