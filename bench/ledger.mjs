@@ -19,9 +19,20 @@ const { applyOrderEvent } = require(
 const { verifyLedger, formatReport } = require(
   join(root, 'services/ledger/dist/modules/verify/ledger-verify.js'),
 );
+const { requestWithdrawal } = require(
+  join(root, 'services/ledger/dist/modules/withdrawal/withdrawal.service.js'),
+);
+const { noMerchantSecurity } = require(
+  join(root, 'services/ledger/dist/modules/withdrawal/merchant-security.client.js'),
+);
+const { addBankCard, approveBankCard } = require(
+  join(root, 'services/ledger/dist/modules/bank-card/bank-card.service.js'),
+);
+const { post } = ledger;
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 8000);
+const WITHDRAWALS = Number(process.env.BENCH_WITHDRAWALS ?? 4000);
 const MERCHANTS = 200;
 
 async function concurrently(total, clients, task) {
@@ -97,20 +108,63 @@ export async function run({ print }) {
     print(`ledger_postings_per_second: ${(POSTINGS / credits.seconds).toFixed(0)} postings/s`);
     print(`ledger_posting_failures: ${credits.failures} failures`);
 
-    const withdrawals = await (ledger.benchWithdrawals
-      ? ledger.benchWithdrawals(orm, {
-          clients: CLIENTS,
-          merchants: MERCHANTS,
-          firstMerchant: 5_000_000,
-          concurrently,
-        })
-      : null);
-    if (withdrawals) {
-      print(`ledger_withdrawals: ${withdrawals.count} requests (${withdrawals.refused} refused for balance)`);
-      print(
-        `ledger_withdrawals_per_second: ${(withdrawals.count / withdrawals.seconds).toFixed(0)} withdrawals/s`,
-      );
+    // Withdrawals: release each merchant's income (as the nightly unfreeze does), give it an
+    // approved card, then the clients request withdrawals of 1.00 until WITHDRAWALS are done.
+    const operator = { sub: 'bench-operator', role: 'OPERATOR' };
+    for (let m = 0; m < MERCHANTS; m += 1) {
+      const merchantId = 5_000_000 + m;
+      const em = orm.em.fork();
+      const [row] = await em
+        .getConnection()
+        .execute(
+          `select balance from account_balance where owner_type = 'MERCHANT' and owner_id = ? and purpose = 'MERCHANT_FROZEN'`,
+          [String(merchantId)],
+        );
+      const frozen = Number(row?.balance ?? 0);
+      await post(em, {
+        uniqueNo: `bench-unfreeze-${merchantId}`,
+        type: 5,
+        description: '冻结资金解冻',
+        actor: 'bench',
+        legs: [
+          { ownerType: 'MERCHANT', ownerId: String(merchantId), purpose: 'MERCHANT_FROZEN', amount: -frozen },
+          {
+            ownerType: 'MERCHANT',
+            ownerId: String(merchantId),
+            purpose: 'MERCHANT_AVAILABLE',
+            amount: frozen,
+          },
+        ],
+      });
+      const card = await addBankCard(orm.em.fork(), {
+        merchantId,
+        accountName: `bench ${merchantId}`,
+        accountNumber: `6217000000${String(merchantId).padStart(9, '0')}`,
+        bankName: '中国建设银行',
+      });
+      await approveBankCard(orm.em.fork(), card.id, operator);
     }
+    const rule = { feeFixed: 0, feeRatePpm: 0, minAmount: 100 };
+    let refused = 0;
+    const withdrawals = await concurrently(WITHDRAWALS, CLIENTS, async (i) => {
+      const merchantId = 5_000_000 + (i % MERCHANTS);
+      try {
+        await requestWithdrawal(orm.em.fork(), rule, noMerchantSecurity, {
+          merchantId,
+          amount: '1.00',
+          bankCardId: null,
+          totpCode: null,
+          actor: { sub: `merchant:${merchantId}`, role: 'MERCHANT', merchantId },
+        });
+      } catch (error) {
+        if (error?.code === 'INSUFFICIENT_BALANCE') refused += 1;
+        else throw error;
+      }
+    });
+    print(
+      `ledger_withdrawals: ${WITHDRAWALS} requests (${refused} refused for balance, ${withdrawals.failures} failures)`,
+    );
+    print(`ledger_withdrawals_per_second: ${(WITHDRAWALS / withdrawals.seconds).toFixed(0)} withdrawals/s`);
 
     const report = await verifyLedger(orm.em.fork());
     print(`ledger_verify_postings: ${report.postings} postings`);
@@ -124,7 +178,7 @@ export async function run({ print }) {
       } findings`,
     );
     print(`ledger_verify_result: ${report.ok ? 'clean' : 'DRIFT'}`);
-    return `ledger: ${(POSTINGS / credits.seconds).toFixed(0)} postings/s with ${CLIENTS} clients${withdrawals ? `, ${(withdrawals.count / withdrawals.seconds).toFixed(0)} withdrawals/s` : ''}; verify ${report.ok ? 'clean' : 'DRIFT'}`;
+    return `ledger: ${(POSTINGS / credits.seconds).toFixed(0)} postings/s and ${(WITHDRAWALS / withdrawals.seconds).toFixed(0)} withdrawals/s with ${CLIENTS} clients; verify ${report.ok ? 'clean' : 'DRIFT'}`;
   } finally {
     await orm.close(true);
     if (embedded) await embedded.stop();

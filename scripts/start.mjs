@@ -124,6 +124,8 @@ async function main() {
   const gateway = `http://127.0.0.1:${gatewayPort}`;
   const credentials = {
     gateway,
+    // Demo only: lets tools such as `npm run ledger:verify` reach the running demo's database.
+    databaseUrl,
     tokens,
     merchantApi: {
       merchantId: 2024164,
@@ -149,6 +151,8 @@ async function main() {
    MERCHANT (2024164): ${tokens.MERCHANT}
    OPERATOR:           ${tokens.OPERATOR}
    ANALYST:            ${tokens.ANALYST}
+
+ Check the ledger's invariants at any time:  npm run ledger:verify
 
  Example request:
  ${example}

@@ -1,39 +1,68 @@
 import 'reflect-metadata';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { configureLogger, loadConfigOrExit, openDatabase, startEmbeddedPostgres } from '@pay/common';
+import {
+  configureLogger,
+  loadConfigOrExit,
+  openDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+} from '@pay/common';
 import { loadLedgerConfig } from './config';
-import { ledgerEntities } from './db/entities';
-import { ledgerMigrations } from './db/migrations';
-import { formatReport, verifyLedger } from './modules/verify/ledger-verify';
-import './modules/verify/registered-checks';
+import { runVerification } from './modules/verify/run-verification';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** The database `npm start` runs on, when it is running (it writes its URL for tools like this). */
+function runningDemoDatabase(): string | undefined {
+  const file = join(root, '.data', 'demo-credentials.json');
+  if (!existsSync(file)) return undefined;
+  const credentials = JSON.parse(readFileSync(file, 'utf8')) as { databaseUrl?: string };
+  return credentials.databaseUrl;
+}
 
 /**
  * `npm run ledger:verify`: checks the ledger's invariants and prints what it found;
- * exits 1 on any finding. Uses DATABASE_URL, or the embedded demo database.
+ * exits 1 on any finding. Uses DATABASE_URL, else the running demo's database, else
+ * starts the embedded demo database itself.
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadLedgerConfig());
   configureLogger({ service: 'ledger-verify', level: 'warn' });
-  let url = config.db.url;
+  let url = config.db.url ?? runningDemoDatabase();
   let embedded: { stop: () => Promise<void> } | undefined;
-  if (!url) {
-    const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '.data', 'pg'));
-    embedded = pg;
-    url = pg.adminUrl.replace(/\/postgres$/, '/payoffice');
+  if (url) {
+    // The demo may have stopped since it wrote its URL: fall back to starting it.
+    const probe = await openDatabase({
+      url,
+      schema: 'ledger',
+      entities: [],
+      migrations: [],
+      migrate: false,
+    }).catch(() => null);
+    const reachable = probe
+      ? await probe.em
+          .fork()
+          .getConnection()
+          .execute('select 1')
+          .then(
+            () => true,
+            () => false,
+          )
+      : false;
+    await probe?.close(true);
+    if (!reachable && !config.db.url) url = undefined;
   }
-  const orm = await openDatabase({
-    url,
-    schema: 'ledger',
-    entities: ledgerEntities,
-    migrations: ledgerMigrations,
-    migrate: false,
-  });
+  if (!url) {
+    const pg = await startEmbeddedPostgres(join(root, '.data', 'pg'));
+    embedded = pg;
+    url = withDatabase(pg.adminUrl, 'payoffice');
+  }
   try {
-    const report = await verifyLedger(orm.em.fork());
-    process.stdout.write(`${formatReport(report)}\n`);
-    process.exitCode = report.ok ? 0 : 1;
+    const { ok, text } = await runVerification(url);
+    process.stdout.write(`${text}\n`);
+    process.exitCode = ok ? 0 : 1;
   } finally {
-    await orm.close();
     await embedded?.stop();
   }
 }

@@ -78,6 +78,16 @@ describe('unfreezing merchant income (T+1)', () => {
     ]);
   });
 
+  it('counts T+1 from the payment, so a payment of yesterday that the ledger hears of today is released today', async () => {
+    const m = newMerchant();
+    const late = paidOrder(m, 'LATE-1', 10000);
+    await deliver(app, { ...late, payload: { ...late.payload, paidAt: yesterday.toISOString() } });
+    await income(m, 'TODAY-1', 20000);
+    expect(await balances(m)).toEqual({ available: '0.00', frozen: '265.50' });
+    expect(await unfreezeMerchant(app.orm.em.fork(), m, now)).toMatchObject({ amount: 8850, created: true });
+    expect(await balances(m)).toEqual({ available: '88.50', frozen: '177.00' });
+  });
+
   it('unfreezes once a day, and today’s income the next day', async () => {
     const m = newMerchant();
     await income(m, 'D-1', 10000, yesterday);

@@ -81,7 +81,7 @@ export async function backdate(app: LedgerTestApp, uniqueNo: string, at: Date): 
     id: string;
   }[];
   if (!row) throw new Error(`no posting ${uniqueNo}`);
-  await conn.execute('update posting set created_at = ? where id = ?', [at, row.id]);
+  await conn.execute('update posting set created_at = ?, effective_at = ? where id = ?', [at, at, row.id]);
   await conn.execute('update leg set created_at = ? where posting_id = ?', [at, row.id]);
 }
 

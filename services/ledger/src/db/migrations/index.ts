@@ -3,6 +3,7 @@ import { Migration20261121100000_ledger } from './Migration20261121100000_ledger
 import { Migration20261121121000_withdrawals } from './Migration20261121121000_withdrawals';
 import { Migration20261121130000_clearing } from './Migration20261121130000_clearing';
 import { Migration20261121140000_posting_order_ref } from './Migration20261121140000_posting_order_ref';
+import { Migration20261121150000_posting_effective_at } from './Migration20261121150000_posting_effective_at';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -10,4 +11,8 @@ export const ledgerMigrations: MigrationObject[] = [
   { name: 'Migration20261121121000_withdrawals', class: Migration20261121121000_withdrawals },
   { name: 'Migration20261121130000_clearing', class: Migration20261121130000_clearing },
   { name: 'Migration20261121140000_posting_order_ref', class: Migration20261121140000_posting_order_ref },
+  {
+    name: 'Migration20261121150000_posting_effective_at',
+    class: Migration20261121150000_posting_effective_at,
+  },
 ];

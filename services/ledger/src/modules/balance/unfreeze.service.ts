@@ -56,8 +56,8 @@ export async function unfreezeMerchant(
          from leg l
          join posting p on p.id = l.posting_id
          left join posting reversed on reversed.id = p.reverses_posting_id
-        where l.account_id = ? and l.created_at >= ? and p.type <> ?
-          and (reversed.id is null or reversed.created_at >= ?)`,
+        where l.account_id = ? and p.effective_at >= ? and p.type <> ?
+          and (reversed.id is null or reversed.effective_at >= ?)`,
       [account!.id, startOfToday, PostingType.UNFREEZE, startOfToday],
       'all',
       trx,

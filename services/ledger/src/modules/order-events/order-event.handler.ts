@@ -51,6 +51,8 @@ async function credit(
     description: `订单入账：${fullOrderNo(p)}`,
     orderNo: fullOrderNo(p),
     platformOrderNo: p.platformOrderNo,
+    // T+1 counts from the payment, not from when the ledger heard of it.
+    effectiveAt: p.paidAt ? new Date(p.paidAt) : null,
     actor: SYSTEM_ACTOR,
     reverses,
     legs: creditLegs(p),

@@ -5,7 +5,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'posting' })
 export class Posting {
-  [OptionalProps]?: 'createdAt' | 'orderNo' | 'platformOrderNo' | 'reversesPostingId';
+  [OptionalProps]?: 'effectiveAt' | 'createdAt' | 'orderNo' | 'platformOrderNo' | 'reversesPostingId';
 
   @Field(() => ID, { description: 'Posting id.' })
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -43,6 +43,12 @@ export class Posting {
   @Field({ description: 'Who caused it.' })
   @Property({ length: 200 })
   actor!: string;
+
+  @Field({
+    description: 'When what it records happened (an order credit: the payment time); T+1 counts from it.',
+  })
+  @Property({ type: 'timestamptz' })
+  effectiveAt: Date = new Date();
 
   @Field({ description: 'When it was posted.' })
   @Property({ type: 'timestamptz' })

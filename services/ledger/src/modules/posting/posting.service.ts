@@ -20,6 +20,8 @@ export interface PostingInput {
   orderNo?: string | null;
   /** The platform order number of the order that caused the posting (`Order.postings`). */
   platformOrderNo?: string | null;
+  /** When what the posting records happened (an order's payment); now when absent. T+1 release counts from it. */
+  effectiveAt?: Date | null;
   actor: string;
   /** The posting this one corrects. */
   reverses?: number | null;
@@ -47,7 +49,7 @@ export async function post(em: EntityManager, input: PostingInput): Promise<Post
     const [row] = (await em
       .getConnection()
       .execute(
-        'select posting_id, created from post_entry(?, ?, ?, ?, ?, ?, ?::jsonb, ?::text)',
+        'select posting_id, created from post_entry(?, ?, ?, ?, ?, ?, ?::jsonb, ?::text, ?::timestamptz)',
         [
           input.uniqueNo,
           input.type,
@@ -57,6 +59,7 @@ export async function post(em: EntityManager, input: PostingInput): Promise<Post
           input.reverses ?? null,
           JSON.stringify(legs),
           input.platformOrderNo ?? null,
+          input.effectiveAt ?? null,
         ],
         'all',
         em.getTransactionContext(),
