@@ -189,6 +189,22 @@ describe('withdrawals', () => {
     });
   });
 
+  describe('income from before today', () => {
+    it('is released at the request when the nightly release has not run, and may be withdrawn', async () => {
+      const m = await merchantWith(0);
+      const yesterday = paidOrder(m.id, 'W-OLD-1', 100_000);
+      await deliver(app, {
+        ...yesterday,
+        payload: { ...yesterday.payload, paidAt: new Date(Date.now() - 36 * 3600_000).toISOString() },
+      });
+      await deliver(app, paidOrder(m.id, 'W-NEW-1', 10_000)); // today's 88.50 stays frozen
+      expect(await merchantFen(app, m.id)).toEqual({ available: 0, frozen: 88_500 + 8_850, pending: 0 });
+      const result = await request(m.actor, { amount: '500.00' });
+      expect(result.frozenToday).toBe('88.50');
+      expect(await merchantFen(app, m.id)).toMatchObject({ frozen: 8_850 });
+    });
+  });
+
   describe('bad input is refused with a typed error and changes nothing', () => {
     let m: { id: number; actor: Actor; card: BankCardView };
     let otherCard: BankCardView;

@@ -1,3 +1,4 @@
+import { unfreezeMerchant } from '../balance/unfreeze.service';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -152,6 +153,9 @@ export async function requestWithdrawal(
       code ? 'the two-factor code is wrong, expired or already used' : 'a two-factor code is required',
     );
   }
+  // Income from before today is withdrawable even if the nightly release has not run
+  // yet (the ledger was down, or heard of a payment late): release it first.
+  await unfreezeMerchant(em, command.merchantId);
   const fee = withdrawalFee(amount, rule);
   const total = amount + fee;
 
