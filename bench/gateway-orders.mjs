@@ -17,6 +17,11 @@ const orders = require(join(root, 'services/orders/dist/index-lib.js'));
 const { createOrder } = require(join(root, 'services/orders/dist/modules/order/order.service.js'));
 
 const QUERY = `query Page($n: Int!) { orders(pageSize: $n) { totalCount nodes { platformOrderNo amount statusCode createdAt merchant { id name } channel { code name } } } }`;
+// The same page with each merchant's balance from the ledger subgraph (federation entity join).
+const FEDERATED_QUERY = QUERY.replace(
+  'merchant { id name }',
+  'merchant { id name balance { available frozen } }',
+);
 
 async function sqlCount(metricsUrl) {
   const text = await (await fetch(metricsUrl)).text();
@@ -87,6 +92,7 @@ export async function run({ print }) {
     await orm.close(true);
 
     const ordersPort = await freePort();
+    const ledgerPort = await freePort();
     const gatewayPort = await freePort();
     const quiet = { quiet: true };
     // The relay idles (long interval) so only request statements are counted.
@@ -108,10 +114,21 @@ export async function run({ print }) {
     children.push(
       startService(
         root,
+        'ledger',
+        'services/ledger/dist/index.js',
+        { DATABASE_URL: url, LEDGER_PORT: String(ledgerPort), LOG_LEVEL: 'warn' },
+        quiet,
+      ),
+    );
+    await waitReady(`http://127.0.0.1:${ledgerPort}/ready`, 'ledger');
+    children.push(
+      startService(
+        root,
         'gateway',
         'gateway/dist/index.js',
         {
           ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
+          LEDGER_URL: `http://127.0.0.1:${ledgerPort}/graphql`,
           GATEWAY_PORT: String(gatewayPort),
           LOG_LEVEL: 'warn',
         },
@@ -127,26 +144,30 @@ export async function run({ print }) {
     });
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphUrl = `http://127.0.0.1:${ordersPort}/graphql`;
-    const metricsUrl = `http://127.0.0.1:${ordersPort}/metrics`;
+    const metricsUrls = [`http://127.0.0.1:${ordersPort}/metrics`, `http://127.0.0.1:${ledgerPort}/metrics`];
+    const statements = async () => (await Promise.all(metricsUrls.map(sqlCount))).reduce((a, b) => a + b, 0);
     const gatewayHeaders = { authorization: `Bearer ${token}` };
     const directHeaders = () => ({
       [common.ACTOR_HEADER]: common.signActorHeader(actor, gatewayConfig.auth.internalSecret),
     });
 
     const counts = {};
-    for (const n of [10, 100]) {
-      const before = await sqlCount(metricsUrl);
-      const result = await post(
-        gatewayUrl,
-        JSON.stringify({ query: QUERY, variables: { n } }),
-        gatewayHeaders,
-      );
-      if (result.data.orders.nodes.length !== n)
-        throw new Error(`expected ${n} orders, got ${result.data.orders.nodes.length}`);
-      counts[n] = (await sqlCount(metricsUrl)) - before;
-      print(`sql_statements_gateway_page_${n}: ${counts[n]} statements`);
+    for (const [label, query] of [
+      ['gateway', QUERY],
+      ['gateway_with_ledger', FEDERATED_QUERY],
+    ]) {
+      for (const n of [10, 100]) {
+        const before = await statements();
+        const result = await post(gatewayUrl, JSON.stringify({ query, variables: { n } }), gatewayHeaders);
+        if (result.data.orders.nodes.length !== n)
+          throw new Error(`expected ${n} orders, got ${result.data.orders.nodes.length}`);
+        counts[`${label}_${n}`] = (await statements()) - before;
+        print(`sql_statements_${label}_page_${n}: ${counts[`${label}_${n}`]} statements`);
+      }
     }
-    print(`sql_statements_equal: ${counts[10] === counts[100] ? 'yes' : 'no'}`);
+    print(
+      `sql_statements_equal: ${counts.gateway_10 === counts.gateway_100 && counts.gateway_with_ledger_10 === counts.gateway_with_ledger_100 ? 'yes' : 'no'}`,
+    );
 
     const options = {
       requests: Number(process.env.BENCH_REQUESTS ?? 400),
@@ -162,7 +183,7 @@ export async function run({ print }) {
     const ratio = viaGateway.p50 / direct.p50;
     print(`gateway_over_subgraph_p50_ratio: ${ratio.toFixed(2)} x`);
     print(`gateway_over_subgraph_throughput_ratio: ${(direct.rps / viaGateway.rps).toFixed(2)} x`);
-    return `gateway: ${counts[10]}/${counts[100]} SQL statements for 10/100 orders; p50 ${viaGateway.p50.toFixed(1)} ms via gateway vs ${direct.p50.toFixed(1)} ms direct (${ratio.toFixed(2)}x)`;
+    return `gateway: ${counts.gateway_10}/${counts.gateway_100} SQL statements for 10/100 orders (${counts.gateway_with_ledger_10}/${counts.gateway_with_ledger_100} with ledger balances); p50 ${viaGateway.p50.toFixed(1)} ms via gateway vs ${direct.p50.toFixed(1)} ms direct (${ratio.toFixed(2)}x)`;
   } finally {
     for (const child of children.reverse()) await stopChild(child);
     if (embedded) await embedded.stop();
