@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import {
   configureLogger,
   loadConfigOrExit,
   logger,
   openDatabase,
-  startEmbeddedPostgres,
+  serviceDatabaseUrl,
   stopOnSignals,
 } from '@pay/common';
 import { loadLedgerConfig } from './config';
@@ -20,13 +19,8 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadLedgerConfig());
   configureLogger({ service: 'ledger', level: config.logLevel });
   warnWithoutMerchantSecurity(config);
-  let url = config.db.url;
-  let embedded: { stop: () => Promise<void> } | undefined;
-  if (!url) {
-    const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '.data', 'pg'));
-    embedded = pg;
-    url = pg.adminUrl;
-  }
+  const database = await serviceDatabaseUrl(config.db.url);
+  const url = database.url;
   const orm = await openDatabase({
     url,
     schema: 'ledger',
@@ -37,7 +31,7 @@ async function main(): Promise<void> {
   const server = await createLedgerServer({ orm, config, databaseUrl: url });
   const listening = await server.start();
   logger().info({ url: listening.url }, 'ledger subgraph listening');
-  stopOnSignals([() => server.stop(), () => orm.close(), async () => embedded?.stop()]);
+  stopOnSignals([() => server.stop(), () => orm.close(), () => database.stop()]);
 }
 
 main().catch((error: unknown) => {

@@ -4,10 +4,9 @@ import {
   loadConfigOrExit,
   logger,
   openDatabase,
-  startEmbeddedPostgres,
+  serviceDatabaseUrl,
   stopOnSignals,
 } from '@pay/common';
-import { join } from 'node:path';
 import { loadOrdersConfig } from './config';
 import { ordersEntities } from './db/entities';
 import { ordersMigrations } from './db/migrations';
@@ -18,13 +17,8 @@ import { seedDemoData } from './db/seeders/demo-data';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadOrdersConfig());
   configureLogger({ service: 'orders', level: config.logLevel });
-  let url = config.db.url;
-  let embedded: { stop: () => Promise<void> } | undefined;
-  if (!url) {
-    const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '.data', 'pg'));
-    embedded = pg;
-    url = pg.adminUrl;
-  }
+  const database = await serviceDatabaseUrl(config.db.url);
+  const url = database.url;
   const orm = await openDatabase({
     url,
     schema: 'orders',
@@ -36,7 +30,7 @@ async function main(): Promise<void> {
   const listening = await server.start();
   logger().info({ url: listening.url }, 'orders subgraph listening');
 
-  stopOnSignals([() => server.stop(), () => orm.close(), async () => embedded?.stop()]);
+  stopOnSignals([() => server.stop(), () => orm.close(), () => database.stop()]);
 }
 
 main().catch((error: unknown) => {

@@ -30,3 +30,16 @@ export function withDatabase(url: string, database: string): string {
   parsed.pathname = `/${database}`;
   return parsed.toString();
 }
+
+/**
+ * The database a service runs on: `configured` (DATABASE_URL) when set, else the
+ * embedded demo PostgreSQL in `.data/pg` at the repository root. `stop` stops what this
+ * call started (nothing for a configured database).
+ */
+export async function serviceDatabaseUrl(
+  configured: string | undefined,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (configured) return { url: configured, stop: async () => {} };
+  const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '..', '.data', 'pg'));
+  return { url: pg.adminUrl, stop: () => pg.stop() };
+}

@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './actors';
 export * from './merchant-receiver';
 export * from './assertions';
+export * from './service-test-database';

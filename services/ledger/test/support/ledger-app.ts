@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   ACTOR_HEADER,
-  createTestDatabase,
-  openDatabase,
+  openTestServiceDatabase,
   postGraphQL,
   signActorHeader,
   TEST_ACTORS,
@@ -32,27 +31,8 @@ export interface LedgerTestApp {
 }
 
 /** A fresh database with the ledger schema migrated, for tests that need no server. */
-export async function openTestLedgerDatabase(): Promise<{
-  orm: MikroORM;
-  url: string;
-  close: () => Promise<void>;
-}> {
-  const db = await createTestDatabase();
-  const orm = await openDatabase({
-    url: db.url,
-    schema: 'ledger',
-    entities: ledgerEntities,
-    migrations: ledgerMigrations,
-  });
-  return {
-    orm,
-    url: db.url,
-    close: async () => {
-      await orm.close(true);
-      await db.drop();
-    },
-  };
-}
+export const openTestLedgerDatabase = () =>
+  openTestServiceDatabase({ schema: 'ledger', entities: ledgerEntities, migrations: ledgerMigrations });
 
 /** The ledger service on a free port over a fresh database. */
 export async function startLedgerTestApp(overrides: Partial<LedgerConfig> = {}): Promise<LedgerTestApp> {
