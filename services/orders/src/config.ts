@@ -19,6 +19,8 @@ const envSchema = z.object({
   ORDERS_PUBLIC_URL: z.string().url().optional(),
   /** The ledger subgraph's base URL (e.g. http://127.0.0.1:4002); unset runs orders without a ledger. */
   LEDGER_URL: z.string().url().optional(),
+  /** The reconciliation subgraph's base URL; it keeps a copy of every order's state for matching. */
+  RECONCILIATION_URL: z.string().url().optional(),
   NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
@@ -41,6 +43,7 @@ export interface OrdersConfig {
   sandbox: { wechatApiKey: string; alipayAppId: string };
   seedDemoData: boolean;
   ledgerUrl: string | null;
+  reconciliationUrl: string | null;
 }
 
 /** The only reader of process.env in the orders service. */
@@ -66,6 +69,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
     sandbox: { wechatApiKey: e.SANDBOX_WECHAT_API_KEY, alipayAppId: e.SANDBOX_ALIPAY_APP_ID },
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     ledgerUrl: e.LEDGER_URL ?? null,
+    reconciliationUrl: e.RECONCILIATION_URL ?? null,
   };
 }
 

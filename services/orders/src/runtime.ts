@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue, OutboxRelay } from '@pay/common';
 import type { OrdersConfig } from './config';
 import type { SandboxKeys } from './modules/sandbox/sandbox-keys';
-import type { LedgerClient } from './modules/order/ledger-client';
+import type { EventSink } from './modules/order/event-sink';
 
 /** Long-lived collaborators of the orders service, shared by requests and jobs. */
 export interface OrdersRuntime {
@@ -12,7 +12,7 @@ export interface OrdersRuntime {
   relay: OutboxRelay;
   sandboxKeys: SandboxKeys;
   /** The ledger, when configured: money-moving events go there and reversals ask it first. */
-  ledger: LedgerClient | null;
+  ledger: EventSink | null;
   /** Base URL payers and channels reach this service at; known once it listens. */
   publicUrl: string;
 }

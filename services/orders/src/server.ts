@@ -17,7 +17,8 @@ import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { sandboxRoutes } from './modules/sandbox/sandbox.routes';
 import { callbackRoutes } from './modules/upstream/callback.routes';
 import { merchantSecurityRoutes } from './modules/merchant/merchant-security.routes';
-import { httpLedgerClient, ledgerConsumer } from './modules/order/ledger-client';
+import { forwardingConsumer, httpEventSink } from './modules/order/event-sink';
+import { ORDER_STATE_TOPIC, ORDER_TOPICS } from './modules/order/order-events';
 import {
   NOTIFY_QUEUE,
   notificationConsumer,
@@ -47,8 +48,15 @@ export async function createOrdersServer(options: {
     schema: 'orders_jobs',
     queues: [NOTIFY_QUEUE],
   });
-  const ledger = config.ledgerUrl ? httpLedgerClient(config.ledgerUrl, config.auth.internalSecret) : null;
-  const consumers = [notificationConsumer(jobs), ...(ledger ? [ledgerConsumer(ledger)] : [])];
+  const ledger = config.ledgerUrl ? httpEventSink(config.ledgerUrl, config.auth.internalSecret) : null;
+  const reconciliation = config.reconciliationUrl
+    ? httpEventSink(config.reconciliationUrl, config.auth.internalSecret)
+    : null;
+  const consumers = [
+    notificationConsumer(jobs),
+    ...(ledger ? [forwardingConsumer('ledger', Object.values(ORDER_TOPICS), ledger)] : []),
+    ...(reconciliation ? [forwardingConsumer('reconciliation', [ORDER_STATE_TOPIC], reconciliation)] : []),
+  ];
   const relay = new OutboxRelay(orm, consumers, { intervalMs: config.outbox.intervalMs });
   const runtime: OrdersRuntime = {
     orm,

@@ -114,7 +114,9 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
     const rows = await app.orm.em
       .fork()
       .getConnection()
-      .execute(`select topic from outbox_event where aggregate_id = ?`, [created.order.platformOrderNo]);
+      .execute(`select topic from outbox_event where aggregate_id = ? and topic <> 'order.state'`, [
+        created.order.platformOrderNo,
+      ]);
     expect(rows).toEqual([{ topic: 'order.paid' }]);
   });
 
@@ -153,9 +155,10 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
     const rows = await app.orm.em
       .fork()
       .getConnection()
-      .execute(`select count(*)::int as n from outbox_event where aggregate_id = ?`, [
-        created.order.platformOrderNo,
-      ]);
+      .execute(
+        `select count(*)::int as n from outbox_event where aggregate_id = ? and topic <> 'order.state'`,
+        [created.order.platformOrderNo],
+      );
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -190,5 +193,52 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
     const result = await postGraphQL(app.url, '{ channels { code } }');
     expect(result.status).toBe(401);
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('order.state events', () => {
+  let app: OrdersTestApp;
+  beforeAll(async () => {
+    app = await startOrdersTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('records the whole state of an order at creation and at every change, in order', async () => {
+    const created = dataOf(
+      await app.gql<{ createOrder: { paymentUrl: string; order: { platformOrderNo: string } } }>(CREATE, {
+        input: { amount: '25.00', merchantId: 2024164 },
+      }),
+    ).createOrder;
+    await fetch(created.paymentUrl, { method: 'POST' });
+    dataOf(
+      await app.gql(
+        `mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { id } } }`,
+        {
+          no: created.order.platformOrderNo,
+        },
+      ),
+    );
+    const rows = (await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select payload from outbox_event where aggregate_id = ? and topic = 'order.state' order by seq`,
+        [created.order.platformOrderNo],
+      )) as { payload: Record<string, unknown> }[];
+    expect(rows.map((r) => [r.payload.status, r.payload.statusCode])).toEqual([
+      ['PENDING', 0],
+      ['PAID', 1],
+      ['PENDING', 0],
+    ]);
+    expect(rows[1]!.payload).toMatchObject({
+      merchantId: 2024164,
+      merchantName: 'jl888',
+      amount: 2500,
+      channelCode: 'zfbwthf',
+      payType: 'alipay',
+    });
+    expect(rows[1]!.payload.upstreamOrderNo).toMatch(/^SBX/);
   });
 });

@@ -116,7 +116,7 @@ export async function tableCounts(app: OrdersTestApp): Promise<TableCounts> {
 export async function eventTopics(app: OrdersTestApp, platformOrderNo: string): Promise<string[]> {
   const rows = await sql<{ topic: string }>(
     app,
-    'select topic from outbox_event where aggregate_id = ? order by seq',
+    "select topic from outbox_event where aggregate_id = ? and topic <> 'order.state' order by seq",
     [platformOrderNo],
   );
   return rows.map((r) => r.topic);

@@ -4,7 +4,7 @@ import { Merchant } from '../../modules/merchant/merchant.entity';
 import { PayType } from '../../modules/channel/channel.entity';
 import { Order, NotifyStyle } from '../../modules/order/order.entity';
 import { NotifyStatus, OrderStatus, STATUS_PRESENTATION } from '../../modules/order/order-status';
-import { ORDER_TOPICS, recordOrderEvent } from '../../modules/order/order-events';
+import { ORDER_TOPICS, recordOrderEvent, recordOrderState } from '../../modules/order/order-events';
 import {
   buildAgent,
   buildChannel,
@@ -205,6 +205,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     if (STATUS_PRESENTATION[order.status].merchantCode === 1)
       recordOrderEvent(em, ORDER_TOPICS.PAID, order, 'demo');
     if (order.status === OrderStatus.WITHHELD) recordOrderEvent(em, ORDER_TOPICS.WITHHELD, order, 'demo');
+    recordOrderState(em, order);
   }
   await em.flush();
   return true;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OutboxEvent, type Actor } from '@pay/common';
 import type { Order } from './order.entity';
+import { STATUS_PRESENTATION } from './order-status';
 
 /** Outbox topics the orders service publishes; every one moves (or decides) money. */
 export const ORDER_TOPICS = {
@@ -66,6 +67,40 @@ export function recordOrderEvent(
   actor?: Actor,
 ): OutboxEvent {
   const event = orderEvent(topic, order, source, actor);
+  em.persist(event);
+  return event;
+}
+
+/**
+ * Not about money: an order's whole current state, written with every change (creation
+ * included) for services that keep a copy — reconciliation matches channel statements
+ * against it. Consumers keep the state of the highest outbox `seq` they have seen.
+ */
+export const ORDER_STATE_TOPIC = 'order.state';
+
+export function recordOrderState(em: EntityManager, order: Order): OutboxEvent {
+  const presentation = STATUS_PRESENTATION[order.status];
+  const event = new OutboxEvent(ORDER_STATE_TOPIC, order.platformOrderNo, {
+    platformOrderNo: order.platformOrderNo,
+    upstreamOrderNo: order.upstreamOrderNo,
+    merchantId: order.merchant.id,
+    merchantName: order.merchant.name,
+    merchantOrderNo: order.merchantOrderNo,
+    channelCode: order.channel.code,
+    payType: order.channel.payType,
+    amount: order.amount,
+    fee: order.channelFee + order.agentIncome,
+    status: order.status,
+    statusCode: presentation.merchantCode,
+    adminStatusCode: presentation.adminCode,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: order.paidAt?.toISOString() ?? null,
+    storeId: order.storeId,
+    cashierId: order.cashierId,
+    deviceNo: order.deviceNo,
+    payerId: order.payerId,
+    payerNickname: order.payerNickname,
+  });
   em.persist(event);
   return event;
 }

@@ -20,8 +20,8 @@ import { chooseUpstreamConfig } from '../upstream/routing';
 import { Order, NotifyStyle } from './order.entity';
 import { OrderAudit } from './order-audit.entity';
 import { OrderStatus, transition, type OrderEvent } from './order-status';
-import { ORDER_TOPICS, orderEvent, recordOrderEvent } from './order-events';
-import type { LedgerClient } from './ledger-client';
+import { ORDER_TOPICS, orderEvent, recordOrderEvent, recordOrderState } from './order-events';
+import type { EventSink } from './event-sink';
 import type { CreateOrderCommand, OrderRef } from './order.commands';
 
 const DEFAULT_URL = 'https://example.com';
@@ -226,6 +226,7 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
         fxjumpflag: text(command.jumpFlag, 'jumpFlag', 32),
       },
     });
+    recordOrderState(tx, order);
     try {
       await tx.flush();
     } catch (error) {
@@ -370,6 +371,7 @@ export async function completeOrder(
       'manual',
       actor,
     );
+    recordOrderState(tx, order);
     await tx.flush();
     return { order, unchanged: false, message: '补单成功' };
   });
@@ -389,7 +391,7 @@ export async function cancelOrder(
   actor: Actor,
   amount?: string | null,
   note?: string | null,
-  ledger?: LedgerClient | null,
+  ledger?: EventSink | null,
 ): Promise<ManualActionResult> {
   // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
   note = text(note, 'note', 500);
@@ -405,12 +407,13 @@ export async function cancelOrder(
     }
     order.paidAt = null;
     audit(tx, order, 'MANUAL_CANCEL', actor, from, note);
+    recordOrderState(tx, order);
     await tx.flush();
     return { order, unchanged: false, message: '撤单成功' };
   });
 }
 
-async function askLedger(ledger: LedgerClient, event: OutboxEvent): Promise<void> {
+async function askLedger(ledger: EventSink, event: OutboxEvent): Promise<void> {
   try {
     await ledger.deliver([event]);
   } catch (error) {
@@ -474,6 +477,7 @@ export async function applyChannelPayment(
     order.payerId = payment.payerId ?? order.payerId;
     order.deductStatus = withhold ? 1 : 2;
     recordOrderEvent(tx, withhold ? ORDER_TOPICS.WITHHELD : ORDER_TOPICS.PAID, order, 'callback');
+    recordOrderState(tx, order);
     await tx.flush();
     return withhold ? 'WITHHELD' : 'PAID';
   });
