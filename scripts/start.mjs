@@ -80,9 +80,11 @@ async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(adminUrl));
   const ordersPort = process.env.ORDERS_PORT ?? '4001';
   const ledgerPort = process.env.LEDGER_PORT ?? '4002';
+  const reconciliationPort = process.env.RECONCILIATION_PORT ?? '4003';
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
   const ordersUrl = `http://127.0.0.1:${ordersPort}`;
   const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
+  const reconciliationUrl = `http://127.0.0.1:${reconciliationPort}`;
 
   log('starting the ledger subgraph …');
   launch('ledger', 'services/ledger/dist/index.js', {
@@ -93,12 +95,23 @@ async function main() {
   });
   await waitReady(`${ledgerUrl}/ready`, 'ledger');
 
+  log('starting the reconciliation subgraph …');
+  launch('reconciliation', 'services/reconciliation/dist/index.js', {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    RECONCILIATION_PORT: reconciliationPort,
+    ORDERS_URL: ordersUrl,
+    STATEMENT_DIR: join(dataDir, 'statements'),
+  });
+  await waitReady(`${reconciliationUrl}/ready`, 'reconciliation');
+
   log('starting the orders subgraph (migrations and demo data on first start) …');
   launch('orders', 'services/orders/dist/index.js', {
     DATABASE_URL: databaseUrl,
     SEED_DEMO_DATA: 'true',
     ORDERS_PORT: ordersPort,
     LEDGER_URL: ledgerUrl,
+    RECONCILIATION_URL: reconciliationUrl,
   });
   await waitReady(`${ordersUrl}/ready`, 'orders');
 
@@ -106,6 +119,7 @@ async function main() {
   launch('gateway', 'gateway/dist/index.js', {
     ORDERS_URL: `${ordersUrl}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
+    RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
     GATEWAY_PORT: gatewayPort,
   });
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');

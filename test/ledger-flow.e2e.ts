@@ -29,7 +29,7 @@ describe('orders → ledger through the outbox, end to end through the gateway',
       ),
     ).createOrder;
     const paid = await fetch(created.paymentUrl, { method: 'POST' });
-    expect((await paid.json()).paid).toBe(true);
+    expect(((await paid.json()) as { paid: boolean }).paid).toBe(true);
     return created.order.platformOrderNo;
   }
 
@@ -103,7 +103,9 @@ describe('a reversal the merchant cannot cover', () => {
         ACTORS.merchant,
       ),
     ).createOrder;
-    expect((await (await fetch(created.paymentUrl, { method: 'POST' })).json()).paid).toBe(true);
+    expect(
+      ((await (await fetch(created.paymentUrl, { method: 'POST' })).json()) as { paid: boolean }).paid,
+    ).toBe(true);
     const logs = `{ moneyLogs(pageSize: 5) { totalCount nodes { amount balanceAfter typeCode: type typeName description orderNo uniqueNo accountPurpose } } }`;
     const credited = await eventually(async () => {
       const page = dataOf(

@@ -4,11 +4,13 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeSupergraph } from '@pay/gateway';
 import { buildOrdersSchema } from '@pay/orders';
 import { buildLedgerSchema } from '@pay/ledger';
+import { buildReconciliationSchema } from '@pay/reconciliation';
 
 const root = join(__dirname, '..');
 const builders: Record<string, () => Promise<import('graphql').GraphQLSchema>> = {
   orders: buildOrdersSchema,
   ledger: buildLedgerSchema,
+  reconciliation: buildReconciliationSchema,
 };
 
 describe('schema/ is the contract', () => {

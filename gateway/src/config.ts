@@ -10,6 +10,7 @@ const envSchema = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   ORDERS_URL: graphqlUrl.default('http://127.0.0.1:4001/graphql'),
   LEDGER_URL: graphqlUrl.default('http://127.0.0.1:4002/graphql'),
+  RECONCILIATION_URL: graphqlUrl.default('http://127.0.0.1:4003/graphql'),
   SUPERGRAPH_PATH: z.string().optional(),
   MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
@@ -41,7 +42,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     logLevel: e.LOG_LEVEL,
     http: { port: e.GATEWAY_PORT, host: e.GATEWAY_HOST },
     auth: { jwtSecret: e.JWT_SECRET, jwtIssuer: e.JWT_ISSUER, internalSecret: e.INTERNAL_SIGNING_SECRET },
-    subgraphs: { orders: e.ORDERS_URL, ledger: e.LEDGER_URL },
+    subgraphs: { orders: e.ORDERS_URL, ledger: e.LEDGER_URL, reconciliation: e.RECONCILIATION_URL },
     supergraphPath: e.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
     limits: {
       maxDepth: e.MAX_DEPTH,

@@ -9,6 +9,13 @@ import {
 } from '@pay/orders';
 import { createGatewayServer, loadGatewayConfig, type GatewayServer } from '@pay/gateway';
 import {
+  createReconciliationServer,
+  reconciliationEntities,
+  reconciliationMigrations,
+  testReconciliationConfig,
+  type ReconciliationServer,
+} from '@pay/reconciliation';
+import {
   createLedgerServer,
   ledgerEntities,
   ledgerMigrations,
@@ -26,6 +33,8 @@ export interface Platform {
   orders: OrdersServer;
   ledger: LedgerServer;
   ledgerOrm: MikroORM;
+  reconciliation: ReconciliationServer;
+  reconciliationOrm: MikroORM;
   /** Stops the ledger (to test catching up); `startLedger` brings it back on the same port. */
   stopLedger: () => Promise<void>;
   startLedger: () => Promise<void>;
@@ -60,19 +69,35 @@ export async function startPlatform(): Promise<Platform> {
   let ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
   const ledgerPort = (await ledger.start(0)).port;
   const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
+  const reconciliationOrm = await openDatabase({
+    url: db.url,
+    schema: 'reconciliation',
+    entities: reconciliationEntities,
+    migrations: reconciliationMigrations,
+  });
+  const reconciliationConfig = testReconciliationConfig();
+  const reconciliation = await createReconciliationServer({
+    orm: reconciliationOrm,
+    config: reconciliationConfig,
+    databaseUrl: db.url,
+  });
+  const reconciliationUrl = (await reconciliation.start(0)).url;
   const ordersConfig = testOrdersConfig({
     notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
     outbox: { intervalMs: 100 },
     ledgerUrl,
+    reconciliationUrl,
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
   // The ledger asks the orders service to check withdrawals' TOTP codes (read per request).
   ledgerConfig.ordersUrl = ordersListening.url;
+  reconciliationConfig.ordersUrl = ordersListening.url;
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
     ORDERS_URL: `${ordersListening.url}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
+    RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
   });
   const gateway = await createGatewayServer(gatewayConfig);
   const gatewayListening = await gateway.start(0);
@@ -88,6 +113,8 @@ export async function startPlatform(): Promise<Platform> {
       return ledger;
     },
     ledgerOrm,
+    reconciliation,
+    reconciliationOrm,
     stopLedger: () => ledger.stop(),
     startLedger: async () => {
       ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
@@ -101,7 +128,9 @@ export async function startPlatform(): Promise<Platform> {
       await gateway.stop();
       await orders.stop();
       await ledger.stop();
+      await reconciliation.stop();
       await ledgerOrm.close(true);
+      await reconciliationOrm.close(true);
       await orm.close(true);
       await db.drop();
     },

@@ -1,0 +1,3 @@
+import { Payment } from '../modules/payment/payment.entity';
+
+export const reconciliationEntities = [Payment];
