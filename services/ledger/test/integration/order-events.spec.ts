@@ -162,6 +162,29 @@ describe('order events → postings', () => {
     expect((await verifyLedger(app.orm.em.fork())).ok).toBe(true);
   });
 
+  it('takes the credit back when a paid order is refunded, keyed apart from a cancel', async () => {
+    const merchant = 3000002;
+    const paid = orderEvent('order.paid', {
+      merchantId: merchant,
+      merchantOrderNo: 'RF-1',
+      agentId: null,
+      agentIncome: 0,
+      merchantIncome: 9250,
+      channelFee: 750,
+    });
+    await send([paid]);
+    const refund = { ...paid, id: randomUUID(), topic: 'order.refunded' };
+    expect((await send([refund])).status).toBe(200);
+    expect((await send([refund])).status).toBe(200);
+    expect(await balance(merchant, AccountPurpose.MERCHANT_FROZEN)).toBe(0);
+    const legs = await legsOf(`${merchant}RF-1_rf0`);
+    expect(legs.find((l) => l.purpose === 'MERCHANT_FROZEN')).toMatchObject({
+      amount: '-9250',
+      description: `退款回退：订单${merchant}RF-1，扣回92.50元`,
+    });
+    expect((await verifyLedger(app.orm.em.fork())).ok).toBe(true);
+  });
+
   it('hears only a signed SYSTEM caller and refuses malformed events', async () => {
     expect((await send([orderEvent('order.paid')], 'wrong-secret-wrong-secret')).status).toBe(401);
     expect((await send([orderEvent('order.paid')], app.config.auth.internalSecret, 'OPERATOR')).status).toBe(

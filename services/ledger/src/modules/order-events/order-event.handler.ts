@@ -65,8 +65,15 @@ async function credit(
  * there (paid today) and otherwise from the available balance; when neither covers it
  * the reversal fails with INSUFFICIENT_BALANCE and nothing is posted.
  */
-async function reverse(em: EntityManager, event: OrderEvent): Promise<boolean> {
+/** How a reversing posting is keyed and worded: a cancel (撤单) or a refund (退款). */
+const REVERSALS = {
+  'order.reversed': { suffix: 'rv', label: '撤单回退' },
+  'order.refunded': { suffix: 'rf', label: '退款回退' },
+} as const;
+
+async function reverse(em: EntityManager, event: OrderEvent, kind: keyof typeof REVERSALS): Promise<boolean> {
   const p = event.payload;
+  const { suffix, label } = REVERSALS[kind];
   const creditKey = `${fullOrderNo(p)}_bd${p.creditSeq}`;
   const [original] = (await em
     .getConnection()
@@ -85,16 +92,16 @@ async function reverse(em: EntityManager, event: OrderEvent): Promise<boolean> {
       return {
         ...leg,
         ...(isMerchant
-          ? { purpose, description: `撤单回退：订单${fullOrderNo(p)}，扣回${formatFen(p.merchantIncome)}元` }
+          ? { purpose, description: `${label}：订单${fullOrderNo(p)}，扣回${formatFen(p.merchantIncome)}元` }
           : {}),
         amount: -leg.amount,
         type: PostingType.REVERSAL,
       };
     });
   const base = {
-    uniqueNo: `${fullOrderNo(p)}_rv${p.creditSeq}`,
+    uniqueNo: `${fullOrderNo(p)}_${suffix}${p.creditSeq}`,
     type: PostingType.REVERSAL,
-    description: `撤单回退：${fullOrderNo(p)}`,
+    description: `${label}：${fullOrderNo(p)}`,
     orderNo: fullOrderNo(p),
     platformOrderNo: p.platformOrderNo,
     actor: SYSTEM_ACTOR,
@@ -124,7 +131,7 @@ async function markConsumed(em: EntityManager, event: OrderEvent): Promise<boole
 
 /**
  * Applies one order event, idempotently: the posting keys derive from the order and
- * its credit sequence (`<order>_bd<n>` credit, `_rv<n>` its reversal),
+ * its credit sequence (`<order>_bd<n>` credit, `_rv<n>` its reversal, `_rf<n>` its refund),
  * so the same event delivered ten times posts once. Returns whether anything changed.
  */
 export async function applyOrderEvent(em: EntityManager, event: OrderEvent): Promise<boolean> {
@@ -136,6 +143,7 @@ export async function applyOrderEvent(em: EntityManager, event: OrderEvent): Pro
     case 'order.withheld':
       return markConsumed(em, event);
     case 'order.reversed':
-      return reverse(em, event);
+    case 'order.refunded':
+      return reverse(em, event, event.topic);
   }
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Topics the orders service publishes that move money (see orders' order-events.ts). */
-export const ORDER_TOPICS = ['order.paid', 'order.released', 'order.withheld', 'order.reversed'] as const;
+export const ORDER_TOPICS = ['order.paid', 'order.released', 'order.withheld', 'order.reversed',
+  'order.refunded',
+] as const;
 
 const fen = z.number().int().safe();
 

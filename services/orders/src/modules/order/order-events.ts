@@ -13,6 +13,8 @@ export const ORDER_TOPICS = {
   RELEASED: 'order.released',
   /** A paid order cancelled manually: reverse its credit. */
   REVERSED: 'order.reversed',
+  /** A credited order refunded by the platform: take its credit back. */
+  REFUNDED: 'order.refunded',
 } as const;
 
 export type OrderTopic = (typeof ORDER_TOPICS)[keyof typeof ORDER_TOPICS];
@@ -54,7 +56,7 @@ export function orderEventPayload(
 export function orderEvent(topic: OrderTopic, order: Order, source: string, actor?: Actor): OutboxEvent {
   let creditSeq = order.creditSeq;
   if (topic === ORDER_TOPICS.PAID || topic === ORDER_TOPICS.RELEASED) order.creditSeq += 1;
-  if (topic === ORDER_TOPICS.REVERSED) creditSeq = order.creditSeq - 1;
+  if (topic === ORDER_TOPICS.REVERSED || topic === ORDER_TOPICS.REFUNDED) creditSeq = order.creditSeq - 1;
   return new OutboxEvent(topic, order.platformOrderNo, orderEventPayload(order, source, actor, creditSeq));
 }
 

@@ -97,7 +97,14 @@ const TRANSITIONS: Record<OrderEvent, Partial<Record<OrderStatus, OrderStatus>>>
   },
   APPROVE_INTERVENTION: { PLATFORM_INTERVENTION: OrderStatus.INTERVENTION_APPROVED },
   REJECT_INTERVENTION: { PLATFORM_INTERVENTION: OrderStatus.INTERVENTION_REJECTED },
-  REFUND: { REFUND_CONFIRMED: OrderStatus.REFUNDED, INTERVENTION_APPROVED: OrderStatus.REFUNDED },
+  // Refund flows end here; the platform may also refund a paid order directly
+  // (reconciliation found the channel refunded it).
+  REFUND: {
+    PAID: OrderStatus.REFUNDED,
+    REFUND_UNDER_REVIEW: OrderStatus.REFUNDED,
+    REFUND_CONFIRMED: OrderStatus.REFUNDED,
+    INTERVENTION_APPROVED: OrderStatus.REFUNDED,
+  },
 };
 
 /** The status after `event`, or ILLEGAL_TRANSITION. */

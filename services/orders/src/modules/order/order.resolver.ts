@@ -30,7 +30,7 @@ import {
   OrderSummary,
   ResendNotificationsPayload,
 } from './order.type';
-import { cancelOrder, completeOrder, createOrder, findOrder, parseOrderAmount } from './order.service';
+import { cancelOrder, completeOrder, createOrder, findOrder, parseOrderAmount, refundOrder } from './order.service';
 import { listOrders, summarizeOrders, type OrderListFilter } from './order.query';
 import { paymentUrlFor } from '../sandbox/sandbox-links';
 import { resendNotifications } from '../notification/notification.service';
@@ -141,6 +141,19 @@ export class OrderResolver {
       input.note,
       ctx.runtime.ledger,
     );
+    ctx.runtime.relay.nudge();
+    return result;
+  }
+
+  @Mutation(() => ManualOrderActionPayload, {
+    description: 'Refund a credited order (platform): the ledger takes the credit back first. Audited.',
+  })
+  async refundOrder(
+    @Ctx() ctx: OrdersContext,
+    @Arg('input') input: ManualOrderActionInput,
+  ): Promise<ManualOrderActionPayload> {
+    requireRole(ctx.actor, 'OPERATOR', 'SYSTEM');
+    const result = await refundOrder(ctx.em, orderRefFor(ctx, input), ctx.actor, input.note, ctx.runtime.ledger);
     ctx.runtime.relay.nudge();
     return result;
   }

@@ -413,6 +413,33 @@ export async function cancelOrder(
   });
 }
 
+/**
+ * Refund (退款) by the platform — for instance when reconciliation finds the channel
+ * refunded a payment: a credited order becomes REFUNDED. Like a cancel, the ledger is
+ * asked first to take the credit back (`order.refunded`); a refusal changes nothing.
+ */
+export async function refundOrder(
+  em: EntityManager,
+  ref: OrderRef,
+  actor: Actor,
+  note?: string | null,
+  ledger?: EventSink | null,
+): Promise<ManualActionResult> {
+  note = text(note, 'note', 500);
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, ref);
+    const from = order.status;
+    order.status = transition(from, 'REFUND');
+    const refund = orderEvent(ORDER_TOPICS.REFUNDED, order, 'manual', actor);
+    if (ledger) await askLedger(ledger, refund);
+    tx.persist(refund);
+    audit(tx, order, 'REFUND', actor, from, note);
+    recordOrderState(tx, order);
+    await tx.flush();
+    return { order, unchanged: false, message: '退款成功' };
+  });
+}
+
 async function askLedger(ledger: EventSink, event: OutboxEvent): Promise<void> {
   try {
     await ledger.deliver([event]);
