@@ -16,6 +16,12 @@ const envSchema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
   MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  /** Largest statement file a GraphQL multipart upload may carry. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(200 * 1024 * 1024),
 });
 
 export interface GatewayConfig {
@@ -27,6 +33,8 @@ export interface GatewayConfig {
   subgraphs: Record<string, string>;
   supergraphPath: string;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
+  /** GraphQL multipart uploads: files go to the reconciliation service (its base URL, from RECONCILIATION_URL). */
+  uploads: { reconciliationUrl: string; maxFileBytes: number };
 }
 
 /** The only reader of process.env in the gateway. */
@@ -49,6 +57,10 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxAliases: e.MAX_ALIASES,
       maxCost: e.MAX_COST,
       maxTokens: e.MAX_TOKENS,
+    },
+    uploads: {
+      reconciliationUrl: e.RECONCILIATION_URL.replace(/\/graphql\/?$/, ''),
+      maxFileBytes: e.UPLOAD_MAX_BYTES,
     },
   };
 }

@@ -21,6 +21,7 @@ import {
 import type { GatewayConfig } from './config';
 import { authenticate } from './auth/authenticate';
 import { introspectionPolicy } from './auth/introspection-policy';
+import { statementUploads } from './uploads/statement-uploads';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
 
@@ -87,6 +88,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   app.use(
     '/graphql',
     authenticate({ secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer }),
+    // GraphQL multipart requests (statement files) become JSON requests here; see uploads/.
+    statementUploads({ ...config.uploads, internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ actor: res.locals.actor as Actor, requestId: currentRequestId() ?? '' }),

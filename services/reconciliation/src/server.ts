@@ -12,9 +12,16 @@ import type { ReconciliationConfig } from './config';
 import { buildReconciliationSchema } from './schema';
 import { buildReconciliationContext, type ReconciliationRuntime } from './context';
 import { orderEventRoutes } from './modules/payment/order-events.routes';
+import { AUTO_RECONCILE_QUEUE, startAutoReconcileWorker } from './modules/run/auto-reconcile.job';
+import { statementUploadRoutes } from './modules/statement/statement-upload.routes';
+import {
+  StatementStore,
+  statementDirOf,
+  STATEMENT_UPLOAD_MAX_BYTES,
+} from './modules/statement/statement-store';
 
 /** Job queues this service works; modules add theirs here. */
-export const RECONCILIATION_QUEUES: string[] = [];
+export const RECONCILIATION_QUEUES: string[] = [AUTO_RECONCILE_QUEUE];
 
 export interface ReconciliationServer {
   app: Express;
@@ -48,6 +55,12 @@ export async function createReconciliationServer(options: {
     buildContext: (actor, requestId) => buildReconciliationContext(runtime, actor, requestId),
   });
   app.use(orderEventRoutes(orm, config.auth.internalSecret));
+  app.use(
+    statementUploadRoutes(orm, new StatementStore(statementDirOf(config)), {
+      internalSecret: config.auth.internalSecret,
+      maxBytes: STATEMENT_UPLOAD_MAX_BYTES,
+    }),
+  );
   app.use(jsonErrorHandler);
 
   let listening: Listening | undefined;
@@ -56,6 +69,8 @@ export async function createReconciliationServer(options: {
     runtime,
     async start(port = config.http.port, host = config.http.host) {
       listening = await listen(app, port, host);
+      // The daily automatic reconciliation (config.autoReconcileCron, China time).
+      await startAutoReconcileWorker(runtime);
       return listening;
     },
     async stop() {

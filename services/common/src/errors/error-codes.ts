@@ -107,6 +107,12 @@ export const ERROR_CODES = {
     httpStatus: 400,
     legacyMessage: '谷歌验证码错误',
   },
+  STATEMENT_INVALID: {
+    description:
+      'A channel statement file was rejected (wrong encoding, missing column, malformed value, damaged zip, totals that disagree); details name the line (0: the file as a whole) and the reason. Nothing of it was kept.',
+    httpStatus: 400,
+    legacyMessage: '对账单格式错误',
+  },
   DEPENDENCY_UNAVAILABLE: {
     description: 'A service this request needs is unavailable; nothing was changed.',
     httpStatus: 503,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Topics the orders service publishes that move money (see orders' order-events.ts). */
-export const ORDER_TOPICS = ['order.paid', 'order.released', 'order.withheld', 'order.reversed',
+export const ORDER_TOPICS = [
+  'order.paid',
+  'order.released',
+  'order.withheld',
+  'order.reversed',
   'order.refunded',
 ] as const;
 

@@ -30,7 +30,14 @@ import {
   OrderSummary,
   ResendNotificationsPayload,
 } from './order.type';
-import { cancelOrder, completeOrder, createOrder, findOrder, parseOrderAmount, refundOrder } from './order.service';
+import {
+  cancelOrder,
+  completeOrder,
+  createOrder,
+  findOrder,
+  parseOrderAmount,
+  refundOrder,
+} from './order.service';
 import { listOrders, summarizeOrders, type OrderListFilter } from './order.query';
 import { paymentUrlFor } from '../sandbox/sandbox-links';
 import { resendNotifications } from '../notification/notification.service';
@@ -153,7 +160,13 @@ export class OrderResolver {
     @Arg('input') input: ManualOrderActionInput,
   ): Promise<ManualOrderActionPayload> {
     requireRole(ctx.actor, 'OPERATOR', 'SYSTEM');
-    const result = await refundOrder(ctx.em, orderRefFor(ctx, input), ctx.actor, input.note, ctx.runtime.ledger);
+    const result = await refundOrder(
+      ctx.em,
+      orderRefFor(ctx, input),
+      ctx.actor,
+      input.note,
+      ctx.runtime.ledger,
+    );
     ctx.runtime.relay.nudge();
     return result;
   }

@@ -8,6 +8,8 @@ import { UpstreamAdapterKind, UpstreamConfig } from '../upstream/upstream-config
 import { signAlipayNotification } from '../upstream/alipay.adapter';
 import { signWechatV2Notification, toWechatXml } from '../upstream/wechat-pay.adapter';
 import type { SandboxKeys } from './sandbox-keys';
+import { sandboxQueryHandler } from './sandbox-query';
+import { chinaDayStart, sandboxStatementFile } from './sandbox-statements';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -88,6 +90,8 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
   };
   router.get('/sandbox/pay/:platformOrderNo', page);
   router.get('/sandbox/cashier/:platformOrderNo', page);
+  // The channel's order query: reconciliation asks it about doubtful orders.
+  router.get('/sandbox/query/:platformOrderNo', sandboxQueryHandler(runtime));
 
   router.post('/sandbox/pay/:platformOrderNo', async (req, res) => {
     const em = runtime.orm.em.fork();
@@ -120,6 +124,18 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
       logger().error({ err: error }, 'sandbox callback failed');
       res.status(502).json({ paid: false, error: 'callback failed' });
     }
+  });
+
+  // The sandbox channel's daily statement (a China day), in the real WeChat/Alipay bill format.
+  router.get('/sandbox/statements/:kind/:date', async (req, res) => {
+    const kind = String(req.params.kind);
+    const dayStart = chinaDayStart(String(req.params.date));
+    if ((kind !== 'wechat' && kind !== 'alipay') || !dayStart) {
+      res.status(400).json({ error: 'use /sandbox/statements/wechat|alipay/YYYY-MM-DD' });
+      return;
+    }
+    const file = await sandboxStatementFile(runtime.orm.em.fork(), runtime.sandboxKeys, kind, dayStart);
+    res.status(200).type(file.contentType).attachment(file.fileName).send(file.body);
   });
   return router;
 }

@@ -48,6 +48,8 @@ export class Migration20261121161000_statements extends Migration {
     this.addSql(`create index "statement_line_statement_index" on "statement_line" ("statement_id")`);
     this.addSql(`create index "statement_line_order_index" on "statement_line" ("platform_order_no")`);
     this.addSql(`create index "statement_line_transaction_index" on "statement_line" ("transaction_id")`);
-    this.addSql(`create index "statement_line_source_time_index" on "statement_line" ("source", "trade_time")`);
+    this.addSql(
+      `create index "statement_line_source_time_index" on "statement_line" ("source", "trade_time")`,
+    );
   }
 }

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, pgArray, type PageWindow } from '@pay/common';
+import { Payment } from '../payment/payment.entity';
+import { ReconciliationStatus } from '../payment/reconciliation-status';
+import type { ReconciliationOrderFilter } from './reconciliation-order.args';
+import { UNPAID_STATUSES, type ReconciliationOrderStatistics } from './reconciliation-order.type';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The list filter as SQL over `payment p`. */
+export function orderFilterSql(filter: ReconciliationOrderFilter): [string, unknown[]] {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const add = (condition: string, ...params: unknown[]) => {
+    conditions.push(condition);
+    values.push(...params);
+  };
+  if (filter.code) add('p.platform_order_no = ?', filter.code);
+  const min = Math.max(filter.totalFeeGte ?? 0, filter.amountMin ?? 0);
+  if (filter.totalFeeGte != null || filter.amountMin != null) add('p.amount >= ?', min);
+  const maxes = [filter.totalFeeLte, filter.amountMax].filter((v): v is number => v != null);
+  if (maxes.length > 0) add('p.amount <= ?', Math.min(...maxes));
+  let status = filter.reconciliationStatus ?? null;
+  if (filter.reconciliationStatusCode != null) {
+    if (
+      !(filter.reconciliationStatusCode in ReconciliationStatus) ||
+      (status && status !== filter.reconciliationStatusCode)
+    ) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'reconciliationStatusCode must be 1-5 and agree with reconciliationStatus',
+        {
+          argument: 'reconciliationStatusCode',
+        },
+      );
+    }
+    status = filter.reconciliationStatusCode;
+  }
+  if (status != null) add('p.reconciliation_status = ?', status);
+  if (filter.payMethod != null) {
+    const unpaid = pgArray(UNPAID_STATUSES);
+    if (filter.payMethod === 1) add('p.status = any(?::text[])', unpaid);
+    else if (filter.payMethod === 2) add(`p.pay_type = 'wechat' and not p.status = any(?::text[])`, unpaid);
+    else if (filter.payMethod === 3) add(`p.pay_type = 'alipay' and not p.status = any(?::text[])`, unpaid);
+    else throw new AppError('BAD_USER_INPUT', 'payMethod must be 1, 2 or 3', { argument: 'payMethod' });
+  }
+  if (filter.merchantName) add(`p.merchant_name ilike ? escape '\\'`, `%${escapeLike(filter.merchantName)}%`);
+  if (filter.merchantId != null) add('p.merchant_id = ?', filter.merchantId);
+  if (filter.autoReconcile != null) add('p.auto_reconcile = ?', filter.autoReconcile);
+  if (filter.startTime) add('p.created_at >= ?::timestamptz', filter.startTime.toISOString());
+  if (filter.endTime) add('p.created_at <= ?::timestamptz', filter.endTime.toISOString());
+  return [conditions.length > 0 ? `where ${conditions.join(' and ')}` : '', values];
+}
+
+type Sum = string | number | null;
+
+/**
+ * One page of the reconciliation list and the statistics over the whole filter, in two
+ * statements. Reconciled = status 1, failed = status 3 (abnormal).
+ */
+export async function listReconciliationOrders(
+  em: EntityManager,
+  filter: ReconciliationOrderFilter,
+  window: PageWindow,
+): Promise<{ items: Payment[]; statistics: ReconciliationOrderStatistics }> {
+  const [where, values] = orderFilterSql(filter);
+  const connection = em.getConnection();
+  const [stats] = (await connection.execute(
+    `select count(*) as order_num, sum(p.amount) as count_price,
+            count(*) filter (where p.reconciliation_status = ${ReconciliationStatus.RECONCILED}) as success_bill,
+            sum(p.amount) filter (where p.reconciliation_status = ${ReconciliationStatus.RECONCILED}) as success_price,
+            count(*) filter (where p.reconciliation_status = ${ReconciliationStatus.ABNORMAL}) as fail_bill,
+            sum(p.amount) filter (where p.reconciliation_status = ${ReconciliationStatus.ABNORMAL}) as fail_price
+     from payment p ${where}`,
+    values,
+    'all',
+    em.getTransactionContext(),
+  )) as Record<
+    'order_num' | 'count_price' | 'success_bill' | 'success_price' | 'fail_bill' | 'fail_price',
+    Sum
+  >[];
+  const rows = (await connection.execute(
+    `select p.* from payment p ${where} order by p.created_at desc, p.platform_order_no desc limit ? offset ?`,
+    [...values, window.limit, window.offset],
+    'all',
+    em.getTransactionContext(),
+  )) as Record<string, unknown>[];
+  const fen = (v: Sum) => (v === null ? null : Number(v));
+  return {
+    items: rows.map((row) => em.map(Payment, row)),
+    statistics: {
+      orderNum: Number(stats!.order_num),
+      countPrice: fen(stats!.count_price) ?? 0,
+      countPriceFen: fen(stats!.count_price),
+      successBill: Number(stats!.success_bill),
+      successPrice: fen(stats!.success_price) ?? 0,
+      successPriceFen: fen(stats!.success_price),
+      failBill: Number(stats!.fail_bill),
+      failPrice: fen(stats!.fail_price) ?? 0,
+      failPriceFen: fen(stats!.fail_price),
+    },
+  };
+}
