@@ -98,7 +98,6 @@ async function main() {
   log('starting the reconciliation subgraph …');
   launch('reconciliation', 'services/reconciliation/dist/index.js', {
     DATABASE_URL: databaseUrl,
-    SEED_DEMO_DATA: 'true',
     RECONCILIATION_PORT: reconciliationPort,
     ORDERS_URL: ordersUrl,
     STATEMENT_DIR: join(dataDir, 'statements'),

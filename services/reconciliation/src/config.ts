@@ -27,7 +27,6 @@ const envSchema = z.object({
   APPROVAL_THRESHOLD_FEN: z.coerce.number().int().min(0).default(100_000),
   /** When the daily automatic run starts (cron, China time). */
   AUTO_RECONCILE_CRON: z.string().default('30 2 * * *'),
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ReconciliationConfig {
@@ -41,7 +40,6 @@ export interface ReconciliationConfig {
   matching: { cutoffMinutes: number; doubtfulWindowHours: number };
   approvalThreshold: number;
   autoReconcileCron: string;
-  seedDemoData: boolean;
 }
 
 /** The only reader of process.env in the reconciliation service. */
@@ -64,7 +62,6 @@ export function loadReconciliationConfig(
     matching: { cutoffMinutes: e.CUTOFF_MINUTES, doubtfulWindowHours: e.DOUBTFUL_WINDOW_HOURS },
     approvalThreshold: e.APPROVAL_THRESHOLD_FEN,
     autoReconcileCron: e.AUTO_RECONCILE_CRON,
-    seedDemoData: e.SEED_DEMO_DATA === 'true',
   };
 }
 
