@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121163100_result_code_sequence } from './Migration20261121163100_result_code_sequence';
 import { Migration20261121164000_resolutions } from './Migration20261121164000_resolutions';
 import { Migration20261121160000_payments } from './Migration20261121160000_payments';
 import { Migration20261121161000_statements } from './Migration20261121161000_statements';
@@ -11,5 +12,9 @@ export const reconciliationMigrations: MigrationObject[] = [
   { name: 'Migration20261121161000_statements', class: Migration20261121161000_statements },
   { name: 'Migration20261121162000_statement_templates', class: Migration20261121162000_statement_templates },
   { name: 'Migration20261121163000_matching', class: Migration20261121163000_matching },
+  {
+    name: 'Migration20261121163100_result_code_sequence',
+    class: Migration20261121163100_result_code_sequence,
+  },
   { name: 'Migration20261121164000_resolutions', class: Migration20261121164000_resolutions },
 ];

@@ -214,7 +214,10 @@ decided as (
          then ${ReconciliationIssue.DOUBTFUL} else k.verdict end as issue
   from classified k left join open_doubts d on d.order_key = k.order_key
 )
-select replace(gen_random_uuid()::text, '-', ''), :runId, :source, x.order_key, x.platform_order_no,
+-- Result codes are 32 hex digits like the legacy ones, but ascending within a run (the
+-- run code's first half, then a sequence): a million random codes would scatter inserts
+-- over the whole unique index, in order they append.
+select left(:runCode, 16) || lpad(to_hex(nextval('reconciliation_result_code_seq')), 16, '0'), :runId, :source, x.order_key, x.platform_order_no,
   coalesce(x.platform_order_no, m.platform_order_no), coalesce(m.transaction_id, x.upstream_order_no), x.line_id,
   coalesce(x.line_count, 0), coalesce(x.refund_lines, 0), coalesce(x.refunded, 0),
   x.issue,
