@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import {
@@ -11,8 +11,7 @@ import {
   isAppError,
   loadConfigOrExit,
   openDatabase,
-  startEmbeddedPostgres,
-  withDatabase,
+  toolDatabaseUrl,
 } from '@pay/common';
 import { loadReconciliationConfig } from './config';
 import { reconciliationEntities } from './db/entities';
@@ -20,8 +19,6 @@ import { reconciliationMigrations } from './db/migrations';
 import { importStatement, type ImportProgress } from './modules/statement/statement.service';
 import { StatementStore, statementDirOf } from './modules/statement/statement-store';
 import { listSourceTemplates } from './modules/statement/statement-template.service';
-
-const root = join(__dirname, '..', '..', '..');
 
 const USAGE = `usage: npm run recon -- <command>
 
@@ -169,36 +166,6 @@ function parseCommand(argv: string[]): Command {
   };
 }
 
-/** The database `npm start` runs on, when it is running (it writes its URL for tools like this). */
-function runningDemoDatabase(): string | undefined {
-  const file = join(root, '.data', 'demo-credentials.json');
-  if (!existsSync(file)) return undefined;
-  const credentials = JSON.parse(readFileSync(file, 'utf8')) as { databaseUrl?: string };
-  return credentials.databaseUrl;
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const probe = await openDatabase({
-    url,
-    schema: 'reconciliation',
-    entities: [],
-    migrations: [],
-    migrate: false,
-  }).catch(() => null);
-  const ok = probe
-    ? await probe.em
-        .fork()
-        .getConnection()
-        .execute('select 1')
-        .then(
-          () => true,
-          () => false,
-        )
-    : false;
-  await probe?.close(true);
-  return ok;
-}
-
 /**
  * `npm run recon -- import --source wechat --date 2025-11-16 FILE`: DATABASE_URL, else
  * the running demo's database, else the embedded demo database started for the command.
@@ -224,18 +191,11 @@ async function main(): Promise<void> {
     process.exitCode = await runReconCli(argv, { ...io, databaseUrl: '' });
     return;
   }
-  let url = config.db.url ?? runningDemoDatabase();
-  if (url && !config.db.url && !(await reachable(url))) url = undefined;
-  let embedded: { stop: () => Promise<void> } | undefined;
-  if (!url) {
-    const pg = await startEmbeddedPostgres(join(root, '.data', 'pg'));
-    embedded = pg;
-    url = withDatabase(pg.adminUrl, 'payoffice');
-  }
+  const database = await toolDatabaseUrl(config.db.url);
   try {
-    process.exitCode = await runReconCli(argv, { ...io, databaseUrl: url });
+    process.exitCode = await runReconCli(argv, { ...io, databaseUrl: database.url });
   } finally {
-    await embedded?.stop();
+    await database.stop();
   }
 }
 

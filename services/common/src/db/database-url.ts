@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 interface EmbeddedPostgres {
   adminUrl: string;
@@ -42,4 +44,36 @@ export async function serviceDatabaseUrl(
   if (configured) return { url: configured, stop: async () => {} };
   const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '..', '.data', 'pg'));
   return { url: pg.adminUrl, stop: () => pg.stop() };
+}
+
+/**
+ * The database a command-line tool works on: `configured` (DATABASE_URL); else the
+ * database of a running `npm start` (it writes its URL to .data/demo-credentials.json),
+ * if it answers; else the embedded demo database, started for the command.
+ */
+export async function toolDatabaseUrl(
+  configured: string | undefined,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (configured) return { url: configured, stop: async () => {} };
+  const root = join(__dirname, '..', '..', '..', '..');
+  const file = join(root, '.data', 'demo-credentials.json');
+  const running = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { databaseUrl?: string }).databaseUrl
+    : undefined;
+  if (running && (await answers(running))) return { url: running, stop: async () => {} };
+  const pg = await startEmbeddedPostgres(join(root, '.data', 'pg'));
+  return { url: withDatabase(pg.adminUrl, 'payoffice'), stop: () => pg.stop() };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -1,3 +1,4 @@
 export * from './service-app';
 export * from './subgraph-server';
 export * from './shutdown';
+export * from './signed-caller';

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { ACTOR_HEADER, verifyActorHeader } from '@pay/common';
+import { requireSignedCaller } from '@pay/common';
 import { verifyMerchantTotp } from './merchant-security.service';
 
 const bodySchema = z.object({ code: z.string().max(32).optional() });
@@ -15,14 +15,10 @@ export function merchantSecurityRoutes(orm: MikroORM, internalSecret: string): R
   const router = express.Router();
   router.post(
     '/internal/merchants/:id/verify-totp',
+    requireSignedCaller(internalSecret),
     express.json({ limit: '4kb' }),
     async (req, res, next) => {
-      const actor = verifyActorHeader(req.header(ACTOR_HEADER), internalSecret);
-      if (!actor || actor.role !== 'SYSTEM') {
-        res.status(401).json({ code: 'UNAUTHENTICATED', message: 'a signed SYSTEM actor is required' });
-        return;
-      }
-      const id = req.params.id;
+      const id = String(req.params.id);
       const parsed = bodySchema.safeParse(req.body ?? {});
       if (!/^[1-9]\d{0,9}$/.test(id) || !parsed.success) {
         res

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { ACTOR_HEADER, logger, verifyActorHeader } from '@pay/common';
+import { logger, requireSignedCaller } from '@pay/common';
 import { orderStateEventSchema } from './order-state';
 import { applyOrderStates } from './payment.service';
 
@@ -10,27 +10,27 @@ const batchSchema = z.object({ events: z.array(orderStateEventSchema).min(1).max
 /** `POST /internal/order-events`: the orders relay delivers `order.state` events here (signed SYSTEM actor only). */
 export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router {
   const router = express.Router();
-  router.post('/internal/order-events', express.json({ limit: '4mb' }), async (req, res) => {
-    const actor = verifyActorHeader(req.header(ACTOR_HEADER), internalSecret);
-    if (!actor || actor.role !== 'SYSTEM') {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'a signed SYSTEM actor is required' });
-      return;
-    }
-    const parsed = batchSchema.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).json({
-        code: 'BAD_USER_INPUT',
-        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      });
-      return;
-    }
-    try {
-      const applied = await applyOrderStates(orm.em.fork(), parsed.data.events);
-      res.json({ applied, received: parsed.data.events.length });
-    } catch (error) {
-      logger().error({ err: error }, 'order states failed');
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
-    }
-  });
+  router.post(
+    '/internal/order-events',
+    requireSignedCaller(internalSecret),
+    express.json({ limit: '4mb' }),
+    async (req, res) => {
+      const parsed = batchSchema.safeParse(req.body);
+      if (!parsed.success) {
+        res.status(400).json({
+          code: 'BAD_USER_INPUT',
+          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        });
+        return;
+      }
+      try {
+        const applied = await applyOrderStates(orm.em.fork(), parsed.data.events);
+        res.json({ applied, received: parsed.data.events.length });
+      } catch (error) {
+        logger().error({ err: error }, 'order states failed');
+        res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
+      }
+    },
+  );
   return router;
 }

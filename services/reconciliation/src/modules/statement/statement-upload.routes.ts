@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ACTOR_HEADER, isAppError, logger, verifyActorHeader } from '@pay/common';
+import { isAppError, logger, requireSignedCaller } from '@pay/common';
 import { recordUpload } from './statement.service';
 import type { StatementStore } from './statement-store';
 
@@ -19,30 +19,29 @@ export function statementUploadRoutes(
   options: { internalSecret: string; maxBytes: number },
 ): Router {
   const router = express.Router();
-  router.post('/internal/statement-uploads', async (req, res) => {
-    const actor = verifyActorHeader(req.header(ACTOR_HEADER), options.internalSecret);
-    if (!actor || actor.role !== 'SYSTEM') {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'a signed SYSTEM actor is required' });
-      return;
-    }
-    let fileName = 'statement';
-    try {
-      fileName = decodeURIComponent(req.header(FILE_NAME_HEADER) ?? '') || fileName;
-    } catch {
-      // A malformed name is not worth failing the upload for.
-    }
-    try {
-      const stored = await store.save(req, { maxBytes: options.maxBytes });
-      await recordUpload(orm.em.fork(), stored, fileName);
-      res.json({ uploadId: stored.hash, size: stored.size });
-    } catch (error) {
-      if (isAppError(error)) {
-        res.status(400).json({ code: error.code, message: error.message });
-        return;
+  router.post(
+    '/internal/statement-uploads',
+    requireSignedCaller(options.internalSecret),
+    async (req, res) => {
+      let fileName = 'statement';
+      try {
+        fileName = decodeURIComponent(req.header(FILE_NAME_HEADER) ?? '') || fileName;
+      } catch {
+        // A malformed name is not worth failing the upload for.
       }
-      logger().error({ err: error }, 'statement upload failed');
-      res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
-    }
-  });
+      try {
+        const stored = await store.save(req, { maxBytes: options.maxBytes });
+        await recordUpload(orm.em.fork(), stored, fileName);
+        res.json({ uploadId: stored.hash, size: stored.size });
+      } catch (error) {
+        if (isAppError(error)) {
+          res.status(400).json({ code: error.code, message: error.message });
+          return;
+        }
+        logger().error({ err: error }, 'statement upload failed');
+        res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
+      }
+    },
+  );
   return router;
 }
