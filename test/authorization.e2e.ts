@@ -67,6 +67,38 @@ describe('authorisation at the gateway', () => {
     expect(errorCodes(stats)).toEqual(['FORBIDDEN']);
   });
 
+  it("keeps the ledger's and reconciliation's data of merchant B away from merchant A", async () => {
+    const forbidden = [
+      `{ merchantBalance(merchantId: 2023100) { available } }`,
+      `{ moneyLogs(merchantId: 2023100) { totalCount } }`,
+      `{ withdrawals(merchantId: 2023100) { totalCount } }`,
+      `{ bankCards(merchantId: 2023100) { id } }`,
+      `{ manualAdjustments(merchantId: 2023100) { totalCount } }`,
+      `{ reconciliationRuns { totalCount } }`,
+      `{ discrepancies { totalCount } }`,
+      `{ statements { totalCount } }`,
+      `{ reconciliationOrders { totalCount } }`,
+    ];
+    for (const query of forbidden) {
+      expect({ query, codes: errorCodes(await platform.gql(query, {}, ACTORS.merchant)) }).toEqual({
+        query,
+        codes: ['FORBIDDEN'],
+      });
+    }
+    const reconciled = await platform.gql<{ reconciledOrder: unknown }>(
+      `query ($no: String!) { reconciledOrder(platformOrderNo: $no) { platformOrderNo } }`,
+      { no: otherOrderNo },
+      ACTORS.merchant,
+    );
+    expect(dataOf(reconciled).reconciledOrder).toBeNull();
+    const entity = await platform.gql<{ _entities: unknown[] }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Merchant { id } } }`,
+      { reps: [{ __typename: 'Merchant', id: 2023100 }] },
+      ACTORS.merchant,
+    );
+    expect(entity.body.errors?.length ?? 0).toBeGreaterThan(0);
+  });
+
   it('keeps ANALYST read-only', async () => {
     const result = await platform.gql(
       `mutation { createOrder(input: { amount: "10.00", merchantId: 2024164 }) { order { id } } }`,
