@@ -261,8 +261,8 @@ async function runWorker(input) {
  * logged table without indexes. It leaves out what the run does besides: matching lines
  * by transaction id when the order number is empty, neighbouring-day lines of unanchored
  * orders, earlier runs' doubtful rows (settle/expire), the notes, codes and
- * reconciliation_result's five indexes, the per-order reconciliation_status update of
- * `payment`, the headers, and the run's bookkeeping (lock, run row, transactions).
+ * reconciliation_result's five indexes, the per-order reconciliation status upsert into
+ * `payment_reconciliation`, the headers, and the run's bookkeeping (lock, run row, transactions).
  */
 const RAW_JOIN_SQL = `
 create table bench_raw_reconciliation as
@@ -394,7 +394,7 @@ export async function run({ print }) {
           ? 'settle_doubts'
           : sql.startsWith('with expired')
             ? 'expire_doubts'
-            : sql.startsWith('update payment p')
+            : sql.startsWith('insert into payment_reconciliation')
               ? 'order_status'
               : sql.startsWith('with affected')
                 ? 'header'

@@ -56,9 +56,12 @@ describe('matching and reconciliation runs', () => {
   const statusOf = async (platformOrderNo: string) => {
     const [row] = (await em()
       .getConnection()
-      .execute(`select reconciliation_status from payment where platform_order_no = ?`, [
-        platformOrderNo,
-      ])) as {
+      .execute(
+        `select coalesce(pr.status, 2) as reconciliation_status from payment p
+         left join payment_reconciliation pr on pr.platform_order_no = p.platform_order_no
+         where p.platform_order_no = ?`,
+        [platformOrderNo],
+      )) as {
       reconciliation_status: number;
     }[];
     return row?.reconciliation_status;

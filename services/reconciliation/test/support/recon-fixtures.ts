@@ -57,7 +57,6 @@ const PAYMENT_COLUMNS = [
   'payer_nickname',
   'seq',
   'auto_reconcile',
-  'reconciliation_status',
 ];
 
 /**
@@ -94,7 +93,6 @@ export async function givenPayments(em: EntityManager, rows: PaymentRow[]): Prom
       r.payerNickname ?? null,
       i + 1,
       r.autoReconcile ?? false,
-      r.reconciliationStatus ?? 2,
     ];
   });
   const row = `(${PAYMENT_COLUMNS.map((c) => (c.endsWith('_at') ? '?::timestamptz' : '?')).join(', ')})`;
@@ -103,6 +101,14 @@ export async function givenPayments(em: EntityManager, rows: PaymentRow[]): Prom
     .execute(
       `insert into payment (${PAYMENT_COLUMNS.join(', ')}) values ${rows.map(() => row).join(', ')}`,
       values,
+      'run',
+    );
+  // The reconciliation status lives in payment_reconciliation (no row = 2, not yet).
+  const statuses = rows.filter((r) => r.reconciliationStatus != null && r.reconciliationStatus !== 2);
+  if (statuses.length > 0)
+    await em.getConnection().execute(
+      `insert into payment_reconciliation (platform_order_no, status) values ${statuses.map(() => '(?, ?)').join(', ')}`,
+      statuses.flatMap((r) => [r.platformOrderNo, r.reconciliationStatus]),
       'run',
     );
 }

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121163100_result_code_sequence } from './Migration20261121163100_result_code_sequence';
 import { Migration20261121164000_resolutions } from './Migration20261121164000_resolutions';
+import { Migration20261121165000_payment_reconciliation } from './Migration20261121165000_payment_reconciliation';
 import { Migration20261121160000_payments } from './Migration20261121160000_payments';
 import { Migration20261121161000_statements } from './Migration20261121161000_statements';
 import { Migration20261121162000_statement_templates } from './Migration20261121162000_statement_templates';
@@ -17,4 +18,8 @@ export const reconciliationMigrations: MigrationObject[] = [
     class: Migration20261121163100_result_code_sequence,
   },
   { name: 'Migration20261121164000_resolutions', class: Migration20261121164000_resolutions },
+  {
+    name: 'Migration20261121165000_payment_reconciliation',
+    class: Migration20261121165000_payment_reconciliation,
+  },
 ];

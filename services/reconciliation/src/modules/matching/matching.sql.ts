@@ -291,19 +291,26 @@ with expired as (
     and r.run_id <> :runId and r.doubtful_since <= :expiry::timestamptz
   returning r.platform_order_no
 )
-update payment p set reconciliation_status = ${STATUS_OF_ISSUE[ReconciliationIssue.SURPLUS]}
-from expired e where p.platform_order_no = e.platform_order_no`;
+insert into payment_reconciliation (platform_order_no, status)
+select distinct e.platform_order_no, ${STATUS_OF_ISSUE[ReconciliationIssue.SURPLUS]}::smallint
+from expired e where e.platform_order_no is not null
+on conflict (platform_order_no) do update set status = excluded.status
+where payment_reconciliation.status <> excluded.status`;
 
-/** Phase 4: every order of the run gets its reconciliation status. Parameters: runId. */
+/**
+ * Phase 4: every order of the run gets its reconciliation status, in the narrow
+ * `payment_reconciliation` table (no row = 2, not yet); unchanged statuses are not
+ * rewritten. Parameters: runId.
+ */
 export const ORDER_STATUS_SQL = `
-update payment p set reconciliation_status = case r.issue ${Object.entries(STATUS_OF_ISSUE)
+insert into payment_reconciliation (platform_order_no, status)
+select r.platform_order_no, case r.issue ${Object.entries(STATUS_OF_ISSUE)
   .map(([issue, status]) => `when ${issue} then ${status}`)
   .join(' ')} end
 from reconciliation_result r
-where r.run_id = :runId and r.platform_order_no = p.platform_order_no
-  and p.reconciliation_status <> case r.issue ${Object.entries(STATUS_OF_ISSUE)
-    .map(([issue, status]) => `when ${issue} then ${status}`)
-    .join(' ')} end`;
+where r.run_id = :runId and r.platform_order_no is not null
+on conflict (platform_order_no) do update set status = excluded.status
+where payment_reconciliation.status <> excluded.status`;
 
 /**
  * Phase 5: the header of this run, and of the earlier runs whose doubtful rows it decided.

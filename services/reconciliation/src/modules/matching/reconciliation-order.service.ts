@@ -5,9 +5,16 @@ import { ReconciliationStatus } from '../payment/reconciliation-status';
 import type { ReconciliationOrderFilter } from './reconciliation-order.args';
 import { UNPAID_STATUSES, type ReconciliationOrderStatistics } from './reconciliation-order.type';
 
+/**
+ * The orders the list reads: `payment p` with its reconciliation status `pr`
+ * (payment_reconciliation; no row = 2, not yet).
+ */
+const ORDERS = `payment p left join payment_reconciliation pr on pr.platform_order_no = p.platform_order_no`;
+const STATUS = `coalesce(pr.status, ${ReconciliationStatus.NOT_YET})`;
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The list filter as SQL over `payment p`. */
+/** The list filter as SQL over `payment p` and its status `pr` (see ORDERS). */
 export function orderFilterSql(filter: ReconciliationOrderFilter): [string, unknown[]] {
   const conditions: string[] = [];
   const values: unknown[] = [];
@@ -36,7 +43,7 @@ export function orderFilterSql(filter: ReconciliationOrderFilter): [string, unkn
     }
     status = filter.reconciliationStatusCode;
   }
-  if (status != null) add('p.reconciliation_status = ?', status);
+  if (status != null) add(`${STATUS} = ?`, status);
   if (filter.payMethod != null) {
     const unpaid = pgArray(UNPAID_STATUSES);
     if (filter.payMethod === 1) add('p.status = any(?::text[])', unpaid);
@@ -67,11 +74,11 @@ export async function listReconciliationOrders(
   const connection = em.getConnection();
   const [stats] = (await connection.execute(
     `select count(*) as order_num, sum(p.amount) as count_price,
-            count(*) filter (where p.reconciliation_status = ${ReconciliationStatus.RECONCILED}) as success_bill,
-            sum(p.amount) filter (where p.reconciliation_status = ${ReconciliationStatus.RECONCILED}) as success_price,
-            count(*) filter (where p.reconciliation_status = ${ReconciliationStatus.ABNORMAL}) as fail_bill,
-            sum(p.amount) filter (where p.reconciliation_status = ${ReconciliationStatus.ABNORMAL}) as fail_price
-     from payment p ${where}`,
+            count(*) filter (where ${STATUS} = ${ReconciliationStatus.RECONCILED}) as success_bill,
+            sum(p.amount) filter (where ${STATUS} = ${ReconciliationStatus.RECONCILED}) as success_price,
+            count(*) filter (where ${STATUS} = ${ReconciliationStatus.ABNORMAL}) as fail_bill,
+            sum(p.amount) filter (where ${STATUS} = ${ReconciliationStatus.ABNORMAL}) as fail_price
+     from ${ORDERS} ${where}`,
     values,
     'all',
     em.getTransactionContext(),
@@ -80,7 +87,7 @@ export async function listReconciliationOrders(
     Sum
   >[];
   const rows = (await connection.execute(
-    `select p.* from payment p ${where} order by p.created_at desc, p.platform_order_no desc limit ? offset ?`,
+    `select p.*, ${STATUS} as reconciliation_status from ${ORDERS} ${where} order by p.created_at desc, p.platform_order_no desc limit ? offset ?`,
     [...values, window.limit, window.offset],
     'all',
     em.getTransactionContext(),

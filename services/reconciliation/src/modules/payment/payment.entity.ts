@@ -1,4 +1,4 @@
-import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Formula, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** This service's copy of an order (see the migration), plus its reconciliation verdict. */
 @Entity({ tableName: 'payment' })
@@ -69,8 +69,15 @@ export class Payment {
   @Property()
   autoReconcile: boolean = false;
 
-  /** 1 reconciled, 2 not yet, 3 abnormal, 4 reversed, 5 doubtful (pay-admin-api.md). */
-  @Property({ type: 'smallint' })
+  /**
+   * 1 reconciled, 2 not yet, 3 abnormal, 4 reversed, 5 doubtful (pay-admin-api.md). Read
+   * only: kept in the narrow `payment_reconciliation` table (no row = 2), written by SQL.
+   */
+  @Formula(
+    (table) =>
+      `coalesce((select r.status from payment_reconciliation r where r.platform_order_no = ${table.alias}.platform_order_no), 2)`,
+    { type: 'smallint' },
+  )
   reconciliationStatus: number = 2;
 
   @Property({ type: 'timestamptz' })

@@ -3,7 +3,6 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AppError, logger, type Actor } from '@pay/common';
 import { ReconciliationResult } from '../matching/reconciliation-result.entity';
 import { ReconciliationIssue } from '../matching/reconciliation-issue';
-import { Payment } from '../payment/payment.entity';
 import { ReconciliationStatus } from '../payment/reconciliation-status';
 import type { OrderAction, OrdersClient } from './orders-client';
 import { Resolution, ResolutionAction, ResolutionState } from './resolution.entity';
@@ -110,10 +109,18 @@ async function execute(
       result.resolved = true;
       if (rule.becomes !== null) result.issue = rule.becomes;
       if (result.platformOrderNo) {
-        const payment = await tx.findOne(Payment, { platformOrderNo: result.platformOrderNo });
-        if (payment)
-          payment.reconciliationStatus =
-            rule.becomes === null ? ReconciliationStatus.RECONCILED : ReconciliationStatus.REVERSED;
+        // The order's status lives in payment_reconciliation (no row = not yet); only known orders get one.
+        await tx.getConnection().execute(
+          `insert into payment_reconciliation (platform_order_no, status)
+           select platform_order_no, ? from payment where platform_order_no = ?
+           on conflict (platform_order_no) do update set status = excluded.status`,
+          [
+            rule.becomes === null ? ReconciliationStatus.RECONCILED : ReconciliationStatus.REVERSED,
+            result.platformOrderNo,
+          ],
+          'run',
+          tx.getTransactionContext(),
+        );
       }
       await tx.flush();
       return resolution;
