@@ -1,3 +1,4 @@
 export * from './money';
 export * from './fee-split';
 export * from './money.scalar';
+export * from './amount-argument';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, MoneyFormatError, parseSignedYuan, type Fen } from '@pay/common';
+import { AppError, type Fen, amountArgument } from '@pay/common';
 import { ADJUSTMENT, AccountPurpose, merchantAccount, OwnerType } from '../account/account-purpose';
 import { post } from '../posting/posting.service';
 import { PostingType } from '../posting/posting-type';
@@ -24,16 +24,7 @@ function parseAdjustment(command: AdjustBalanceCommand): { amount: Fen; reason: 
   if (!Number.isSafeInteger(command.merchantId) || command.merchantId <= 0) {
     throw new AppError('BAD_USER_INPUT', 'merchantId must be a positive integer', { argument: 'merchantId' });
   }
-  let amount: Fen;
-  try {
-    amount = parseSignedYuan(command.amount);
-  } catch (error) {
-    if (error instanceof MoneyFormatError)
-      throw new AppError('INVALID_AMOUNT', error.message, { argument: 'amount' });
-    throw error;
-  }
-  if (amount === 0)
-    throw new AppError('INVALID_AMOUNT', 'an adjustment must not be zero', { argument: 'amount' });
+  const amount = amountArgument(command.amount, 'amount', 'nonZero');
   const reason = command.reason.trim();
   if (reason.length < 1 || reason.length > 200) {
     throw new AppError('BAD_USER_INPUT', 'reason is required (1–200 characters)', { argument: 'reason' });

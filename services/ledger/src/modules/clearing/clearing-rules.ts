@@ -1,11 +1,10 @@
 import {
   addDays,
+  amountArgument,
   AppError,
   isDateOnly,
-  MoneyFormatError,
   parseChinaDateTime,
   parsePercent,
-  parseYuan,
   type Fen,
   type RatePpm,
 } from '@pay/common';
@@ -16,20 +15,8 @@ const UNION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PHONE = /^1\d{10}$/;
 
 /** A positive yuan amount (at most two decimals) in fen; INVALID_AMOUNT otherwise. */
-export function parsePositiveAmount(value: string, argument = 'amount'): Fen {
-  let fen: Fen;
-  try {
-    fen = parseYuan(value);
-  } catch (error) {
-    throw new AppError(
-      'INVALID_AMOUNT',
-      error instanceof MoneyFormatError ? error.message : 'invalid amount',
-      { argument },
-    );
-  }
-  if (fen <= 0) throw new AppError('INVALID_AMOUNT', `${argument} must be greater than zero`, { argument });
-  return fen;
-}
+export const parsePositiveAmount = (value: string, argument = 'amount'): Fen =>
+  amountArgument(value, argument);
 
 /** A fee rate given as a percent string ("0.6") in ppm; BAD_USER_INPUT otherwise. */
 export function parseRate(value: string, argument: string): RatePpm {

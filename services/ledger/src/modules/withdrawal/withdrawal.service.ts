@@ -5,13 +5,12 @@ import {
   AppError,
   applyRate,
   formatFen,
-  MoneyFormatError,
   newWithdrawNo,
-  parseYuan,
   pgArray,
   type Actor,
   type Fen,
   type PageWindow,
+  amountArgument,
 } from '@pay/common';
 import type { LedgerConfig } from '../../config';
 import {
@@ -47,20 +46,7 @@ export function withdrawalFee(amount: Fen, rule: WithdrawalRule): Fen {
  * below the minimum or above MAX_WITHDRAWAL is INVALID_AMOUNT.
  */
 export function parseWithdrawalAmount(text: string, rule: WithdrawalRule): Fen {
-  let amount: Fen;
-  try {
-    amount = parseYuan(text);
-  } catch (error) {
-    throw new AppError(
-      'INVALID_AMOUNT',
-      error instanceof MoneyFormatError ? error.message : 'invalid amount',
-      {
-        argument: 'amount',
-      },
-    );
-  }
-  if (amount <= 0)
-    throw new AppError('INVALID_AMOUNT', 'amount must be greater than zero', { argument: 'amount' });
+  const amount = amountArgument(text);
   if (amount > MAX_WITHDRAWAL) {
     throw new AppError('INVALID_AMOUNT', `a withdrawal may not exceed ${formatFen(MAX_WITHDRAWAL)}`, {
       argument: 'amount',

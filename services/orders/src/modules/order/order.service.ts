@@ -3,10 +3,9 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
-  MoneyFormatError,
+  amountArgument,
   newMerchantOrderNo,
   newPlatformOrderNo,
-  parseYuan,
   splitFees,
   startOfChinaDay,
   logger,
@@ -58,20 +57,8 @@ function httpUrl(
 }
 
 /** Parses a positive yuan amount; INVALID_AMOUNT otherwise. */
-export function parseOrderAmount(value: string, argument = 'amount'): number {
-  let fen: number;
-  try {
-    fen = parseYuan(value);
-  } catch (error) {
-    throw new AppError(
-      'INVALID_AMOUNT',
-      error instanceof MoneyFormatError ? error.message : 'invalid amount',
-      { argument },
-    );
-  }
-  if (fen <= 0) throw new AppError('INVALID_AMOUNT', 'amount must be greater than zero', { argument });
-  return fen;
-}
+export const parseOrderAmount = (value: string, argument = 'amount'): number =>
+  amountArgument(value, argument);
 
 /** Loads a merchant that may act: MERCHANT_DISABLED when it is unknown or disabled. */
 export async function activeMerchant(em: EntityManager, merchantId: number): Promise<Merchant> {

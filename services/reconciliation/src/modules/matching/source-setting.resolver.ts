@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { AppError, MoneyFormatError, parseYuan, requireRole } from '@pay/common';
+import { AppError, requireRole, amountArgument } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { SOURCE_NAME } from '../statement/statement-template.service';
 import { requirePlatformReader } from './result.resolver';
@@ -41,13 +41,7 @@ export class SourceSettingResolver {
     if (!SOURCE_NAME.test(input.source)) {
       throw new AppError('BAD_USER_INPUT', 'unknown statement source', { argument: 'source' });
     }
-    let fen: number;
-    try {
-      fen = parseYuan(input.amountTolerance);
-    } catch (error) {
-      if (error instanceof MoneyFormatError) throw new AppError('INVALID_AMOUNT', error.message);
-      throw error;
-    }
+    const fen = amountArgument(input.amountTolerance, 'amountTolerance', 'nonNegative');
     if (fen > MAX_TOLERANCE_FEN) {
       throw new AppError('BAD_USER_INPUT', 'the tolerance is at most 100.00', {
         argument: 'amountTolerance',
