@@ -9,7 +9,6 @@ import {
   splitFees,
   startOfChinaDay,
   logger,
-  type OutboxEvent,
   type Actor,
 } from '@pay/common';
 import { Merchant, MerchantStatus } from '../merchant/merchant.entity';
@@ -350,7 +349,6 @@ export async function completeOrder(
     order.status = transition(from, 'COMPLETE');
     order.paidAt ??= new Date();
     order.deductStatus = 2;
-    audit(tx, order, 'MANUAL_COMPLETE', actor, from, note);
     recordOrderEvent(
       tx,
       from === OrderStatus.WITHHELD ? ORDER_TOPICS.RELEASED : ORDER_TOPICS.PAID,
@@ -358,9 +356,7 @@ export async function completeOrder(
       'manual',
       actor,
     );
-    recordOrderState(tx, order);
-    await tx.flush();
-    return { order, unchanged: false, message: '补单成功' };
+    return recordManualAction(tx, order, 'MANUAL_COMPLETE', actor, from, note, '补单成功');
   });
 }
 
@@ -387,16 +383,9 @@ export async function cancelOrder(
     checkAmount(order, amount);
     const from = order.status;
     order.status = transition(from, 'CANCEL');
-    if (from === OrderStatus.PAID) {
-      const reversal = orderEvent(ORDER_TOPICS.REVERSED, order, 'manual', actor);
-      if (ledger) await askLedger(ledger, reversal);
-      tx.persist(reversal);
-    }
+    if (from === OrderStatus.PAID) await takeCreditBack(tx, order, ORDER_TOPICS.REVERSED, actor, ledger);
     order.paidAt = null;
-    audit(tx, order, 'MANUAL_CANCEL', actor, from, note);
-    recordOrderState(tx, order);
-    await tx.flush();
-    return { order, unchanged: false, message: '撤单成功' };
+    return recordManualAction(tx, order, 'MANUAL_CANCEL', actor, from, note, '撤单成功');
   });
 }
 
@@ -417,31 +406,59 @@ export async function refundOrder(
     const order = await lockedOrder(tx, ref);
     const from = order.status;
     order.status = transition(from, 'REFUND');
-    const refund = orderEvent(ORDER_TOPICS.REFUNDED, order, 'manual', actor);
-    if (ledger) await askLedger(ledger, refund);
-    tx.persist(refund);
-    audit(tx, order, 'REFUND', actor, from, note);
-    recordOrderState(tx, order);
-    await tx.flush();
-    return { order, unchanged: false, message: '退款成功' };
+    await takeCreditBack(tx, order, ORDER_TOPICS.REFUNDED, actor, ledger);
+    return recordManualAction(tx, order, 'REFUND', actor, from, note, '退款成功');
   });
 }
 
-async function askLedger(ledger: EventSink, event: OutboxEvent): Promise<void> {
-  try {
-    await ledger.deliver([event]);
-  } catch (error) {
-    if (error instanceof AppError) {
-      if (error.code === 'INSUFFICIENT_BALANCE')
-        throw new AppError('INSUFFICIENT_BALANCE', '商户余额不足，无法撤单');
-      throw error;
+/** The audit row, the new state for other services, and the commit of a manual action. */
+async function recordManualAction(
+  tx: EntityManager,
+  order: Order,
+  action: string,
+  actor: Actor,
+  from: OrderStatus,
+  note: string | null,
+  message: string,
+): Promise<ManualActionResult> {
+  audit(tx, order, action, actor, from, note);
+  recordOrderState(tx, order);
+  await tx.flush();
+  return { order, unchanged: false, message };
+}
+
+/**
+ * Takes a credited order's money back (a cancel's reversal or a refund): the ledger is
+ * asked first when configured — a refusal changes nothing here — and the same event then
+ * commits to the outbox, which the ledger de-duplicates.
+ */
+async function takeCreditBack(
+  tx: EntityManager,
+  order: Order,
+  topic: typeof ORDER_TOPICS.REVERSED | typeof ORDER_TOPICS.REFUNDED,
+  actor: Actor,
+  ledger: EventSink | null | undefined,
+): Promise<void> {
+  const event = orderEvent(topic, order, 'manual', actor);
+  if (ledger) {
+    try {
+      await ledger.deliver([event]);
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.code !== 'INSUFFICIENT_BALANCE') throw error;
+        throw new AppError(
+          'INSUFFICIENT_BALANCE',
+          topic === ORDER_TOPICS.REFUNDED ? '商户余额不足，无法退款' : '商户余额不足，无法撤单',
+        );
+      }
+      logger().error({ err: error }, 'ledger unavailable for taking a credit back');
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        'the ledger is unavailable; nothing was changed, retry later',
+      );
     }
-    logger().error({ err: error }, 'ledger unavailable for a reversal');
-    throw new AppError(
-      'DEPENDENCY_UNAVAILABLE',
-      'the ledger is unavailable; nothing was changed, retry later',
-    );
   }
+  tx.persist(event);
 }
 
 export interface ChannelPayment {
