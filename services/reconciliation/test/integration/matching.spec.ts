@@ -862,6 +862,17 @@ describe('matching and reconciliation runs', () => {
       await app.gql<{ _entities: Record<string, unknown>[] }>(ORDER, {}, ACTORS.otherMerchant),
     )._entities[0];
     expect(asOther).toEqual({ reconciliationStatus: null, statementLine: null, reconciliationResults: [] });
+    // The line's statement holds every merchant's totals: platform roles only.
+    const FILE = `query { _entities(representations: [{ __typename: "Order", platformOrderNo: "Q1-PAID" }]) {
+      ... on Order { statementLine { statement { paymentCount person } } } } }`;
+    const fileAsOwner = dataOf(
+      await app.gql<{ _entities: Record<string, unknown>[] }>(FILE, {}, ACTORS.merchant),
+    )._entities[0];
+    expect(fileAsOwner).toEqual({ statementLine: { statement: null } });
+    const fileAsOperator = dataOf(
+      await app.gql<{ _entities: { statementLine: { statement: { paymentCount: number } | null } }[] }>(FILE),
+    )._entities[0]!;
+    expect(fileAsOperator.statementLine.statement?.paymentCount).toBeGreaterThan(0);
 
     expect(
       errorCodes(

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AppError, pageWindow, requireRole, toConnection } from '@pay/common';
+import { AppError, isPlatformRole, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Statement } from './statement.entity';
 import { StatementLine } from './statement-line.entity';
@@ -160,8 +160,13 @@ export class StatementLineResolver {
     return line.fee;
   }
 
-  @FieldResolver(() => Statement, { description: 'The statement the line belongs to.' })
-  async statement(@Root() line: StatementLine, @Ctx() ctx: ReconciliationContext): Promise<Statement> {
+  @FieldResolver(() => Statement, {
+    nullable: true,
+    description:
+      'The statement the line belongs to (platform roles; null for a merchant, whose own order line it may be, but whose file holds every merchant’s totals).',
+  })
+  async statement(@Root() line: StatementLine, @Ctx() ctx: ReconciliationContext): Promise<Statement | null> {
+    if (!isPlatformRole(ctx.actor)) return null;
     const statement = await ctx.loaders.statementById.load(line.statementId);
     if (!statement) throw new AppError('NOT_FOUND', 'statement not found', { id: line.statementId });
     return statement;
