@@ -161,3 +161,51 @@ describe('resolving discrepancies', () => {
     expect(result.resolutions.map((r) => r.state)).toEqual(['FAILED']);
   });
 });
+
+describe('resolving when the orders service cannot be reached', () => {
+  let app: ReconciliationTestApp;
+  beforeAll(async () => {
+    // Nothing listens on port 9: the call fails at once, as a timed-out one would.
+    app = await startReconciliationTestApp({ ordersUrl: 'http://127.0.0.1:9' });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('answers DEPENDENCY_UNAVAILABLE, records the attempt as FAILED and leaves the line open', async () => {
+    const em = app.orm.em.fork();
+    await givenPayments(em, [{ platformOrderNo: 'HDOWN001', amount: 1000, paidAt: cn('2025-11-16 10:00') }]);
+    await givenStatement(em, {
+      source: 'wechat',
+      billDate: '2025-11-16',
+      lines: [
+        { tradeTime: cn('2025-11-16 12:00'), platformOrderNo: 'HOTHER01', transactionId: 'WXO', amount: 700 },
+      ],
+    });
+    const run = dataOf(
+      await app.gql<{ startReconciliationRun: { code: string } }>(RUN, {
+        input: { source: 'wechat', periodStart: cn('2025-11-16 00:00'), periodEnd: cn('2025-11-17 00:00') },
+      }),
+    ).startReconciliationRun;
+    const shortage = dataOf(
+      await app.gql<{ discrepancies: { nodes: Line[] } }>(DISCREPANCIES, { runCode: run.code }),
+    ).discrepancies.nodes.find((l) => l.platformOrderNo === 'HDOWN001')!;
+    const response = await app.gql(RESOLVE, {
+      input: { resultCode: shortage.code, action: 'CANCEL_ORDER', note: 'orders down' },
+    });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('DEPENDENCY_UNAVAILABLE');
+    const result = dataOf(
+      await app.gql<{ reconciliationResult: { resolved: boolean; resolutions: { state: string }[] } }>(
+        RESULT,
+        {
+          code: shortage.code,
+        },
+      ),
+    ).reconciliationResult;
+    expect(result).toEqual({
+      issue: 'SHORTAGE',
+      resolved: false,
+      resolutions: [{ action: 'CANCEL_ORDER', state: 'FAILED', requestedBy: ACTORS.operator.sub }],
+    });
+  });
+});

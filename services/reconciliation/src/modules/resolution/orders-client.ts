@@ -1,4 +1,4 @@
-import { ACTOR_HEADER, AppError, isErrorCode, postGraphQL, signActorHeader, type Actor } from '@pay/common';
+import { ACTOR_HEADER, AppError, isErrorCode, signActorHeader, type Actor } from '@pay/common';
 
 export type OrderAction = 'completeOrder' | 'cancelOrder' | 'refundOrder';
 
@@ -11,25 +11,54 @@ export interface OrdersClient {
   act(action: OrderAction, platformOrderNo: string, actor: Actor, note: string): Promise<{ status: string }>;
 }
 
-export function httpOrdersClient(ordersUrl: string, internalSecret: string): OrdersClient {
+interface Answer {
+  data?: Partial<Record<OrderAction, { order: { status: string } }>> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+const unavailable = () =>
+  new AppError('DEPENDENCY_UNAVAILABLE', 'the orders service did not answer; nothing was resolved');
+
+/**
+ * The call runs while the resolution's rows are locked, so it is bounded by a timeout;
+ * a refusal by the orders service keeps its typed code, anything else is
+ * DEPENDENCY_UNAVAILABLE.
+ */
+export function httpOrdersClient(
+  ordersUrl: string,
+  internalSecret: string,
+  timeoutMs = 15_000,
+): OrdersClient {
   return {
     async act(action, platformOrderNo, actor, note) {
-      const result = await postGraphQL<Record<OrderAction, { order: { status: string } }>>(
-        `${ordersUrl}/graphql`,
-        `mutation ($input: ManualOrderActionInput!) { ${action}(input: $input) { order { status } } }`,
-        { input: { platformOrderNo, note } },
-        { [ACTOR_HEADER]: signActorHeader(actor, internalSecret) },
-      );
-      const error = result.body.errors?.[0];
+      let answer: Answer;
+      try {
+        const response = await fetch(`${ordersUrl}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [ACTOR_HEADER]: signActorHeader(actor, internalSecret),
+          },
+          body: JSON.stringify({
+            query: `mutation ($input: ManualOrderActionInput!) { ${action}(input: $input) { order { status } } }`,
+            variables: { input: { platformOrderNo, note } },
+          }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        answer = (await response.json()) as Answer;
+      } catch {
+        throw unavailable();
+      }
+      const error = answer.errors?.[0];
       if (error) {
         const code = error.extensions?.code;
-        throw isErrorCode(code)
+        throw isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR'
           ? new AppError(code, error.message)
-          : new AppError('DEPENDENCY_UNAVAILABLE', 'the orders service failed; nothing was resolved');
+          : unavailable();
       }
-      if (!result.body.data)
-        throw new AppError('DEPENDENCY_UNAVAILABLE', 'the orders service did not answer');
-      return { status: result.body.data[action].order.status };
+      const result = answer.data?.[action];
+      if (!result) throw unavailable();
+      return { status: result.order.status };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AppError, logger, type Actor } from '@pay/common';
 import { ReconciliationResult } from '../matching/reconciliation-result.entity';
@@ -181,8 +181,12 @@ export async function resolveDiscrepancy(
   });
   try {
     await em.flush();
-  } catch {
-    throw new AppError('CONFLICT', 'a resolution of this discrepancy is already waiting for approval');
+  } catch (error) {
+    // resolution_open_unique: one resolution in flight per line.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new AppError('CONFLICT', 'a resolution of this discrepancy is already waiting for approval');
+    }
+    throw error;
   }
   if (needsApproval) return resolution;
   return execute(orm, settings, resolution.id, actor);
