@@ -209,4 +209,15 @@ describe('manual adjustments', () => {
       expectError(await app.gql(ADJUSTMENTS, {}, ACTORS.analyst), 'BAD_USER_INPUT');
     });
   });
+
+  it('shows the operator behind an adjustment to platform roles and “platform” to the merchant', async () => {
+    dataOf(await run({ amount: '1.00', reason: 'who did this', requestId: 'req-actor-1' }));
+    const WHO = `query { posting(uniqueNo: "adjust:req-actor-1") { actor } }`;
+    expect(dataOf(await app.gql<{ posting: { actor: string } }>(WHO)).posting.actor).toBe(
+      ACTORS.operator.sub,
+    );
+    expect(
+      dataOf(await app.gql<{ posting: { actor: string } }>(WHO, {}, ACTORS.merchant)).posting.actor,
+    ).toBe('platform');
+  });
 });

@@ -185,6 +185,14 @@ describe('order events → postings', () => {
     expect((await verifyLedger(app.orm.em.fork())).ok).toBe(true);
   });
 
+  it('refuses an event whose payment time is not a timestamp, before it can block the relay', async () => {
+    const response = await send([
+      orderEvent('order.paid', { merchantOrderNo: 'BADTIME-1', paidAt: 'yesterday' }),
+    ]);
+    expect(response.status).toBe(400);
+    expect((await legsOf(`${MERCHANT}BADTIME-1_bd0`)).length).toBe(0);
+  });
+
   it('hears only a signed SYSTEM caller and refuses malformed events', async () => {
     expect((await send([orderEvent('order.paid')], 'wrong-secret-wrong-secret')).status).toBe(401);
     expect((await send([orderEvent('order.paid')], app.config.auth.internalSecret, 'OPERATOR')).status).toBe(

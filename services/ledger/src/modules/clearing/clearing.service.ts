@@ -187,7 +187,18 @@ export async function createMainAccount(
       shareFeeRatePpm: command.shareFeeRatePpm,
       withdrawFeeRatePpm: command.withdrawFeeRatePpm,
     });
-    await tx.flush();
+    try {
+      await tx.flush();
+    } catch (error) {
+      // Two creations at once drew the same uid (or sent the same unionId): one wins.
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new AppError(
+          'CONFLICT',
+          'another main account was created with the same uid or unionId; retry',
+        );
+      }
+      throw error;
+    }
     return { mainAccount, apiKey };
   });
 }

@@ -30,7 +30,7 @@ export const orderEventSchema = z.object({
     upstreamCost: fen.nonnegative(),
     platformProfit: fen,
     creditSeq: z.number().int().nonnegative(),
-    paidAt: z.string().nullable(),
+    paidAt: z.string().datetime({ offset: true }).nullable(),
   }),
 });
 

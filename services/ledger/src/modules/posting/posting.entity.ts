@@ -40,7 +40,7 @@ export class Posting {
   @Property({ type: new BigIntType('number'), nullable: true })
   reversesPostingId: number | null = null;
 
-  @Field({ description: 'Who caused it.' })
+  /** Who caused it (exposed through PostingResolver.actor, which hides staff from merchants). */
   @Property({ length: 200 })
   actor!: string;
 

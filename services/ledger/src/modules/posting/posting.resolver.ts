@@ -29,6 +29,13 @@ export async function canSeePosting(ctx: LedgerContext, postingId: number): Prom
 
 @Resolver(() => Posting)
 export class PostingResolver {
+  @FieldResolver(() => String, {
+    description: 'Who caused it; merchants see other actors (operators, services) as `platform`.',
+  })
+  actor(@Root() posting: Posting, @Ctx() ctx: LedgerContext): string {
+    return ctx.actor.role !== 'MERCHANT' || posting.actor === ctx.actor.sub ? posting.actor : 'platform';
+  }
+
   @Query(() => Posting, {
     nullable: true,
     description:
