@@ -189,6 +189,41 @@ describe('withdrawals', () => {
     });
   });
 
+  describe('a retried request (the same requestId)', () => {
+    it('returns the first withdrawal and debits once, even when the retries arrive at once', async () => {
+      const m = await merchantWith(100_000);
+      const first = await request(m.actor, { amount: '100.00', requestId: 'retry-1' });
+      const again = await request(m.actor, { amount: '100.00', requestId: 'retry-1' });
+      expect(again.withdrawal.id).toBe(first.withdrawal.id);
+      expect(again.balanceAfter).toBe(first.balanceAfter);
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, () => request(m.actor, { amount: '50.00', requestId: 'retry-2' })),
+      );
+      expect(new Set(burst.map((b) => b.withdrawal.id)).size).toBe(1);
+      const fen = await merchantFen(app, m.id);
+      const charged = 100_000 - fen.available;
+      expect(fen.pending).toBe(charged);
+      // Exactly two withdrawals were charged (100.00 and 50.00, each with its fee).
+      expect(charged).toBe(
+        Number(first.withdrawal.amount.replace('.', '')) +
+          Number(first.withdrawal.fee.replace('.', '')) +
+          Number(burst[0]!.withdrawal.amount.replace('.', '')) +
+          Number(burst[0]!.withdrawal.fee.replace('.', '')),
+      );
+    });
+
+    it('refuses the same key for another amount, changing nothing', async () => {
+      const m = await merchantWith(100_000);
+      await request(m.actor, { amount: '10.00', requestId: 'retry-3' });
+      const before = await merchantFen(app, m.id);
+      expectError(
+        await app.gql(REQUEST, { input: { amount: '11.00', requestId: 'retry-3' } }, m.actor),
+        'BAD_USER_INPUT',
+      );
+      expect(await merchantFen(app, m.id)).toEqual(before);
+    });
+  });
+
   describe('income from before today', () => {
     it('is released at the request when the nightly release has not run, and may be withdrawn', async () => {
       const m = await merchantWith(0);

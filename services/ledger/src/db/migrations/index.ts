@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261121170000_withdrawal_request_id } from './Migration20261121170000_withdrawal_request_id';
 import { Migration20261121100000_ledger } from './Migration20261121100000_ledger';
 import { Migration20261121121000_withdrawals } from './Migration20261121121000_withdrawals';
 import { Migration20261121130000_clearing } from './Migration20261121130000_clearing';
@@ -14,5 +15,9 @@ export const ledgerMigrations: MigrationObject[] = [
   {
     name: 'Migration20261121150000_posting_effective_at',
     class: Migration20261121150000_posting_effective_at,
+  },
+  {
+    name: 'Migration20261121170000_withdrawal_request_id',
+    class: Migration20261121170000_withdrawal_request_id,
   },
 ];

@@ -24,6 +24,7 @@ export class Withdrawal {
     | 'unionpayCode'
     | 'extend'
     | 'requestPostingId'
+    | 'requestId'
     | 'createdAt'
     | 'updatedAt';
 
@@ -97,6 +98,10 @@ export class Withdrawal {
   @Field(() => GraphQLJSON, { description: 'Extra data (`extend`), `[]` when none.' })
   @Property({ type: 'json' })
   extend: unknown = [];
+
+  /** The caller's idempotency key, if it sent one. */
+  @Property({ length: 100, nullable: true })
+  requestId: string | null = null;
 
   /** The posting that moved the money to pending withdrawal. */
   @Property({ type: new BigIntType('number'), nullable: true })

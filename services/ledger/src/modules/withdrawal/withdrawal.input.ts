@@ -22,6 +22,13 @@ export class RequestWithdrawalInput {
     description: "The merchant's TOTP (Google Authenticator) code; required when two-factor is on.",
   })
   totpCode?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Idempotency key (1-100 characters, no spaces): a retry with the same key returns the first withdrawal instead of withdrawing again.',
+  })
+  requestId?: string;
 }
 
 /** What every operator action on a withdrawal names (inherited by each action's input; not emitted itself). */

@@ -86,6 +86,7 @@ export class WithdrawalResolver {
       amount: input.amount,
       bankCardId: input.bankCardId != null ? parseBankCardId(input.bankCardId) : null,
       totpCode: input.totpCode ?? null,
+      requestId: input.requestId ?? null,
       actor: ctx.actor,
     });
   }

@@ -67,6 +67,8 @@ export interface RequestWithdrawalCommand {
   amount: string;
   bankCardId: number | null;
   totpCode: string | null;
+  /** The caller's idempotency key: the same key returns the first withdrawal. */
+  requestId?: string | null;
   actor: Actor;
 }
 
@@ -130,6 +132,16 @@ export async function requestWithdrawal(
   command: RequestWithdrawalCommand,
 ): Promise<RequestWithdrawalResult> {
   const amount = parseWithdrawalAmount(command.amount, rule);
+  const requestId = command.requestId?.trim() || null;
+  if (requestId !== null && !/^\S{1,100}$/.test(requestId)) {
+    throw new AppError('BAD_USER_INPUT', 'requestId must be 1-100 characters without spaces', {
+      argument: 'requestId',
+    });
+  }
+  // A retry answers with the first request's withdrawal (before the TOTP check: its code was used).
+  const repeated =
+    requestId === null ? null : await repeatedRequest(em, command.merchantId, requestId, amount);
+  if (repeated) return repeated;
   const card = await withdrawalCard(em, command.merchantId, command.bankCardId);
   const code = command.totpCode?.trim().slice(0, 16) || null;
   const totp = await security.verifyTotp(command.merchantId, code);
@@ -183,6 +195,7 @@ export async function requestWithdrawal(
           city: card.city,
           unionpayCode: card.unionpayCode,
           requestPostingId: posting.postingId,
+          requestId,
         });
         await tx.flush();
         tx.create(WithdrawalLog, {
@@ -199,14 +212,45 @@ export async function requestWithdrawal(
         };
       });
     } catch (error) {
+      // The same key sent twice at once: the other request won; answer with its withdrawal.
+      if (
+        requestId !== null &&
+        error instanceof UniqueConstraintViolationException &&
+        error.message.includes('withdrawal_merchant_request_unique')
+      ) {
+        const winner = await repeatedRequest(em.fork(), command.merchantId, requestId, amount);
+        if (winner) return winner;
+      }
       const clash =
         error instanceof WithdrawNoClash ||
-        (error instanceof UniqueConstraintViolationException && /withdraw_no/.test(error.message));
+        (error instanceof UniqueConstraintViolationException &&
+          error.message.includes('withdrawal_withdraw_no_unique'));
       if (clash && attempt < WITHDRAW_NO_ATTEMPTS) continue;
       if (clash) throw new AppError('CONFLICT', 'could not draw a free withdraw number; retry');
       throw error;
     }
   }
+}
+
+/** The withdrawal an earlier request with this key created, as that request answered; BAD_USER_INPUT if the key was used for another amount. */
+async function repeatedRequest(
+  em: EntityManager,
+  merchantId: number,
+  requestId: string,
+  amount: Fen,
+): Promise<RequestWithdrawalResult | null> {
+  const withdrawal = await em.findOne(Withdrawal, { merchantId, requestId });
+  if (!withdrawal) return null;
+  if (withdrawal.amount !== amount) {
+    throw new AppError('BAD_USER_INPUT', 'this requestId was used for a different amount', {
+      argument: 'requestId',
+    });
+  }
+  return {
+    withdrawal,
+    fee: withdrawal.fee,
+    ...(await balancesAfter(em, withdrawal.requestPostingId!, merchantId)),
+  };
 }
 
 export interface WithdrawalRef {
