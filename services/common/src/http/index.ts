@@ -2,3 +2,4 @@ export * from './service-app';
 export * from './subgraph-server';
 export * from './shutdown';
 export * from './signed-caller';
+export * from './run-service';

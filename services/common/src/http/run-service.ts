@@ -1,0 +1,52 @@
+import type { Constructor, MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { loadConfigOrExit } from '../config/config';
+import { openDatabase } from '../db/orm';
+import { serviceDatabaseUrl } from '../db/database-url';
+import { configureLogger, logger } from '../logging/logger';
+import { stopOnSignals } from './shutdown';
+import type { Listening } from './service-app';
+
+interface RunnableConfig {
+  logLevel: string;
+  db: { url: string | undefined };
+}
+
+/**
+ * A subgraph's process entry, the same for every service: config (one clear line per
+ * problem) → database (configured or embedded) with migrations → optional start-up work
+ * → server → listen → graceful stop on SIGINT/SIGTERM.
+ */
+export function runService<C extends RunnableConfig>(options: {
+  name: string;
+  schema: string;
+  loadConfig: () => C;
+  entities: Constructor[];
+  migrations: MigrationObject[];
+  beforeStart?: (orm: MikroORM, config: C) => Promise<unknown> | void;
+  createServer: (deps: { orm: MikroORM; config: C; databaseUrl: string }) => Promise<{
+    start: () => Promise<Listening>;
+    stop: () => Promise<void>;
+  }>;
+}): void {
+  const main = async () => {
+    const config = loadConfigOrExit(options.loadConfig);
+    configureLogger({ service: options.name, level: config.logLevel });
+    const database = await serviceDatabaseUrl(config.db.url);
+    const orm = await openDatabase({
+      url: database.url,
+      schema: options.schema,
+      entities: options.entities,
+      migrations: options.migrations,
+    });
+    await options.beforeStart?.(orm, config);
+    const server = await options.createServer({ orm, config, databaseUrl: database.url });
+    const listening = await server.start();
+    logger().info({ url: listening.url }, `${options.name} subgraph listening`);
+    stopOnSignals([() => server.stop(), () => orm.close(), () => database.stop()]);
+  };
+  main().catch((error: unknown) => {
+    logger().fatal({ err: error }, `${options.name} service failed to start`);
+    process.exit(1);
+  });
+}
