@@ -18,6 +18,7 @@ module.exports = {
     '^@pay/gateway$': path.join(root, 'gateway/src/index-lib.ts'),
     '^@pay/ledger$': path.join(root, 'services/ledger/src/index-lib.ts'),
     '^@pay/reconciliation$': path.join(root, 'services/reconciliation/src/index-lib.ts'),
+    '^@pay/settlement$': path.join(root, 'services/settlement/src/index-lib.ts'),
   },
   globalSetup: path.join(root, 'scripts/jest-global-setup.mjs'),
   globalTeardown: path.join(root, 'scripts/jest-global-teardown.mjs'),

@@ -2,10 +2,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121000000_initial } from './Migration20261121000000_initial';
 import { Migration20261121110000_credit_seq } from './Migration20261121110000_credit_seq';
 import { Migration20261121120500_merchant_totp } from './Migration20261121120500_merchant_totp';
+import { Migration20261121180000_merchant_directory_view } from './Migration20261121180000_merchant_directory_view';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
   { name: 'Migration20261121000000_initial', class: Migration20261121000000_initial },
   { name: 'Migration20261121110000_credit_seq', class: Migration20261121110000_credit_seq },
   { name: 'Migration20261121120500_merchant_totp', class: Migration20261121120500_merchant_totp },
+  {
+    name: 'Migration20261121180000_merchant_directory_view',
+    class: Migration20261121180000_merchant_directory_view,
+  },
 ];

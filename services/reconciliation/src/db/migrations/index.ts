@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121163100_result_code_sequence } from './Migration20261121163100_result_code_sequence';
 import { Migration20261121164000_resolutions } from './Migration20261121164000_resolutions';
 import { Migration20261121165000_payment_reconciliation } from './Migration20261121165000_payment_reconciliation';
+import { Migration20261121180000_settlement_payment_view } from './Migration20261121180000_settlement_payment_view';
 import { Migration20261121160000_payments } from './Migration20261121160000_payments';
 import { Migration20261121161000_statements } from './Migration20261121161000_statements';
 import { Migration20261121162000_statement_templates } from './Migration20261121162000_statement_templates';
@@ -21,5 +22,9 @@ export const reconciliationMigrations: MigrationObject[] = [
   {
     name: 'Migration20261121165000_payment_reconciliation',
     class: Migration20261121165000_payment_reconciliation,
+  },
+  {
+    name: 'Migration20261121180000_settlement_payment_view',
+    class: Migration20261121180000_settlement_payment_view,
   },
 ];

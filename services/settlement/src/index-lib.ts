@@ -1,0 +1,6 @@
+// What other workspaces (end-to-end tests, scripts, benchmarks) use.
+export { createSettlementServer, type SettlementServer } from './server';
+export { buildSettlementSchema } from './schema';
+export { loadSettlementConfig, testSettlementConfig, type SettlementConfig } from './config';
+export { settlementEntities } from './db/entities';
+export { settlementMigrations } from './db/migrations';
