@@ -113,6 +113,34 @@ export const ERROR_CODES = {
     httpStatus: 400,
     legacyMessage: '对账单格式错误',
   },
+  ALREADY_SETTLED: {
+    description:
+      'The settlement record is settled already (its voucher was uploaded and its payout posted); nothing was changed.',
+    httpStatus: 409,
+    legacyMessage: '该结算记录已结算',
+  },
+  VOUCHER_INVALID: {
+    description:
+      'A settlement voucher was refused: not an image (PNG, JPEG, GIF, WebP) or a PDF by its content, empty, or larger than the limit. Nothing was kept.',
+    httpStatus: 400,
+    legacyMessage: '结算凭证格式错误或文件过大',
+  },
+  IP_NOT_ALLOWED: {
+    description: "The caller's IP address is not on the allow-list for this operation.",
+    httpStatus: 403,
+    legacyMessage: 'IP不在白名单内',
+  },
+  RECHARGE_AMOUNT_OUT_OF_RANGE: {
+    description: 'An API recharge amount is zero or outside -1000.00 to 10000.00 yuan.',
+    httpStatus: 400,
+    legacyMessage: '充值金额范围为-1000到10000',
+  },
+  NOTIFICATION_INVALID: {
+    description:
+      'A channel notification failed verification (signature, app id, order, amount or trade status); it changed nothing.',
+    httpStatus: 400,
+    legacyMessage: '通知验签失败',
+  },
   DEPENDENCY_UNAVAILABLE: {
     description: 'A service this request needs is unavailable; nothing was changed.',
     httpStatus: 503,
