@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   /** Set for MERCHANT: the only merchant this actor may see. */
   merchantId?: number;
+  /** The caller's IP address as the gateway saw it (for IP allow-lists); unset for internal calls. */
+  ip?: string;
 }
 
 export const actorSchema = z
@@ -17,6 +19,7 @@ export const actorSchema = z
     sub: z.string().min(1).max(200),
     role: z.enum(ROLES),
     merchantId: z.number().int().positive().optional(),
+    ip: z.string().min(1).max(64).optional(),
   })
   .refine((a) => a.role !== 'MERCHANT' || a.merchantId !== undefined, 'a MERCHANT actor needs a merchantId');
 
