@@ -1,7 +1,8 @@
 // `npm start`: the whole platform on one machine. Embedded PostgreSQL (unless
 // DATABASE_URL is set), migrations and demo data, every service as its own process
 // over real HTTP, then the Sandbox URL, a demo token per role and a working example.
-import { mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,37 @@ const common = require(join(root, 'services/common/dist/index.js'));
 const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
 const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
 const { CLEARING_DEMO } = require(join(root, 'services/ledger/dist/index-lib.js'));
+const { SETTLEMENT_DEMO } = require(join(root, 'services/settlement/dist/index-lib.js'));
 
 const DATABASE = 'payoffice';
 const children = [];
 let embedded;
 let stopping = false;
+
+/**
+ * Demo Alipay keys, made on the first start and kept in .data (git-ignored): the app key
+ * signs the settlement service's recharge links; the "Alipay" key is the orders sandbox's,
+ * which pays those links locally and signs the notifications the settlement service verifies.
+ */
+function demoAlipayKeys(dataDir) {
+  const file = join(dataDir, 'demo-alipay-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const pair = () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return {
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    };
+  };
+  const keys = {
+    appId: '2021000000000001',
+    app: pair(),
+    alipay: pair(),
+    note: 'DEMO keys for the embedded demo only',
+  };
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return keys;
+}
 
 function log(line) {
   process.stdout.write(`[start] ${line}\n`);
@@ -81,7 +108,10 @@ async function main() {
   const ordersPort = process.env.ORDERS_PORT ?? '4001';
   const ledgerPort = process.env.LEDGER_PORT ?? '4002';
   const reconciliationPort = process.env.RECONCILIATION_PORT ?? '4003';
+  const settlementPort = process.env.SETTLEMENT_PORT ?? '4004';
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
+  const settlementUrl = `http://127.0.0.1:${settlementPort}`;
+  const alipayKeys = demoAlipayKeys(dataDir);
   const ordersUrl = `http://127.0.0.1:${ordersPort}`;
   const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
   const reconciliationUrl = `http://127.0.0.1:${reconciliationPort}`;
@@ -111,14 +141,32 @@ async function main() {
     ORDERS_PORT: ordersPort,
     LEDGER_URL: ledgerUrl,
     RECONCILIATION_URL: reconciliationUrl,
+    SANDBOX_ALIPAY_PRIVATE_KEY: alipayKeys.alipay.privateKey,
+    SANDBOX_ALIPAY_APP_PUBLIC_KEY: alipayKeys.app.publicKey,
   });
   await waitReady(`${ordersUrl}/ready`, 'orders');
+
+  log('starting the settlement subgraph …');
+  launch('settlement', 'services/settlement/dist/index.js', {
+    DATABASE_URL: databaseUrl,
+    SEED_DEMO_DATA: 'true',
+    SETTLEMENT_PORT: settlementPort,
+    LEDGER_URL: ledgerUrl,
+    VOUCHER_DIR: join(dataDir, 'vouchers'),
+    ALIPAY_APP_ID: alipayKeys.appId,
+    ALIPAY_APP_PRIVATE_KEY: alipayKeys.app.privateKey,
+    ALIPAY_PUBLIC_KEY: alipayKeys.alipay.publicKey,
+    ALIPAY_GATEWAY_URL: `${ordersUrl}/sandbox/alipay/gateway.do`,
+    ALIPAY_NOTIFY_URL: `${settlementUrl}/notify/alipay/wallet-recharge`,
+  });
+  await waitReady(`${settlementUrl}/ready`, 'settlement');
 
   log('starting the gateway …');
   launch('gateway', 'gateway/dist/index.js', {
     ORDERS_URL: `${ordersUrl}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
+    SETTLEMENT_URL: `${settlementUrl}/graphql`,
     GATEWAY_PORT: gatewayPort,
   });
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
@@ -151,6 +199,7 @@ async function main() {
       key: CLEARING_DEMO.key,
       childPhone: CLEARING_DEMO.childPhones[0],
     },
+    crmApi: { merchantId: SETTLEMENT_DEMO.merchantId },
   };
   writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);
 

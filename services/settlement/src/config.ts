@@ -14,9 +14,15 @@ const envSchema = z.object({
   /** The ledger's base URL: settlement payouts, wallet recharges and collections are posted there. */
   LEDGER_URL: z.string().url().optional(),
   /** Schema of the reconciliation service's published view `settlement_payment_v1`. */
-  PAYMENTS_VIEW_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('reconciliation'),
+  PAYMENTS_VIEW_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('reconciliation'),
   /** Schema of the orders service's published view `merchant_directory_v1`. */
-  MERCHANTS_VIEW_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default('orders'),
+  MERCHANTS_VIEW_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('orders'),
   /** Where voucher files are kept (content-addressed). */
   VOUCHER_DIR: z.string().optional(),
   VOUCHER_MAX_BYTES: z.coerce
@@ -41,6 +47,7 @@ const envSchema = z.object({
   ALIPAY_GATEWAY_URL: z.string().url().default('https://openapi.alipay.com/gateway.do'),
   /** Where Alipay sends recharge notifications: this service's POST /notify/alipay/wallet-recharge, as reachable from Alipay. */
   ALIPAY_NOTIFY_URL: z.string().url().optional(),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
 
 export interface AlipayRechargeConfig {
@@ -67,6 +74,8 @@ export interface SettlementConfig {
   rechargeAllowedIps: string[];
   /** null: Alipay recharge links are not configured. */
   alipay: AlipayRechargeConfig | null;
+  /** Seed the demo's settlement accounts and billing terms on an empty database (`npm start`). */
+  seedDemoData: boolean;
 }
 
 /** The only reader of process.env in the settlement service. */
@@ -106,10 +115,10 @@ export function loadSettlementConfig(
             privateKeyPem: e.ALIPAY_APP_PRIVATE_KEY,
             alipayPublicKeyPem: e.ALIPAY_PUBLIC_KEY,
             gatewayUrl: e.ALIPAY_GATEWAY_URL,
-            notifyUrl:
-              e.ALIPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/notify/alipay/wallet-recharge`,
+            notifyUrl: e.ALIPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/notify/alipay/wallet-recharge`,
           }
         : null,
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
   };
 }
 

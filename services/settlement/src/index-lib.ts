@@ -4,3 +4,4 @@ export { buildSettlementSchema } from './schema';
 export { loadSettlementConfig, testSettlementConfig, type SettlementConfig } from './config';
 export { settlementEntities } from './db/entities';
 export { settlementMigrations } from './db/migrations';
+export { SETTLEMENT_DEMO, seedSettlementDemo } from './db/seeders/demo-data';

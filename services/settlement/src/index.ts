@@ -3,6 +3,7 @@ import { runService } from '@pay/common';
 import { loadSettlementConfig } from './config';
 import { settlementEntities } from './db/entities';
 import { settlementMigrations } from './db/migrations';
+import { seedSettlementDemo } from './db/seeders/demo-data';
 import { createSettlementServer } from './server';
 
 runService({
@@ -11,5 +12,8 @@ runService({
   loadConfig: () => loadSettlementConfig(),
   entities: settlementEntities,
   migrations: settlementMigrations,
+  beforeStart: async (orm, config) => {
+    if (config.seedDemoData) await seedSettlementDemo(orm.em.fork());
+  },
   createServer: createSettlementServer,
 });
