@@ -5,12 +5,14 @@ import { composeSupergraph } from '@pay/gateway';
 import { buildOrdersSchema } from '@pay/orders';
 import { buildLedgerSchema } from '@pay/ledger';
 import { buildReconciliationSchema } from '@pay/reconciliation';
+import { buildSettlementSchema } from '@pay/settlement';
 
 const root = join(__dirname, '..');
 const builders: Record<string, () => Promise<import('graphql').GraphQLSchema>> = {
   orders: buildOrdersSchema,
   ledger: buildLedgerSchema,
   reconciliation: buildReconciliationSchema,
+  settlement: buildSettlementSchema,
 };
 
 describe('schema/ is the contract', () => {
