@@ -13,6 +13,7 @@ import type { LedgerConfig } from './config';
 import { buildLedgerSchema } from './schema';
 import { buildLedgerContext } from './context';
 import { orderEventRoutes } from './modules/order-events/order-events.routes';
+import { settlementMoneyRoutes } from './modules/settlement-money/settlement-money.routes';
 import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.service';
 import { runScheduledVerification } from './modules/verify/ledger-verify';
 import './modules/verify/registered-checks';
@@ -26,7 +27,10 @@ export interface LedgerServer {
   stop: () => Promise<void>;
 }
 
-/** Builds the ledger service — subgraph, internal order-event endpoint, scheduled jobs — without listening. */
+/**
+ * Builds the ledger service — subgraph, internal order-event and settlement-money
+ * endpoints, scheduled jobs — without listening.
+ */
 export async function createLedgerServer(options: {
   orm: MikroORM;
   config: LedgerConfig;
@@ -50,6 +54,7 @@ export async function createLedgerServer(options: {
     buildContext: (actor, requestId) => buildLedgerContext(orm, config, actor, requestId),
   });
   app.use(orderEventRoutes(orm, config.auth.internalSecret));
+  app.use(settlementMoneyRoutes(orm, config.auth.internalSecret));
   app.use(jsonErrorHandler);
 
   let listening: Listening | undefined;

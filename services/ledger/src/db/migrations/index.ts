@@ -5,6 +5,7 @@ import { Migration20261121121000_withdrawals } from './Migration20261121121000_w
 import { Migration20261121130000_clearing } from './Migration20261121130000_clearing';
 import { Migration20261121140000_posting_order_ref } from './Migration20261121140000_posting_order_ref';
 import { Migration20261121150000_posting_effective_at } from './Migration20261121150000_posting_effective_at';
+import { Migration20261121180000_settlement_accounts } from './Migration20261121180000_settlement_accounts';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -19,5 +20,9 @@ export const ledgerMigrations: MigrationObject[] = [
   {
     name: 'Migration20261121170000_withdrawal_request_id',
     class: Migration20261121170000_withdrawal_request_id,
+  },
+  {
+    name: 'Migration20261121180000_settlement_accounts',
+    class: Migration20261121180000_settlement_accounts,
   },
 ];

@@ -14,6 +14,8 @@ export enum AccountPurpose {
   ADJUSTMENT = 'ADJUSTMENT',
   MAIN_ACCOUNT = 'MAIN_ACCOUNT',
   CHILD_ACCOUNT = 'CHILD_ACCOUNT',
+  SETTLEMENT_PAYOUT = 'SETTLEMENT_PAYOUT',
+  BILLING_RECHARGE = 'BILLING_RECHARGE',
 }
 registerEnumType(AccountPurpose, { name: 'AccountPurpose', description: 'What an account holds money for.' });
 
@@ -55,6 +57,18 @@ export const ADJUSTMENT: AccountRef = {
   ownerType: OwnerType.PLATFORM,
   ownerId: 'platform',
   purpose: AccountPurpose.ADJUSTMENT,
+};
+/** Counterpart of settlement payouts: what periodic settlement paid out to merchants. */
+export const SETTLEMENT_PAYOUT: AccountRef = {
+  ownerType: OwnerType.PLATFORM,
+  ownerId: 'platform',
+  purpose: AccountPurpose.SETTLEMENT_PAYOUT,
+};
+/** Counterpart of prepaid-wallet recharges: what merchants paid into their fee wallets. */
+export const BILLING_RECHARGE: AccountRef = {
+  ownerType: OwnerType.PLATFORM,
+  ownerId: 'platform',
+  purpose: AccountPurpose.BILLING_RECHARGE,
 };
 export const channelReceivable = (channelCode: string): AccountRef => ({
   ownerType: OwnerType.CHANNEL,

@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope, PageArgs, pageWindow, toConnection } from '@pay/common';
+import {
+  AppError,
+  merchantScope,
+  MoneyScalar,
+  PageArgs,
+  pageWindow,
+  toConnection,
+  type Fen,
+} from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { MerchantBalance } from '../balance/balance.type';
 import { Merchant } from './merchant.stub';
@@ -67,5 +75,14 @@ export class MerchantLedgerResolver {
     merchantScope(ctx.actor, merchant.id);
     const b = await ctx.loaders.merchantBalances.load(merchant.id);
     return { ...b, currency: 'CNY' };
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    description:
+      "The merchant's prepaid fee wallet (`balance` of the billing API): recharges minus bill collections; 0 before any recharge.",
+  })
+  async prepaidBalance(@Root() merchant: Merchant, @Ctx() ctx: LedgerContext): Promise<Fen> {
+    merchantScope(ctx.actor, merchant.id);
+    return (await ctx.loaders.merchantBalances.load(merchant.id)).prepaidFee;
   }
 }

@@ -26,7 +26,7 @@ describe('money log filters', () => {
     expect(
       appErrorOf(() => parseLogTimeRange({ startTime: '2025-11-17', endTime: '2025-11-16 23:59:59' })).code,
     ).toBe('BAD_USER_INPUT');
-    expect(appErrorOf(() => toMoneyLogFilter({ type: 12 })).details).toEqual({ argument: 'type' });
+    expect(appErrorOf(() => toMoneyLogFilter({ type: 99 })).details).toEqual({ argument: 'type' });
     expect(appErrorOf(() => toMoneyLogFilter({ type: -1 })).code).toBe('BAD_USER_INPUT');
     expect(toMoneyLogFilter({ type: 0 })).toEqual({ type: 0, from: null, to: null });
   });

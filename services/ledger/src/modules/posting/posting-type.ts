@@ -17,6 +17,9 @@ export enum PostingType {
   CLEARING_SHARE = 9,
   CLEARING_WITHDRAWAL = 10,
   FEE = 11,
+  SETTLEMENT_PAYOUT = 12,
+  WALLET_RECHARGE = 13,
+  BILL_COLLECTION = 14,
 }
 registerEnumType(PostingType, { name: 'PostingType', description: 'Kind of money movement.' });
 
@@ -34,4 +37,7 @@ export const POSTING_TYPE_NAMES: Record<PostingType, string> = {
   [PostingType.CLEARING_SHARE]: 'clearing_share',
   [PostingType.CLEARING_WITHDRAWAL]: 'clearing_withdraw',
   [PostingType.FEE]: 'fee',
+  [PostingType.SETTLEMENT_PAYOUT]: 'settlement_payout',
+  [PostingType.WALLET_RECHARGE]: 'wallet_recharge',
+  [PostingType.BILL_COLLECTION]: 'bill_collection',
 };
