@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { commonEnvShape, parseEnv, port, rejectDemoSecretsInProduction, ConfigError } from '@pay/common';
 
@@ -10,6 +11,42 @@ const scheduleList = z
   .string()
   .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'must be comma-separated seconds, e.g. 15,15,30')
   .transform((s) => s.split(',').map(Number));
+
+/**
+ * An RSA key in PEM given in an environment variable, where newlines are often written
+ * as `\n`. Parsed here so that a broken key fails at start-up, not on the first payment;
+ * passed on re-exported (PKCS#8 / SPKI) so every reader sees one format.
+ */
+const pemKey = (kind: 'private' | 'public') =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return null;
+      const text = value.replace(/\\n/g, '\n');
+      // createPublicKey would also take a private key; one in a public-key variable is a mistake.
+      const key =
+        kind === 'private'
+          ? parseKey(() => createPrivateKey(text))
+          : text.includes('PRIVATE KEY')
+            ? null
+            : parseKey(() => createPublicKey(text));
+      if (key?.asymmetricKeyType !== 'rsa') {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an RSA ${kind} key in PEM` });
+        return z.NEVER;
+      }
+      return kind === 'private'
+        ? key.export({ type: 'pkcs8', format: 'pem' }).toString()
+        : key.export({ type: 'spki', format: 'pem' }).toString();
+    });
+
+function parseKey(parse: () => KeyObject): KeyObject | null {
+  try {
+    return parse();
+  } catch {
+    return null;
+  }
+}
 
 const envSchema = z.object({
   ...commonEnvShape,
@@ -29,6 +66,10 @@ const envSchema = z.object({
     .length(32, 'must be 32 characters')
     .default('demo0sandbox0wechat0api0key00000'),
   SANDBOX_ALIPAY_APP_ID: z.string().default('2021000000000000'),
+  /** The sandbox's "Alipay" private key; unset: a fresh pair per start. */
+  SANDBOX_ALIPAY_PRIVATE_KEY: pemKey('private'),
+  /** The merchant app's public key the sandbox gateway verifies wap.pay requests with; unset: not verified. */
+  SANDBOX_ALIPAY_APP_PUBLIC_KEY: pemKey('public'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
 
@@ -40,7 +81,14 @@ export interface OrdersConfig {
   auth: { internalSecret: string };
   notify: { scheduleSeconds: number[]; timeoutMs: number };
   outbox: { intervalMs: number };
-  sandbox: { wechatApiKey: string; alipayAppId: string };
+  sandbox: {
+    wechatApiKey: string;
+    alipayAppId: string;
+    /** PKCS#8 PEM the sandbox signs Alipay notifications with; null: a fresh key pair per start. */
+    alipayPrivateKeyPem: string | null;
+    /** SPKI PEM of the app key that signs wap.pay requests to the sandbox gateway; null: requests are not verified. */
+    alipayAppPublicKeyPem: string | null;
+  };
   seedDemoData: boolean;
   ledgerUrl: string | null;
   reconciliationUrl: string | null;
@@ -66,7 +114,12 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
     },
     outbox: { intervalMs: e.OUTBOX_INTERVAL_MS },
-    sandbox: { wechatApiKey: e.SANDBOX_WECHAT_API_KEY, alipayAppId: e.SANDBOX_ALIPAY_APP_ID },
+    sandbox: {
+      wechatApiKey: e.SANDBOX_WECHAT_API_KEY,
+      alipayAppId: e.SANDBOX_ALIPAY_APP_ID,
+      alipayPrivateKeyPem: e.SANDBOX_ALIPAY_PRIVATE_KEY,
+      alipayAppPublicKeyPem: e.SANDBOX_ALIPAY_APP_PUBLIC_KEY,
+    },
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     ledgerUrl: e.LEDGER_URL ?? null,
     reconciliationUrl: e.RECONCILIATION_URL ?? null,

@@ -63,10 +63,7 @@ export async function createOrdersServer(options: {
     config,
     jobs,
     relay,
-    sandboxKeys: createSandboxKeys({
-      alipayAppId: config.sandbox.alipayAppId,
-      wechatApiKey: config.sandbox.wechatApiKey,
-    }),
+    sandboxKeys: createSandboxKeys(config.sandbox),
     publicUrl: config.http.publicUrl,
     ledger,
   };

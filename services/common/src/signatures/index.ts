@@ -1,1 +1,2 @@
+export * from './alipay';
 export * from './merchant-signature';

@@ -4,9 +4,9 @@ import {
   eventually,
   fxNotifySign,
   postGraphQL,
+  signAlipayNotification,
   startMerchantReceiver,
 } from '@pay/common';
-import { signAlipayNotification } from '../../src/modules/upstream/alipay.adapter';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 
 const CREATE = `mutation ($input: CreateOrderInput!) {

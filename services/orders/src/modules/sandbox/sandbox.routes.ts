@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
-import { formatChinaDateTime, formatFen, logger } from '@pay/common';
+import { formatChinaDateTime, formatFen, logger, signAlipayNotification } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import { Order } from '../order/order.entity';
 import { OrderStatus } from '../order/order-status';
 import { UpstreamAdapterKind, UpstreamConfig } from '../upstream/upstream-config.entity';
-import { signAlipayNotification } from '../upstream/alipay.adapter';
 import { signWechatV2Notification, toWechatXml } from '../upstream/wechat-pay.adapter';
+import { alipayGatewayRoutes } from './alipay-gateway.routes';
+import { escapeHtml } from './html';
 import type { SandboxKeys } from './sandbox-keys';
 import { sandboxQueryHandler } from './sandbox-query';
 import { chinaDayStart, sandboxStatementFile } from './sandbox-statements';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The notification a real channel of this kind would send for a successful payment. */
 export function sandboxNotification(
@@ -137,5 +136,6 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
     const file = await sandboxStatementFile(runtime.orm.em.fork(), runtime.sandboxKeys, kind, dayStart);
     res.status(200).type(file.contentType).attachment(file.fileName).send(file.body);
   });
+  router.use(alipayGatewayRoutes(runtime.sandboxKeys));
   return router;
 }
