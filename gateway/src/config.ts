@@ -1,8 +1,59 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
 
 const graphqlUrl = z.string().url();
+
+/**
+ * Express's `trust proxy`: whose `X-Forwarded-For` the gateway believes when it works
+ * out the caller's IP (`req.ip`, forwarded to subgraphs for IP allow-lists). `false`
+ * ignores the header; a number trusts that many hops in front of the gateway; a list
+ * trusts only the named proxies (addresses, CIDR ranges, or `loopback`, `linklocal`,
+ * `uniquelocal`).
+ */
+export type TrustProxy = false | number | string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a TRUST_PROXY list: a name, an address, or address/prefix (or /netmask). */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+const trustProxy = z
+  .string()
+  .default('loopback')
+  .transform((value, ctx): TrustProxy => {
+    const text = value.trim();
+    if (text === 'false') return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    if (text === 'true') {
+      // Trusting every hop lets any client pick its own IP with X-Forwarded-For and walk
+      // through the IP allow-lists; name the proxies (or count them) instead.
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "true would trust any client's X-Forwarded-For; list the proxies or give a hop count",
+      });
+      return z.NEVER;
+    }
+    const entries = text.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isProxyEntry(entry));
+    if (wrong.length) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `not a proxy address, range or name: ${wrong.map((w) => JSON.stringify(w)).join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z.object({
   ...commonEnvShape,
@@ -11,6 +62,8 @@ const envSchema = z.object({
   ORDERS_URL: graphqlUrl.default('http://127.0.0.1:4001/graphql'),
   LEDGER_URL: graphqlUrl.default('http://127.0.0.1:4002/graphql'),
   RECONCILIATION_URL: graphqlUrl.default('http://127.0.0.1:4003/graphql'),
+  SETTLEMENT_URL: graphqlUrl.default('http://127.0.0.1:4004/graphql'),
+  TRUST_PROXY: trustProxy,
   SUPERGRAPH_PATH: z.string().optional(),
   MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_ALIASES: z.coerce.number().int().min(1).max(500).default(30),
@@ -22,19 +75,34 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(200 * 1024 * 1024),
+  /** Largest settlement voucher (image or PDF) a GraphQL multipart upload may carry. */
+  VOUCHER_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 1024 * 1024),
 });
 
 export interface GatewayConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
-  http: { port: number; host: string };
+  http: { port: number; host: string; trustProxy: TrustProxy };
   auth: { jwtSecret: string; jwtIssuer: string; internalSecret: string };
   /** Subgraph name → URL; overrides the URLs baked into the supergraph. */
   subgraphs: Record<string, string>;
   supergraphPath: string;
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
-  /** GraphQL multipart uploads: files go to the reconciliation service (its base URL, from RECONCILIATION_URL). */
-  uploads: { reconciliationUrl: string; maxFileBytes: number };
+  /**
+   * Files the gateway streams: statement uploads to the reconciliation service, voucher
+   * uploads and downloads to and from the settlement service (base URLs: the subgraph
+   * URLs without /graphql).
+   */
+  files: {
+    reconciliationUrl: string;
+    settlementUrl: string;
+    maxStatementBytes: number;
+    maxVoucherBytes: number;
+  };
 }
 
 /** The only reader of process.env in the gateway. */
@@ -48,9 +116,14 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { port: e.GATEWAY_PORT, host: e.GATEWAY_HOST },
+    http: { port: e.GATEWAY_PORT, host: e.GATEWAY_HOST, trustProxy: e.TRUST_PROXY },
     auth: { jwtSecret: e.JWT_SECRET, jwtIssuer: e.JWT_ISSUER, internalSecret: e.INTERNAL_SIGNING_SECRET },
-    subgraphs: { orders: e.ORDERS_URL, ledger: e.LEDGER_URL, reconciliation: e.RECONCILIATION_URL },
+    subgraphs: {
+      orders: e.ORDERS_URL,
+      ledger: e.LEDGER_URL,
+      reconciliation: e.RECONCILIATION_URL,
+      settlement: e.SETTLEMENT_URL,
+    },
     supergraphPath: e.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
     limits: {
       maxDepth: e.MAX_DEPTH,
@@ -58,9 +131,16 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxCost: e.MAX_COST,
       maxTokens: e.MAX_TOKENS,
     },
-    uploads: {
-      reconciliationUrl: e.RECONCILIATION_URL.replace(/\/graphql\/?$/, ''),
-      maxFileBytes: e.UPLOAD_MAX_BYTES,
+    files: {
+      reconciliationUrl: baseUrlOf(e.RECONCILIATION_URL),
+      settlementUrl: baseUrlOf(e.SETTLEMENT_URL),
+      maxStatementBytes: e.UPLOAD_MAX_BYTES,
+      maxVoucherBytes: e.VOUCHER_UPLOAD_MAX_BYTES,
     },
   };
+}
+
+/** A service's base URL: its subgraph URL without the /graphql path. */
+function baseUrlOf(graphqlUrl: string): string {
+  return graphqlUrl.replace(/\/graphql\/?$/, '');
 }

@@ -21,7 +21,9 @@ import {
 import type { GatewayConfig } from './config';
 import { authenticate } from './auth/authenticate';
 import { introspectionPolicy } from './auth/introspection-policy';
-import { statementUploads } from './uploads/statement-uploads';
+import { fileUploads } from './uploads/file-uploads';
+import { uploadTargets } from './uploads/upload-targets';
+import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
 
@@ -85,15 +87,24 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       return checks.every(Boolean);
     },
   });
+  // Whose X-Forwarded-For to believe for req.ip, the caller's IP forwarded to subgraphs
+  // (IP allow-lists): only the proxies in TRUST_PROXY (see config.ts).
+  app.set('trust proxy', config.http.trustProxy);
+  const jwt = { secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer };
   app.use(
     '/graphql',
-    authenticate({ secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer }),
-    // GraphQL multipart requests (statement files) become JSON requests here; see uploads/.
-    statementUploads({ ...config.uploads, internalSecret: config.auth.internalSecret }),
+    authenticate(jwt),
+    // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
+    fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ actor: res.locals.actor as Actor, requestId: currentRequestId() ?? '' }),
     }),
+  );
+  app.get(
+    '/files/vouchers/:sha256',
+    authenticate(jwt, { landingPage: false }),
+    voucherFiles({ settlementUrl: config.files.settlementUrl, internalSecret: config.auth.internalSecret }),
   );
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);

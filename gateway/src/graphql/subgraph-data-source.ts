@@ -4,7 +4,9 @@ import type { GatewayContext } from './context';
 
 /**
  * Forwards the verified actor to subgraphs in a header signed with the internal
- * secret; subgraphs refuse calls without it. The client's own headers are not passed on.
+ * secret; subgraphs refuse calls without it. The actor carries the caller's IP as
+ * `authenticate` established it (`req.ip` under TRUST_PROXY, see auth/client-ip.ts), so
+ * subgraphs can check IP allow-lists. The client's own headers are not passed on.
  */
 export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(

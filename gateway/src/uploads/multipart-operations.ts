@@ -6,10 +6,12 @@
  * upload returned.
  */
 
+/** A multipart request the gateway refuses: the HTTP status and, when a service chose it, the error code. */
 export class MultipartRequestError extends Error {
   constructor(
     message: string,
     readonly status = 400,
+    readonly code?: string,
   ) {
     super(message);
   }
