@@ -74,8 +74,12 @@ export class Migration20261121181000_billing extends Migration {
       "done_at" timestamptz null
     )`);
     // At most one collection in flight per merchant: they are serialised.
-    this.addSql(`create unique index "wallet_collection_one_pending" on "wallet_collection" ("merchant_id") where "state" = 1`);
-    this.addSql(`create index "wallet_collection_merchant" on "wallet_collection" ("merchant_id", "created_at")`);
+    this.addSql(
+      `create unique index "wallet_collection_one_pending" on "wallet_collection" ("merchant_id") where "state" = 1`,
+    );
+    this.addSql(
+      `create index "wallet_collection_merchant" on "wallet_collection" ("merchant_id", "created_at")`,
+    );
 
     this.addSql(`create table "bill_payment" (
       "id" bigserial primary key,

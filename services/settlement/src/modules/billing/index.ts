@@ -1,9 +1,37 @@
-// PLACEHOLDER: the billing helper replaces this with the real module.
 import type { SettlementServiceModule } from '../service-module';
+import { alipayNotifyRoutes } from './alipay-notify.routes';
+import { BILLING_REDRIVE_QUEUE, MONTHLY_BILLS_QUEUE, startBillingWorkers } from './billing.jobs';
+import { createBillingLoaders, type BillingLoaders } from './billing.loader';
+import { billingReferences } from './billing.reference';
+import { BillingResolver } from './billing.resolver';
+import { MerchantBillResolver } from './merchant-bill.resolver';
+import { MerchantBill } from './merchant-bill.entity';
+import { MerchantBilling } from './merchant-billing.entity';
+import { MerchantBillingResolver } from './merchant-billing.resolver';
+import { BillPayment, WalletCollection } from './wallet-collection.entity';
+import { WalletRecharge } from './wallet-recharge.entity';
+import { WalletRechargeResolver } from './wallet-recharge.resolver';
 
-export const billingModule: SettlementServiceModule = {
-  resolvers: [],
-  entities: [],
-  queues: [],
-  loaders: () => ({}),
+/**
+ * Merchant billing (crm-billing-api.md): billing terms, monthly bills collected from the
+ * prepaid wallet in the ledger, Alipay and API recharges of that wallet.
+ */
+export const billingModule: SettlementServiceModule<BillingLoaders> = {
+  resolvers: [BillingResolver, MerchantBillingResolver, MerchantBillResolver, WalletRechargeResolver],
+  entities: [MerchantBilling, MerchantBill, WalletRecharge, WalletCollection, BillPayment],
+  references: billingReferences,
+  queues: [MONTHLY_BILLS_QUEUE, BILLING_REDRIVE_QUEUE],
+  routes: alipayNotifyRoutes,
+  startWorkers: startBillingWorkers,
+  loaders: createBillingLoaders,
 };
+
+export { issueMonthlyBills } from './bill-issue.service';
+export {
+  runBillingRedrive,
+  runMonthlyBilling,
+  MONTHLY_BILLS_QUEUE,
+  BILLING_REDRIVE_QUEUE,
+} from './billing.jobs';
+export { redrivePendingCollections, collectFromWallet } from './wallet-collection.service';
+export { ALIPAY_RECHARGE_NOTIFY_PATH } from './alipay-notify.routes';
