@@ -22,6 +22,14 @@ import {
   testLedgerConfig,
   type LedgerServer,
 } from '@pay/ledger';
+import {
+  createSettlementServer,
+  settlementEntities,
+  settlementMigrations,
+  testSettlementConfig,
+  type SettlementServer,
+} from '@pay/settlement';
+import { generateKeyPairSync } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 export const ACTORS = TEST_ACTORS;
@@ -38,6 +46,11 @@ export interface Platform {
   /** Stops the ledger (to test catching up); `startLedger` brings it back on the same port. */
   stopLedger: () => Promise<void>;
   startLedger: () => Promise<void>;
+  settlement: SettlementServer;
+  settlementOrm: MikroORM;
+  settlementUrl: string;
+  /** The Alipay app id of recharge links (the sandbox pays them and signs the notifications). */
+  alipayAppId: string;
   gateway: GatewayServer;
   token: (actor: Actor) => string;
   /** A GraphQL call through the gateway as `actor` (null: no token). */
@@ -82,22 +95,55 @@ export async function startPlatform(): Promise<Platform> {
     databaseUrl: db.url,
   });
   const reconciliationUrl = (await reconciliation.start(0)).url;
+  // Recharge links: the settlement service signs them with the app key; the orders sandbox
+  // plays Alipay, checks them with the app's public key and signs notifications with its own.
+  const appKeys = rsaKeyPair();
+  const alipayKeys = rsaKeyPair();
+  const alipayAppId = '2021000000000001';
+  const baseOrdersConfig = testOrdersConfig();
   const ordersConfig = testOrdersConfig({
     notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
     outbox: { intervalMs: 100 },
     ledgerUrl,
     reconciliationUrl,
+    sandbox: {
+      ...baseOrdersConfig.sandbox,
+      alipayPrivateKeyPem: alipayKeys.privateKey,
+      alipayAppPublicKeyPem: appKeys.publicKey,
+    },
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
   // The ledger asks the orders service to check withdrawals' TOTP codes (read per request).
   ledgerConfig.ordersUrl = ordersListening.url;
   reconciliationConfig.ordersUrl = ordersListening.url;
+  const settlementOrm = await openDatabase({
+    url: db.url,
+    schema: 'settlement',
+    entities: settlementEntities,
+    migrations: settlementMigrations,
+  });
+  // The notify URL needs the port: listen first, then point the Alipay config at it.
+  const settlementConfig = testSettlementConfig({ ledgerUrl });
+  const settlement = await createSettlementServer({
+    orm: settlementOrm,
+    config: settlementConfig,
+    databaseUrl: db.url,
+  });
+  const settlementUrl = (await settlement.start(0)).url;
+  settlementConfig.alipay = {
+    appId: alipayAppId,
+    privateKeyPem: appKeys.privateKey,
+    alipayPublicKeyPem: alipayKeys.publicKey,
+    gatewayUrl: `${ordersListening.url}/sandbox/alipay/gateway.do`,
+    notifyUrl: `${settlementUrl}/notify/alipay/wallet-recharge`,
+  };
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
     ORDERS_URL: `${ordersListening.url}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
+    SETTLEMENT_URL: `${settlementUrl}/graphql`,
   });
   const gateway = await createGatewayServer(gatewayConfig);
   const gatewayListening = await gateway.start(0);
@@ -120,6 +166,10 @@ export async function startPlatform(): Promise<Platform> {
       ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
       await ledger.start(ledgerPort);
     },
+    settlement,
+    settlementOrm,
+    settlementUrl,
+    alipayAppId,
     gateway,
     token,
     gql: (query, variables = {}, actor = ACTORS.operator) =>
@@ -129,10 +179,20 @@ export async function startPlatform(): Promise<Platform> {
       await orders.stop();
       await ledger.stop();
       await reconciliation.stop();
+      await settlement.stop();
+      await settlementOrm.close(true);
       await ledgerOrm.close(true);
       await reconciliationOrm.close(true);
       await orm.close(true);
       await db.drop();
     },
+  };
+}
+
+function rsaKeyPair(): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
 }

@@ -5,6 +5,7 @@ export * from './config';
 export * from './db';
 export * from './errors';
 export * from './federation/federated-schema';
+export * from './files/content-store';
 export * from './graphql';
 export * from './http';
 export * from './ids';

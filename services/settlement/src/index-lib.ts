@@ -5,3 +5,15 @@ export { loadSettlementConfig, testSettlementConfig, type SettlementConfig } fro
 export { settlementEntities } from './db/entities';
 export { settlementMigrations } from './db/migrations';
 export { SETTLEMENT_DEMO, seedSettlementDemo } from './db/seeders/demo-data';
+export {
+  runSettlement,
+  SETTLEMENT_RUN_QUEUE,
+  type SettlementRunRequest,
+  type SettlementRunResult,
+} from './modules/settlement';
+export {
+  issueMonthlyBills,
+  MONTHLY_BILLS_QUEUE,
+  BILLING_REDRIVE_QUEUE,
+  ALIPAY_RECHARGE_NOTIFY_PATH,
+} from './modules/billing';

@@ -1,0 +1,40 @@
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { MoneyScalar } from '@pay/common';
+
+/**
+ * An order a settlement paid out. Keyed by the order number, so an order is settled at
+ * most once whatever runs overlap. Amounts are copied from the reconciliation service's
+ * view at the time of the run.
+ */
+@ObjectType({ description: 'An order included in a settlement.' })
+@Entity({ tableName: 'settled_order' })
+export class SettledOrder {
+  @Field({ description: 'Platform order number.' })
+  @PrimaryKey({ length: 32 })
+  platformOrderNo!: string;
+
+  @Property({ type: new BigIntType('number') })
+  settlementId!: number;
+
+  @Property()
+  merchantId!: number;
+
+  @Field(() => MoneyScalar, { description: 'The order’s gross amount.' })
+  @Property({ type: new BigIntType('number') })
+  amount!: number;
+
+  @Field(() => MoneyScalar, { description: 'What the merchant keeps of it (paid out by this settlement).' })
+  @Property({ type: new BigIntType('number') })
+  merchantIncome!: number;
+
+  @Field(() => GraphQLSafeInt, { description: '`merchantIncome` in fen.' })
+  get merchantIncomeFen(): number {
+    return this.merchantIncome;
+  }
+
+  @Field(() => Date, { description: 'When it was paid.' })
+  @Property({ type: 'timestamptz' })
+  paidAt!: Date;
+}
