@@ -9,3 +9,4 @@ export { ADJUSTMENT, AccountPurpose, merchantAccount, OwnerType } from './module
 export { PostingType } from './modules/posting/posting-type';
 export { seedClearingDemo, CLEARING_DEMO, type ClearingDemo } from './db/seeders/clearing-demo';
 export { clearingDrift, childAccountDrift } from './modules/clearing/clearing.query';
+export { unfreezeMerchant } from './modules/balance/unfreeze.service';

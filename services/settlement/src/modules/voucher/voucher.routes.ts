@@ -48,6 +48,11 @@ export function voucherRoutes(runtime: SettlementRuntime): Router {
           res.status(400).json({ code: error.code, message: error.message });
           return;
         }
+        if (req.destroyed) {
+          // The gateway gave up on the upload (e.g. over its own size limit): nothing to answer.
+          logger().warn({ err: error }, 'voucher upload abandoned by the caller');
+          return;
+        }
         logger().error({ err: error }, 'voucher upload failed');
         res.status(500).json({ code: 'INTERNAL_SERVER_ERROR' });
       }
