@@ -26,6 +26,7 @@ import { uploadTargets } from './uploads/upload-targets';
 import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
+import { mountRestApis } from './rest/rest-apis';
 
 export interface GatewayServer {
   app: Express;
@@ -106,6 +107,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     authenticate(jwt, { landingPage: false }),
     voucherFiles({ settlementUrl: config.files.settlementUrl, internalSecret: config.auth.internalSecret }),
   );
+  // The legacy APIs (merchant API at /, /pay/…, /make_crm/api/…, /api/account/v1/…, /openapi).
+  mountRestApis(app, apollo, config);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);
 

@@ -1,6 +1,13 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { commonEnvShape, parseEnv, port, rejectDemoSecretsInProduction, ConfigError } from '@pay/common';
+import {
+  commonEnvShape,
+  parseEnv,
+  port,
+  rejectDemoSecretsInProduction,
+  ConfigError,
+  secret,
+} from '@pay/common';
 
 /** The channels' own back-off (15 s, 15 s, 30 s, 3 min, 10 min, 20 min, 30 min, … up to 6 h): about 24 hours. */
 export const DEFAULT_NOTIFY_SCHEDULE_SECONDS = [
@@ -70,6 +77,8 @@ const envSchema = z.object({
   SANDBOX_ALIPAY_PRIVATE_KEY: pemKey('private'),
   /** The merchant app's public key the sandbox gateway verifies wap.pay requests with; unset: not verified. */
   SANDBOX_ALIPAY_APP_PUBLIC_KEY: pemKey('public'),
+  /** The legacy merchant API's platform master key (`access_key`): signs debugging calls and `/summarybydaypzid`. */
+  MERCHANT_API_MASTER_KEY: secret('demo-merchant-api-master-key'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
 });
 
@@ -78,7 +87,7 @@ export interface OrdersConfig {
   logLevel: string;
   http: { port: number; host: string; publicUrl: string };
   db: { url: string | undefined };
-  auth: { internalSecret: string };
+  auth: { internalSecret: string; masterKey: string };
   notify: { scheduleSeconds: number[]; timeoutMs: number };
   outbox: { intervalMs: number };
   sandbox: {
@@ -97,7 +106,10 @@ export interface OrdersConfig {
 /** The only reader of process.env in the orders service. */
 export function loadOrdersConfig(env: Record<string, string | undefined> = process.env): OrdersConfig {
   const e = parseEnv(envSchema, env);
-  const problems = rejectDemoSecretsInProduction(e, { INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET });
+  const problems = rejectDemoSecretsInProduction(e, {
+    INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET,
+    MERCHANT_API_MASTER_KEY: e.MERCHANT_API_MASTER_KEY,
+  });
   if (problems.length) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -108,7 +120,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}`,
     },
     db: { url: e.DATABASE_URL },
-    auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
+    auth: { internalSecret: e.INTERNAL_SIGNING_SECRET, masterKey: e.MERCHANT_API_MASTER_KEY },
     notify: {
       scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,

@@ -1,0 +1,39 @@
+import { AppError } from '@pay/common';
+import { legacyDateTime } from '../legacy-format';
+import { merchantIdOf, optionalInt } from '../merchant-params';
+import type { MerchantEndpoint } from '../merchant-routes';
+
+interface BalanceData {
+  merchant: {
+    id: number;
+    balance: {
+      merchantId: number;
+      available: string;
+      pendingWithdrawal: string;
+      currency: string;
+      updatedAt: string | null;
+      historyBalance: { days: number; balance: string };
+    };
+  } | null;
+}
+
+/** `/balance`: available and pending-withdrawal balances, and the balance `history_days` ago. */
+export const balanceEndpoint: MerchantEndpoint = {
+  path: '/balance',
+  async handle({ params, actor, ctx }) {
+    const merchantId = merchantIdOf(actor);
+    const historyDays = optionalInt(params, 'history_days') ?? 1;
+    const data = await ctx.run<BalanceData>('MerchantApiBalance', { merchantId, historyDays }, actor);
+    if (!data.merchant) throw new AppError('MERCHANT_DISABLED');
+    const balance = data.merchant.balance;
+    return {
+      merchant_id: String(merchantId),
+      balance: balance.available,
+      pending_withdraw: balance.pendingWithdrawal,
+      currency: balance.currency,
+      updated_at: legacyDateTime(balance.updatedAt),
+      history_days: balance.historyBalance.days,
+      history_balance: balance.historyBalance.balance,
+    };
+  },
+};

@@ -1,0 +1,69 @@
+import { ACTOR_HEADER, AppError, signActorHeader, type Actor, type SignableValue } from '@pay/common';
+
+/** merchant-api.md §1: a timestamp of 10 (s) or 13 (ms) digits within ±300 s. */
+export const TIMESTAMP_WINDOW_SECONDS = 300;
+
+export function checkTimestamp(value: SignableValue, now: Date = new Date()): void {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^(\d{10}|\d{13})$/.test(text))
+    throw new AppError('TIMESTAMP_EXPIRED', 'timestamp must have 10 or 13 digits');
+  const seconds = text.length === 13 ? Number(text) / 1000 : Number(text);
+  if (Math.abs(now.getTime() / 1000 - seconds) > TIMESTAMP_WINDOW_SECONDS)
+    throw new AppError('TIMESTAMP_EXPIRED', 'timestamp is outside ±300 s of the server time');
+}
+
+type Verdict =
+  | { ok: true; caller: { kind: 'merchant'; merchantId: number; masterKey: boolean } | { kind: 'platform' } }
+  | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+
+/**
+ * Authenticates a legacy merchant API request: the timestamp here, the signature at the
+ * orders service (which keeps the merchants' keys and the master key; they never reach
+ * the gateway). Answers the actor the route's GraphQL operations run as: the merchant
+ * itself, or — for the master-key platform endpoint — a read-only platform actor.
+ */
+export async function authenticateMerchantRequest(
+  params: Record<string, SignableValue>,
+  options: { platformOnly: boolean; ordersUrl: string; internalSecret: string; ip: string | undefined },
+): Promise<Actor> {
+  const missing = ['timestamp', 'sign', ...(options.platformOnly ? ['access_key'] : ['merchant_id'])].filter(
+    (name) => params[name] === undefined || params[name] === null || params[name] === '',
+  );
+  if (missing.length) {
+    if (missing.includes('sign') || missing.includes('access_key')) throw new AppError('SIGNATURE_INVALID');
+    if (missing.includes('merchant_id')) throw new AppError('MERCHANT_DISABLED');
+    throw new AppError('TIMESTAMP_EXPIRED');
+  }
+  checkTimestamp(params.timestamp ?? '');
+  let verdict: Verdict;
+  try {
+    const response = await fetch(`${options.ordersUrl}/internal/merchant-api/verify-signature`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [ACTOR_HEADER]: signActorHeader(
+          { sub: 'gateway:merchant-api', role: 'SYSTEM' },
+          options.internalSecret,
+        ),
+      },
+      body: JSON.stringify({ params, platformOnly: options.platformOnly }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
+    verdict = (await response.json()) as Verdict;
+  } catch (error) {
+    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
+      reason: (error as Error).message,
+    });
+  }
+  if (!verdict.ok) throw new AppError(verdict.code);
+  const ip = options.ip ? { ip: options.ip } : {};
+  return verdict.caller.kind === 'platform'
+    ? { sub: 'merchant-api:master-key', role: 'ANALYST', ...ip }
+    : {
+        sub: `merchant:${verdict.caller.merchantId}`,
+        role: 'MERCHANT',
+        merchantId: verdict.caller.merchantId,
+        ...ip,
+      };
+}

@@ -1,0 +1,33 @@
+import type { Response } from 'express';
+import { ERROR_CODES, type ErrorCode } from '@pay/common';
+
+/** merchant-api.md: `{ code, message, data }`, `code = 0` on success. */
+export interface MerchantEnvelope<T> {
+  code: number;
+  message: string;
+  data: T | null;
+}
+
+/** The failure code (ours: the spec only says "non-zero"). */
+export const MERCHANT_API_FAILURE = 1;
+
+export function sendMerchantData<T>(res: Response, data: T): void {
+  res.json({ code: 0, message: 'success', data } satisfies MerchantEnvelope<T>);
+}
+
+/**
+ * A failure in the envelope with the documented message (merchant-api.md §18 and the
+ * per-endpoint failures) and the HTTP status the error registry gives the code.
+ */
+export function sendMerchantError(res: Response, code: string, message?: string): void {
+  const known = (ERROR_CODES as Record<string, { httpStatus: number; legacyMessage: string }>)[code];
+  res.status(known?.httpStatus ?? 500).json({
+    code: MERCHANT_API_FAILURE,
+    message: message ?? known?.legacyMessage ?? ERROR_CODES.INTERNAL_SERVER_ERROR.legacyMessage,
+    data: null,
+  } satisfies MerchantEnvelope<null>);
+}
+
+export const legacyMessageOf = (code: ErrorCode | string): string =>
+  (ERROR_CODES as Record<string, { legacyMessage: string }>)[code]?.legacyMessage ??
+  ERROR_CODES.INTERNAL_SERVER_ERROR.legacyMessage;

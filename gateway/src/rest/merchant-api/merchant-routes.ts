@@ -1,0 +1,59 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { isAppError, logger, type Actor, type SignableValue } from '@pay/common';
+import { OperationError } from '../operation-runner';
+import { serviceBaseUrl, type RestContext } from '../rest-context';
+import { authenticateMerchantRequest } from './merchant-auth';
+import { sendMerchantData, sendMerchantError } from './merchant-envelope';
+
+/** What a merchant API endpoint's handler gets: the signed parameters and the verified actor. */
+export interface MerchantRequest {
+  params: Record<string, SignableValue>;
+  actor: Actor;
+  ctx: RestContext;
+}
+
+export interface MerchantEndpoint {
+  path: string;
+  /** `/summarybydaypzid`: master key only, no merchant. */
+  platformOnly?: boolean;
+  /** Answers the envelope's `data`. Throw AppError / OperationError for documented failures. */
+  handle: (request: MerchantRequest) => Promise<unknown>;
+}
+
+/** Form (the spec) or JSON (accepted too) parameters, as the merchant signed them. */
+function paramsOf(req: Request): Record<string, SignableValue> {
+  const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, SignableValue>) : {};
+  return { ...body };
+}
+
+/**
+ * Mounts merchant API endpoints (merchant-api.md) at the gateway's root: POST, form or
+ * JSON, authenticated by signature, answered in `{ code, message, data }`. Failures come
+ * back in the same envelope with the documented message, never with a stack trace.
+ */
+export function merchantApiRoutes(ctx: RestContext, endpoints: MerchantEndpoint[]): Router {
+  const router = express.Router();
+  const parsers = [express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' })];
+  for (const endpoint of endpoints) {
+    router.post(endpoint.path, ...parsers, async (req: Request, res: Response) => {
+      try {
+        const params = paramsOf(req);
+        const actor = await authenticateMerchantRequest(params, {
+          platformOnly: endpoint.platformOnly ?? false,
+          ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
+          internalSecret: ctx.config.auth.internalSecret,
+          ip: req.ip,
+        });
+        sendMerchantData(res, await endpoint.handle({ params, actor, ctx }));
+      } catch (error) {
+        if (isAppError(error) || error instanceof OperationError) {
+          sendMerchantError(res, error.code);
+          return;
+        }
+        logger().error({ err: error, path: endpoint.path }, 'merchant API request failed');
+        sendMerchantError(res, 'INTERNAL_SERVER_ERROR');
+      }
+    });
+  }
+  return router;
+}

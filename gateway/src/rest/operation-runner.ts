@@ -1,0 +1,51 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Actor } from '@pay/common';
+import type { GatewayContext } from '../graphql/context';
+import type { RestOperation } from './graphql-documents';
+
+/** A GraphQL error a REST route renders in its legacy envelope. */
+export class OperationError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'OperationError';
+  }
+}
+
+export type RunOperation = <T>(name: string, variables: Record<string, unknown>, actor: Actor) => Promise<T>;
+
+/**
+ * Runs the REST shim's named operations in-process through the gateway (the same
+ * planning, limits and subgraph calls with the signed actor as `/graphql`). The first
+ * GraphQL error becomes an OperationError with its extensions' code; data with errors
+ * is an error too — a legacy envelope has no room for partial answers.
+ */
+export function createOperationRunner(
+  apollo: ApolloServer<GatewayContext>,
+  operations: Map<string, RestOperation>,
+  requestId: () => string,
+): RunOperation {
+  return async <T>(name: string, variables: Record<string, unknown>, actor: Actor): Promise<T> => {
+    const operation = operations.get(name);
+    if (!operation) throw new Error(`no REST operation named ${name}`);
+    const response = await apollo.executeOperation(
+      { query: operation.source, operationName: name, variables },
+      { contextValue: { actor, requestId: requestId() } },
+    );
+    if (response.body.kind !== 'single') throw new Error(`operation ${name} answered incrementally`);
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) {
+      const [first] = errors;
+      const extensions = (first?.extensions ?? {}) as { code?: unknown; details?: unknown };
+      throw new OperationError(
+        typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR',
+        first?.message ?? 'error',
+        extensions.details,
+      );
+    }
+    return data as T;
+  };
+}

@@ -1,0 +1,11 @@
+import type { GatewayConfig } from '../config';
+import type { RunOperation } from './operation-runner';
+
+/** What every legacy API's routes get: the in-process operation runner and the configuration. */
+export interface RestContext {
+  run: RunOperation;
+  config: GatewayConfig;
+}
+
+/** A service's base URL from its GraphQL URL (http://host:port/graphql → http://host:port). */
+export const serviceBaseUrl = (graphqlUrl: string): string => graphqlUrl.replace(/\/graphql\/?$/, '');

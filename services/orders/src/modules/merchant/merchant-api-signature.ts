@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { constantTimeEqual, verifyMerchantSign, type SignableValue } from '@pay/common';
+import { Merchant, MerchantStatus } from './merchant.entity';
+
+/** Who a verified legacy merchant API request speaks for. */
+export type MerchantApiCaller =
+  { kind: 'merchant'; merchantId: number; masterKey: boolean } | { kind: 'platform' };
+
+export type MerchantApiVerdict =
+  { ok: true; caller: MerchantApiCaller } | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+
+/**
+ * Checks a legacy merchant API request's signature (merchant-api.md §1): the secret is
+ * the master key when `access_key` equals it, else the merchant's own key. Platform
+ * endpoints (`platformOnly`) accept the master key alone and need no merchant. The keys
+ * never leave this service: the gateway sends the parameters and gets a verdict.
+ */
+export async function verifyMerchantApiSignature(
+  em: EntityManager,
+  masterKey: string,
+  params: Record<string, SignableValue>,
+  options: { platformOnly: boolean },
+): Promise<MerchantApiVerdict> {
+  const accessKey = typeof params.access_key === 'string' ? params.access_key : '';
+  const usesMasterKey = accessKey !== '' && constantTimeEqual(accessKey, masterKey);
+  if (options.platformOnly) {
+    return usesMasterKey && verifyMerchantSign(params, masterKey)
+      ? { ok: true, caller: { kind: 'platform' } }
+      : { ok: false, code: 'SIGNATURE_INVALID' };
+  }
+  const id = Number(params.merchant_id);
+  if (!Number.isSafeInteger(id) || id <= 0 || String(params.merchant_id).trim() !== String(id)) {
+    return { ok: false, code: 'MERCHANT_DISABLED' };
+  }
+  const merchant = await em.findOne(Merchant, { id }, { populate: ['signingKey'] });
+  if (!merchant || merchant.status !== MerchantStatus.ACTIVE) return { ok: false, code: 'MERCHANT_DISABLED' };
+  const secret = usesMasterKey ? masterKey : merchant.signingKey;
+  return verifyMerchantSign(params, secret)
+    ? { ok: true, caller: { kind: 'merchant', merchantId: id, masterKey: usesMasterKey } }
+    : { ok: false, code: 'SIGNATURE_INVALID' };
+}
