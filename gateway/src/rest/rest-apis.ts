@@ -8,6 +8,10 @@ import { loadRestOperations } from './graphql-documents';
 import { createOperationRunner } from './operation-runner';
 import type { RestContext } from './rest-context';
 import { merchantApi } from './merchant-api';
+import { payAdminApi } from './pay-admin';
+import { crmApi } from './crm';
+import { accountClearingApi } from './account-clearing';
+import { openApi } from './openapi';
 
 /** The directory of the REST shim's `.graphql` documents (src in tests, dist when built). */
 export const REST_DOCUMENTS_DIR = __dirname;
@@ -26,5 +30,9 @@ export function mountRestApis(
     config,
     run: createOperationRunner(apollo, operations, () => currentRequestId() ?? ''),
   };
+  app.use(payAdminApi(ctx));
+  app.use(crmApi(ctx));
+  app.use(accountClearingApi(ctx));
+  app.use(openApi(ctx));
   app.use(merchantApi(ctx));
 }
