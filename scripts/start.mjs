@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const common = require(join(root, 'services/common/dist/index.js'));
 const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
 const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
+const { loadOrdersConfig } = require(join(root, 'services/orders/dist/index-lib.js'));
 const { CLEARING_DEMO } = require(join(root, 'services/ledger/dist/index-lib.js'));
 const { SETTLEMENT_DEMO } = require(join(root, 'services/settlement/dist/index-lib.js'));
 
@@ -191,6 +192,8 @@ async function main() {
     merchantApi: {
       merchantId: 2024164,
       key: DEMO_KEYS.merchant,
+      // The orders service's master key (MERCHANT_API_MASTER_KEY, a demo default unless set).
+      masterKey: loadOrdersConfig(process.env).auth.masterKey,
       otherMerchantId: 2023100,
       otherKey: DEMO_KEYS.otherMerchant,
     },
