@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const common = require(join(root, 'services/common/dist/index.js'));
 const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
 const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
-const { loadOrdersConfig } = require(join(root, 'services/orders/dist/index-lib.js'));
+const { loadOrdersConfig, DEMO_OPEN_API_APP } = require(join(root, 'services/orders/dist/index-lib.js'));
 const { CLEARING_DEMO } = require(join(root, 'services/ledger/dist/index-lib.js'));
 const { SETTLEMENT_DEMO } = require(join(root, 'services/settlement/dist/index-lib.js'));
 
@@ -202,6 +202,7 @@ async function main() {
       key: CLEARING_DEMO.key,
       childPhone: CLEARING_DEMO.childPhones[0],
     },
+    openApi: { appId: DEMO_OPEN_API_APP.appId, appSecret: DEMO_OPEN_API_APP.secret },
     crmApi: { merchantId: SETTLEMENT_DEMO.merchantId },
   };
   writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);

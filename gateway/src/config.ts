@@ -55,6 +55,29 @@ const trustProxy = z
     return entries;
   });
 
+/**
+ * A comma list of IP addresses (exact addresses; an IPv4-mapped IPv6 address matches its
+ * IPv4 form when compared, see rest/crm). An empty list would lock every caller out, so
+ * it is refused rather than silently closing the API.
+ */
+const ipList = z.string().transform((value, ctx): string[] => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const wrong = entries.filter((entry) => !isIP(entry));
+  if (wrong.length || entries.length === 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: wrong.length
+        ? `not an IP address: ${wrong.map((w) => JSON.stringify(w)).join(', ')}`
+        : 'at least one IP address',
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const envSchema = z.object({
   ...commonEnvShape,
   GATEWAY_PORT: port(4000),
@@ -81,6 +104,8 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(5 * 1024 * 1024),
+  /** Callers of the CRM billing API (/make_crm/api/…): a comma list of IP addresses. */
+  CRM_ALLOWED_IPS: ipList.default('127.0.0.1,::1,::ffff:127.0.0.1'),
 });
 
 export interface GatewayConfig {
@@ -103,6 +128,8 @@ export interface GatewayConfig {
     maxStatementBytes: number;
     maxVoucherBytes: number;
   };
+  /** The CRM billing API (/make_crm/api/…) answers only these caller IPs. */
+  crm: { allowedIps: string[] };
 }
 
 /** The only reader of process.env in the gateway. */
@@ -137,6 +164,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxStatementBytes: e.UPLOAD_MAX_BYTES,
       maxVoucherBytes: e.VOUCHER_UPLOAD_MAX_BYTES,
     },
+    crm: { allowedIps: e.CRM_ALLOWED_IPS },
   };
 }
 

@@ -14,6 +14,7 @@ import { buildLedgerSchema } from './schema';
 import { buildLedgerContext } from './context';
 import { orderEventRoutes } from './modules/order-events/order-events.routes';
 import { settlementMoneyRoutes } from './modules/settlement-money/settlement-money.routes';
+import { clearingSignatureRoutes } from './modules/clearing/clearing-signature.routes';
 import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.service';
 import { runScheduledVerification } from './modules/verify/ledger-verify';
 import './modules/verify/registered-checks';
@@ -55,6 +56,7 @@ export async function createLedgerServer(options: {
   });
   app.use(orderEventRoutes(orm, config.auth.internalSecret));
   app.use(settlementMoneyRoutes(orm, config.auth.internalSecret));
+  app.use(clearingSignatureRoutes(orm, config.auth.internalSecret));
   app.use(jsonErrorHandler);
 
   let listening: Listening | undefined;

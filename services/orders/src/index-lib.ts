@@ -6,3 +6,4 @@ export { ordersEntities } from './db/entities';
 export { ordersMigrations } from './db/migrations';
 export { seedDemoData } from './db/seeders/demo-data';
 export * from './db/seeders/builders';
+export { buildOpenApiApp, DEMO_OPEN_API_APP } from './db/seeders/open-api-builders';

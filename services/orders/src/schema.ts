@@ -6,6 +6,7 @@ import { ChannelResolver, UpstreamConfigResolver } from './modules/channel/chann
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { NotifyLogResolver } from './modules/notification/notification.resolver';
 import { ordersReferenceResolvers } from './references';
+import { StoreOrdersResolver } from './modules/order/store-orders.resolver';
 
 /** The orders subgraph's schema. Pure: no database, no environment. */
 export function buildOrdersSchema(): Promise<GraphQLSchema> {
@@ -19,6 +20,7 @@ export function buildOrdersSchema(): Promise<GraphQLSchema> {
         UpstreamConfigResolver,
         StatsResolver,
         NotifyLogResolver,
+        StoreOrdersResolver,
       ],
       validate: false,
     },

@@ -18,6 +18,7 @@ import { sandboxRoutes } from './modules/sandbox/sandbox.routes';
 import { callbackRoutes } from './modules/upstream/callback.routes';
 import { merchantSecurityRoutes } from './modules/merchant/merchant-security.routes';
 import { merchantApiSignatureRoutes } from './modules/merchant/merchant-api-signature.routes';
+import { openApiSignatureRoutes } from './modules/open-api/open-api-signature.routes';
 import { forwardingConsumer, httpEventSink } from './modules/order/event-sink';
 import { ORDER_STATE_TOPIC, ORDER_TOPICS } from './modules/order/order-events';
 import {
@@ -84,6 +85,7 @@ export async function createOrdersServer(options: {
   app.use(callbackRoutes(runtime));
   app.use(merchantSecurityRoutes(orm, config.auth.internalSecret));
   app.use(merchantApiSignatureRoutes(orm, config.auth.internalSecret, config.auth.masterKey));
+  app.use(openApiSignatureRoutes(orm, config.auth.internalSecret));
   app.use(jsonErrorHandler);
 
   let listening: Listening | undefined;

@@ -1,7 +1,95 @@
-import express, { type Router } from 'express';
-import type { RestContext } from '../rest-context';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { AppError, isAppError, logger, type Actor } from '@pay/common';
+import { OperationError } from '../operation-runner';
+import { serviceBaseUrl, type RestContext } from '../rest-context';
+import { authenticateOpenApiRequest } from './openapi-auth';
+import { sendOpenApiData, sendOpenApiError, UNKNOWN_METHOD_MESSAGE } from './openapi-envelope';
+import { reconciliationMethod } from './reconciliation/reconciliation.method';
 
-/** The Fubei-style open API (fubei-openapi.md) at POST /openapi. */
-export function openApi(_ctx: RestContext): Router {
-  return express.Router();
+/** What an open API method's handler gets: the parsed `biz_content` and the app's merchant. */
+export interface OpenApiRequest {
+  biz: Record<string, unknown>;
+  actor: Actor;
+  ctx: RestContext;
+}
+
+/** Answers the envelope's `data`; throws AppError / OperationError for documented failures. */
+export type OpenApiMethod = (request: OpenApiRequest) => Promise<unknown>;
+
+/** The methods the platform offers, by the envelope's `method`. */
+const METHODS: Record<string, OpenApiMethod> = {
+  'openapi.payment.order.reconciliation': reconciliationMethod,
+};
+
+/**
+ * The envelope's parameters as the client signed them: flat strings (numbers rendered
+ * as text). Nested values cannot be signed as the SDKs do, so they are a client error.
+ */
+function envelopeParams(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_USER_INPUT');
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (value === null || value === undefined) params[key] = '';
+    else if (typeof value === 'string') params[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') params[key] = String(value);
+    else throw new AppError('BAD_USER_INPUT', `${key} must be a string`);
+  }
+  return params;
+}
+
+/** `biz_content`: a JSON object in a string (absent or empty: no business parameters). */
+function bizContentOf(params: Record<string, string>): Record<string, unknown> {
+  const text = params.biz_content ?? '';
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_USER_INPUT', 'biz_content must be a JSON object');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AppError('BAD_USER_INPUT', 'biz_content must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * The Fubei-style open API (fubei-openapi.md) at `POST /openapi`: one JSON envelope,
+ * signed as the official Fubei SDKs sign, dispatched on `method`. Every failure —
+ * malformed JSON, a bad signature, an unknown method — comes back in the same envelope
+ * with `result_code` 400, never with a stack trace.
+ */
+export function openApi(ctx: RestContext): Router {
+  const router = express.Router();
+  router.post(
+    '/openapi',
+    express.json({ limit: '64kb', type: () => true }),
+    async (req: Request, res: Response) => {
+      try {
+        const params = envelopeParams(req.body);
+        const actor = await authenticateOpenApiRequest(params, {
+          ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
+          internalSecret: ctx.config.auth.internalSecret,
+          ip: req.ip,
+        });
+        const method = Object.hasOwn(METHODS, params.method ?? '') ? METHODS[params.method ?? ''] : undefined;
+        if (!method) {
+          sendOpenApiError(res, 'BAD_USER_INPUT', UNKNOWN_METHOD_MESSAGE);
+          return;
+        }
+        sendOpenApiData(res, await method({ biz: bizContentOf(params), actor, ctx }));
+      } catch (error) {
+        if (isAppError(error) || error instanceof OperationError) {
+          sendOpenApiError(res, error.code);
+          return;
+        }
+        logger().error({ err: error }, 'open API request failed');
+        sendOpenApiError(res, 'INTERNAL_SERVER_ERROR');
+      }
+    },
+    // A body that is not JSON never reaches the handler: answer it in the envelope too.
+    (_error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+      sendOpenApiError(res, 'BAD_USER_INPUT');
+    },
+  );
+  return router;
 }

@@ -7,6 +7,7 @@ import { UpstreamConfig } from '../modules/upstream/upstream-config.entity';
 import { Order } from '../modules/order/order.entity';
 import { OrderAudit } from '../modules/order/order-audit.entity';
 import { NotifyLog } from '../modules/notification/notify-log.entity';
+import { OpenApiApp } from '../modules/open-api/open-api-app.entity';
 
 export const ordersEntities = [
   Agent,
@@ -18,4 +19,5 @@ export const ordersEntities = [
   OrderAudit,
   NotifyLog,
   OutboxEvent,
+  OpenApiApp,
 ];

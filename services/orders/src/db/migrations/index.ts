@@ -3,6 +3,7 @@ import { Migration20261121000000_initial } from './Migration20261121000000_initi
 import { Migration20261121110000_credit_seq } from './Migration20261121110000_credit_seq';
 import { Migration20261121120500_merchant_totp } from './Migration20261121120500_merchant_totp';
 import { Migration20261121180000_merchant_directory_view } from './Migration20261121180000_merchant_directory_view';
+import { Migration20261122090000_open_api_app } from './Migration20261122090000_open_api_app';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -13,4 +14,5 @@ export const ordersMigrations: MigrationObject[] = [
     name: 'Migration20261121180000_merchant_directory_view',
     class: Migration20261121180000_merchant_directory_view,
   },
+  { name: 'Migration20261122090000_open_api_app', class: Migration20261122090000_open_api_app },
 ];

@@ -1,3 +1,4 @@
+import { buildOpenApiApp } from './open-api-builders';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, newPlatformOrderNo, parseYuan, splitFees, type Fen } from '@pay/common';
 import { Merchant } from '../../modules/merchant/merchant.entity';
@@ -81,6 +82,8 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   const agent = await buildAgent(em, '张代理');
   const merchant = await buildMerchant(em, { id: 2024164, name: 'jl888', key: DEMO_KEYS.merchant, agent });
   const other = await buildMerchant(em, { id: 2023100, name: '演示商户二', key: DEMO_KEYS.otherMerchant });
+  // The Fubei-style open API's demo app (POST /openapi) for merchant 2024164.
+  await buildOpenApiApp(em);
   let pzid = 330;
   const pzNames: Record<string, string> = {
     zfbwthf: '华捷四方-1700支付宝md5',

@@ -1,0 +1,88 @@
+import { AppError } from '@pay/common';
+import type { CrmEndpoint } from '../crm-routes';
+import { text, yuanNumber } from '../crm-format';
+
+interface DetailBillData {
+  merchant: {
+    id: number;
+    prepaidBalance: string;
+    billingSummary: {
+      totalLeft: string;
+      thisMonthLeft: string;
+      bills: {
+        payRemark: string;
+        orderCount: number;
+        received: string;
+        receivable: string;
+        salesTotal: string;
+        groupIndex: string;
+        merchantName: string | null;
+        billTimestamp: number;
+        salesName: string | null;
+        billMonth: string;
+        left: string;
+      }[];
+    };
+  } | null;
+}
+
+/**
+ * `get_mch_detail_bill`: the merchant's monthly bills, oldest first. Numbers and strings
+ * exactly as the example has them: `recv_money`, `receivable`, `left_money` are strings
+ * ("0.00"); `total_amount`, `balance`, `*_left_money` totals are JSON numbers;
+ * `order_count` is a number (the example's Python rendered 3653.0, JSON from JS renders 3653).
+ */
+export const detailBillEndpoint: CrmEndpoint = {
+  name: 'get_mch_detail_bill',
+  async handle({ merchantId, actor, ctx }) {
+    const { merchant } = await ctx.run<DetailBillData>('CrmMerchantDetailBill', { merchantId }, actor);
+    if (!merchant) throw new AppError('MERCHANT_DISABLED', `merchant ${merchantId} does not exist`);
+    const summary = merchant.billingSummary;
+    return {
+      this_month_left_money: yuanNumber(summary.thisMonthLeft),
+      detail_bill: summary.bills.map((bill) => ({
+        pay_remark: bill.payRemark,
+        order_count: bill.orderCount,
+        recv_money: bill.received,
+        receivable: bill.receivable,
+        total_amount: yuanNumber(bill.salesTotal),
+        group_index: bill.groupIndex,
+        mch_name: text(bill.merchantName),
+        bill_time_stamp: bill.billTimestamp,
+        sales_name: text(bill.salesName),
+        bill_month: bill.billMonth,
+        left_money: bill.left,
+      })),
+      total_left_money: yuanNumber(summary.totalLeft),
+      balance: yuanNumber(merchant.prepaidBalance),
+    };
+  },
+};
+
+interface ReceivableDetailData {
+  merchant: {
+    id: number;
+    billReceipts: { amount: string; methodText: string; date: string; timestamp: number }[];
+  } | null;
+}
+
+/** `get_mch_receivable_detail`: money received for the merchant's billing, oldest first. */
+export const receivableDetailEndpoint: CrmEndpoint = {
+  name: 'get_mch_receivable_detail',
+  async handle({ merchantId, actor, ctx }) {
+    const { merchant } = await ctx.run<ReceivableDetailData>(
+      'CrmMerchantReceivableDetail',
+      { merchantId },
+      actor,
+    );
+    if (!merchant) throw new AppError('MERCHANT_DISABLED', `merchant ${merchantId} does not exist`);
+    return {
+      resp_items: merchant.billReceipts.map((receipt) => ({
+        amount: yuanNumber(receipt.amount),
+        pay_method: receipt.methodText,
+        recv_time: receipt.date,
+        recv_time_stamp: receipt.timestamp,
+      })),
+    };
+  },
+};
