@@ -1,0 +1,22 @@
+import type { Request } from 'express';
+import { AppError, bearerToken, verifyJwt, type Actor } from '@pay/common';
+import { withClientIp } from '../../auth/client-ip';
+import type { GatewayConfig } from '../../config';
+
+/**
+ * LEGACY-PROTOCOLS.md, `/pay/*`: `Authorization: Bearer <token>` from the GraphQL API's
+ * issuer, checked as `auth/authenticate.ts` checks it (same verifier, same client IP), but
+ * failing with AppError so the route answers in the admin API's envelope rather than the
+ * GraphQL error shape. Operators may do everything; analysts may only read.
+ */
+export function authenticatePayAdmin(req: Request, config: GatewayConfig, write: boolean): Actor {
+  const token = bearerToken(req.header('authorization'));
+  if (!token) throw new AppError('UNAUTHENTICATED', 'a bearer token is required');
+  const actor = withClientIp(
+    verifyJwt(token, { secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer }),
+    req,
+  );
+  const allowed: readonly Actor['role'][] = write ? ['OPERATOR'] : ['OPERATOR', 'ANALYST'];
+  if (!allowed.includes(actor.role)) throw new AppError('FORBIDDEN', 'operators only');
+  return actor;
+}

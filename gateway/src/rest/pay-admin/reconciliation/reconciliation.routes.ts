@@ -1,0 +1,322 @@
+import express, { type Router } from 'express';
+import { AppError } from '@pay/common';
+import type { RestContext } from '../../rest-context';
+import { adminTime, equipmentNo } from '../pay-admin-format';
+import { adminHandler } from '../pay-admin-routes';
+import { bool, chinaDay, int, paging, required, text } from '../pay-admin-params';
+
+/** The graph's page-size caps of the lists these endpoints render. */
+const MAX_ORDERS_PAGE = 200;
+const MAX_RUNS_PAGE = 100;
+const MAX_GRID_PAGE = 500;
+
+const RECONCILIATION_STATUS = { min: 1, max: 5 };
+const PAY_METHOD = { min: 1, max: 3 };
+const PAY_WAY = { min: 2, max: 3 };
+
+interface ConsumeOrdersData {
+  reconciliationOrders: {
+    totalCount: number;
+    statistics: {
+      orderNum: number;
+      countPriceFen: number | null;
+      successBill: number;
+      successPriceFen: number | null;
+      failBill: number;
+      failPriceFen: number | null;
+    };
+    nodes: {
+      platformOrderNo: string;
+      merchantName: string;
+      equipmentNo: string | null;
+      totalFeeFen: number;
+      payMethod: number | null;
+      createdAt: string;
+      reconciliationStatusCode: number;
+      autoReconcile: boolean;
+    }[];
+  };
+}
+
+interface OrderDetailsData {
+  orderBill: {
+    billData: {
+      platformOrderNo: string;
+      equipmentNo: string | null;
+      totalFeeFen: number;
+      payerNickname: string | null;
+      reconciliationStatusCode: number;
+      payMethod: number | null;
+      adminStatusCode: number;
+      createdAt: string;
+    }[];
+    thirdBill: {
+      tradeTime: string;
+      platformOrderNo: string | null;
+      device: string | null;
+      amountFen: number;
+      payer: string | null;
+      transactionId: string | null;
+    } | null;
+    billInfo: {
+      runCode: string;
+      note: string;
+      createdAt: string;
+      issueCode: number;
+      run: { person: string } | null;
+    } | null;
+  } | null;
+}
+
+interface CheckRecordsData {
+  reconciliationRuns: { totalCount: number; nodes: { createdAt: string; person: string; code: string }[] };
+}
+
+interface GridLine {
+  isDeleted: boolean;
+  code: string;
+  runCode: string;
+  outTradeNo: string | null;
+  sourceCode: number | null;
+  issueCode: number;
+  createdAt: string;
+  tradeTime: string | null;
+  payMoneyFen: number;
+  payer: string | null;
+  note: string;
+  merchantName: string | null;
+  equipmentId: string | null;
+}
+
+interface CheckBillsData {
+  reconciliationRun: {
+    isDeleted: boolean;
+    code: string;
+    person: string;
+    remark: string | null;
+    lineCount: number;
+    lineAmountFen: number;
+    matchedCount: number;
+    matchedAmountFen: number;
+    abnormalCount: number;
+    abnormalAmountFen: number;
+    periodStart: string;
+    periodEnd: string;
+    createdAt: string;
+    results: { totalPages: number; nodes: GridLine[] };
+  } | null;
+}
+
+/** `{ total_fee__sum }` as Django's aggregate renders it: null over no rows. */
+const sum = (fen: number | null) => ({ total_fee__sum: fen });
+
+/** The reconciliation endpoints of pay-admin-api.md 一. */
+export function reconciliationRoutes(ctx: RestContext): Router {
+  const router = express.Router();
+  const bodyParsers = [
+    express.urlencoded({ extended: false, limit: '16kb' }),
+    express.json({ limit: '16kb' }),
+  ];
+
+  router.get(
+    '/pay/consume_order',
+    adminHandler(ctx, {
+      style: 'codeString',
+      write: false,
+      async handle({ params, actor }) {
+        const filter = {
+          code: text(params, 'code'),
+          totalFeeGte: int(params, 'total_fee__gte'),
+          totalFeeLte: int(params, 'total_fee__lte'),
+          reconciliationStatusCode: int(params, 'reconciliation_status', RECONCILIATION_STATUS),
+          payMethod: int(params, 'pay_method', PAY_METHOD),
+          merchantName: text(params, 'merchant__name'),
+        };
+        const { reconciliationOrders: list } = await ctx.run<ConsumeOrdersData>(
+          'PayAdminConsumeOrders',
+          { ...paging(params, MAX_ORDERS_PAGE), filter },
+          actor,
+        );
+        const s = list.statistics;
+        return {
+          statistics: {
+            order_num: s.orderNum,
+            count_price: sum(s.countPriceFen),
+            success_bill: s.successBill,
+            success_price: sum(s.successPriceFen),
+            fail_bill: s.failBill,
+            fail_price: sum(s.failPriceFen),
+          },
+          order: {
+            num: list.totalCount,
+            data: list.nodes.map((o) => ({
+              code: o.platformOrderNo,
+              merchant__name: o.merchantName,
+              equipment_no: equipmentNo(o.equipmentNo),
+              total_fee: o.totalFeeFen,
+              pay_method: o.payMethod,
+              create_time: adminTime(o.createdAt),
+              reconciliation_status: o.reconciliationStatusCode,
+              auto: o.autoReconcile,
+            })),
+          },
+        };
+      },
+    }),
+  );
+
+  router.post(
+    '/pay/consume_order',
+    ...bodyParsers,
+    adminHandler(ctx, {
+      style: 'codeString',
+      write: true,
+      async handle({ params, actor }) {
+        const input = { platformOrderNo: required(params, 'code'), auto: bool(params, 'auto') };
+        await ctx.run<{ setAutoReconcile: boolean }>('PayAdminSetAutoReconcile', { input }, actor);
+        return { code: input.platformOrderNo, auto: input.auto };
+      },
+    }),
+  );
+
+  router.get(
+    '/pay/order_details',
+    adminHandler(ctx, {
+      style: 'code',
+      write: false,
+      async handle({ params, actor }) {
+        const platformOrderNo = required(params, 'code');
+        const payWay = int(params, 'pay_way', PAY_WAY);
+        if (payWay === undefined) throw new AppError('BAD_USER_INPUT', 'pay_way is required');
+        const { orderBill } = await ctx.run<OrderDetailsData>(
+          'PayAdminOrderDetails',
+          { platformOrderNo, payWay },
+          actor,
+        );
+        if (!orderBill) throw new AppError('NOT_FOUND', 'no such order');
+        const third = orderBill.thirdBill;
+        const info = orderBill.billInfo;
+        return {
+          bill_data: orderBill.billData.map((o) => ({
+            code: o.platformOrderNo,
+            equipment_no: equipmentNo(o.equipmentNo),
+            total_fee: o.totalFeeFen,
+            name__nick_name: o.payerNickname,
+            reconciliation_status: o.reconciliationStatusCode,
+            platform_code: o.platformOrderNo,
+            pay_method: o.payMethod,
+            status: o.adminStatusCode,
+            create_time: adminTime(o.createdAt),
+          })),
+          third_bill: third && {
+            trade_time: adminTime(third.tradeTime),
+            out_trade_no: third.platformOrderNo,
+            device: third.device ?? '',
+            total_money: third.amountFen,
+            openid: third.payer,
+            transaction_id: third.transactionId,
+          },
+          bill_info: info && {
+            odd_id: info.runCode,
+            note: info.note,
+            create_time: adminTime(info.createdAt),
+            issue: info.issueCode,
+            admin: info.run?.person ?? null,
+          },
+        };
+      },
+    }),
+  );
+
+  router.get(
+    '/pay/check_record',
+    adminHandler(ctx, {
+      style: 'code',
+      write: false,
+      async handle({ params, actor }) {
+        const day = chinaDay(params, 'time');
+        const { reconciliationRuns: runs } = await ctx.run<CheckRecordsData>(
+          'PayAdminCheckRecords',
+          {
+            ...paging(params, MAX_RUNS_PAGE),
+            person: text(params, 'user'),
+            // The graph's end bound is inclusive: the last millisecond of the day.
+            ...(day
+              ? { startTime: day.start.toISOString(), endTime: new Date(day.end.getTime() - 1).toISOString() }
+              : {}),
+          },
+          actor,
+        );
+        return {
+          num: runs.totalCount,
+          data: runs.nodes.map((r) => ({
+            create_time: adminTime(r.createdAt),
+            person: r.person,
+            code: r.code,
+          })),
+        };
+      },
+    }),
+  );
+
+  router.get(
+    '/pay/check_bills',
+    adminHandler(ctx, {
+      style: 'msgState',
+      write: false,
+      async handle({ params, actor }) {
+        const code = required(params, 'code');
+        // The spec shows the whole grid: read every page of the run's lines.
+        const grid: GridLine[] = [];
+        let header: NonNullable<CheckBillsData['reconciliationRun']> | null = null;
+        for (let page = 1; ; page++) {
+          const { reconciliationRun: run } = await ctx.run<CheckBillsData>(
+            'PayAdminCheckBills',
+            { code, page, pageSize: MAX_GRID_PAGE },
+            actor,
+          );
+          if (!run) throw new AppError('NOT_FOUND', 'no such reconciliation run');
+          header ??= run;
+          grid.push(...run.results.nodes);
+          if (page >= run.results.totalPages) break;
+        }
+        return {
+          header: [
+            {
+              is_delete: header.isDeleted,
+              code: header.code,
+              person: header.person,
+              remark: header.remark,
+              always_singular: header.lineCount,
+              total: header.lineAmountFen,
+              singular_success: header.matchedCount,
+              singular_amount: header.matchedAmountFen,
+              abnormal_singular: header.abnormalCount,
+              abnormal_amount: header.abnormalAmountFen,
+              start_time: adminTime(header.periodStart),
+              end_time: adminTime(header.periodEnd),
+              create_time: adminTime(header.createdAt),
+            },
+          ],
+          grid: grid.map((line) => ({
+            is_delete: line.isDeleted,
+            code: line.code,
+            odd_id: line.runCode,
+            out_trade_no: line.outTradeNo,
+            source: line.sourceCode,
+            issue: line.issueCode,
+            create_time: adminTime(line.createdAt),
+            trade_time: adminTime(line.tradeTime),
+            pay_money: line.payMoneyFen,
+            user: line.payer,
+            note: line.note,
+            name: line.merchantName,
+            equipment_id: line.equipmentId,
+          })),
+        };
+      },
+    }),
+  );
+
+  return router;
+}

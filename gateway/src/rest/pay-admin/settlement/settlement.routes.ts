@@ -1,0 +1,155 @@
+import express, { type Router } from 'express';
+import { AppError } from '@pay/common';
+import { uploadTargets, type UploadTarget } from '../../../uploads/upload-targets';
+import type { RestContext } from '../../rest-context';
+import { adminTime } from '../pay-admin-format';
+import { adminHandler } from '../pay-admin-routes';
+import { chinaDay, int, paging, text } from '../pay-admin-params';
+import { receiveVoucherForm } from './voucher-upload';
+
+/** The graph's page-size cap of the settlement lists. */
+const MAX_PAGE = 100;
+
+/** Legacy `method` 1-4 → the graph's SettlementMethod (its `methodCode`). */
+const METHODS = ['BANK_TRANSFER', 'WECHAT', 'ALIPAY', 'OFFLINE_TRANSFER'] as const;
+/** Legacy `state` 1-2 → SettlementState. */
+const STATES = ['PENDING', 'SETTLED'] as const;
+
+interface AccountsData {
+  settlementAccounts: {
+    totalCount: number;
+    nodes: {
+      isDelete: boolean;
+      code: string;
+      merchantName: string | null;
+      methodCode: number;
+      accountName: string;
+      accountNo: string;
+      periodCode: number;
+      remarks: string | null;
+      createdAt: string;
+    }[];
+  };
+}
+
+interface SettlementRow {
+  isDelete: boolean;
+  code: string;
+  merchantName: string | null;
+  orderCount: number;
+  totalFen: number;
+  methodCode: number;
+  periodStart: string | null;
+  periodEnd: string;
+  person: string;
+  settlementTime: string | null;
+  stateCode: number;
+  voucher: { url: string } | null;
+  remark: string | null;
+  createdAt: string;
+}
+
+/** A settlement as `/pay/settlement/` lists it. */
+function settlementRow(s: SettlementRow): Record<string, unknown> {
+  return {
+    is_delete: s.isDelete,
+    code: s.code,
+    name: s.merchantName,
+    num: s.orderCount,
+    total: s.totalFen,
+    method: s.methodCode,
+    start_time: adminTime(s.periodStart),
+    end_time: adminTime(s.periodEnd),
+    person: s.person,
+    settlement_time: adminTime(s.settlementTime),
+    state: s.stateCode,
+    voucher_img: s.voucher?.url ?? null,
+    remark: s.remark,
+    create_time: adminTime(s.createdAt),
+  };
+}
+
+/** The merchant settlement endpoints of pay-admin-api.md 二. */
+export function settlementRoutes(ctx: RestContext): Router {
+  const router = express.Router();
+  const voucherTarget = uploadTargets(ctx.config.files).get('settleSettlement') as UploadTarget;
+
+  router.get(
+    '/pay/account',
+    adminHandler(ctx, {
+      style: 'msg',
+      write: false,
+      async handle({ params, actor }) {
+        const filter = { merchantName: text(params, 'name'), account: text(params, 'account') };
+        const { settlementAccounts: list } = await ctx.run<AccountsData>(
+          'PayAdminAccounts',
+          { ...paging(params, MAX_PAGE), filter },
+          actor,
+        );
+        return {
+          num: list.totalCount,
+          data: list.nodes.map((a) => ({
+            is_delete: a.isDelete,
+            code: a.code,
+            merchant: a.merchantName,
+            method: a.methodCode,
+            name: a.accountName,
+            account: a.accountNo,
+            period: a.periodCode,
+            remarks: a.remarks,
+            create_time: adminTime(a.createdAt),
+          })),
+        };
+      },
+    }),
+  );
+
+  router.get(
+    '/pay/settlement',
+    adminHandler(ctx, {
+      style: 'msg',
+      write: false,
+      async handle({ params, actor }) {
+        const method = int(params, 'method', { min: 1, max: METHODS.length });
+        const state = int(params, 'state', { min: 1, max: STATES.length });
+        const filter = {
+          code: text(params, 'code'),
+          method: method === undefined ? undefined : METHODS[method - 1],
+          state: state === undefined ? undefined : STATES[state - 1],
+          settlementDate: chinaDay(params, 'settlement_time')?.date,
+          remark: text(params, 'remark'),
+        };
+        const { settlements } = await ctx.run<{
+          settlements: { totalCount: number; nodes: SettlementRow[] };
+        }>('PayAdminSettlements', { ...paging(params, MAX_PAGE), filter }, actor);
+        return { num: settlements.totalCount, data: settlements.nodes.map(settlementRow) };
+      },
+    }),
+  );
+
+  router.post(
+    '/pay/settlement',
+    adminHandler(ctx, {
+      style: 'msg',
+      write: true,
+      message: '结算成功',
+      async handle({ req, actor }) {
+        const form = await receiveVoucherForm(req, voucherTarget, ctx.config.auth.internalSecret, actor);
+        const field = (name: string) => text(form.fields, name);
+        const code = field('code');
+        const person = field('person');
+        if (!code || !person || !form.uploadId)
+          throw new AppError('BAD_USER_INPUT', 'person, voucher and code are required');
+        const remark = field('remark');
+        const { settleSettlement } = await ctx.run<{ settleSettlement: SettlementRow }>(
+          'PayAdminSettleSettlement',
+          { input: { code, person, voucher: form.uploadId, ...(remark ? { remark } : {}) } },
+          actor,
+        );
+        return settlementRow(settleSettlement);
+      },
+    }),
+  );
+
+  return router;
+}
