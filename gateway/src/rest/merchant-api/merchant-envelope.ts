@@ -11,8 +11,16 @@ export interface MerchantEnvelope<T> {
 /** The failure code (ours: the spec only says "non-zero"). */
 export const MERCHANT_API_FAILURE = 1;
 
-export function sendMerchantData<T>(res: Response, data: T): void {
-  res.json({ code: 0, message: 'success', data } satisfies MerchantEnvelope<T>);
+/** A handler's answer with a success message of its own (e.g. /createorder's `订单创建成功`). */
+export class MerchantReply<T = unknown> {
+  constructor(
+    readonly data: T,
+    readonly message: string,
+  ) {}
+}
+
+export function sendMerchantData<T>(res: Response, data: T, message = 'success'): void {
+  res.json({ code: 0, message, data } satisfies MerchantEnvelope<T>);
 }
 
 /**

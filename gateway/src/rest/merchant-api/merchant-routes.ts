@@ -3,7 +3,7 @@ import { isAppError, logger, type Actor, type SignableValue } from '@pay/common'
 import { OperationError } from '../operation-runner';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { authenticateMerchantRequest } from './merchant-auth';
-import { sendMerchantData, sendMerchantError } from './merchant-envelope';
+import { MerchantReply, sendMerchantData, sendMerchantError } from './merchant-envelope';
 
 /** What a merchant API endpoint's handler gets: the signed parameters and the verified actor. */
 export interface MerchantRequest {
@@ -16,7 +16,7 @@ export interface MerchantEndpoint {
   path: string;
   /** `/summarybydaypzid`: master key only, no merchant. */
   platformOnly?: boolean;
-  /** Answers the envelope's `data`. Throw AppError / OperationError for documented failures. */
+  /** Answers the envelope's `data` (or a MerchantReply with its own message). Throw AppError / OperationError for documented failures. */
   handle: (request: MerchantRequest) => Promise<unknown>;
 }
 
@@ -44,10 +44,18 @@ export function merchantApiRoutes(ctx: RestContext, endpoints: MerchantEndpoint[
           internalSecret: ctx.config.auth.internalSecret,
           ip: req.ip,
         });
-        sendMerchantData(res, await endpoint.handle({ params, actor, ctx }));
+        const answer = await endpoint.handle({ params, actor, ctx });
+        if (answer instanceof MerchantReply) sendMerchantData(res, answer.data, answer.message);
+        else sendMerchantData(res, answer);
       } catch (error) {
         if (isAppError(error) || error instanceof OperationError) {
-          sendMerchantError(res, error.code);
+          // A message already in the legacy wording (Chinese, e.g. `时间范围有误`) is the
+          // documented one; otherwise the registry's message for the code.
+          sendMerchantError(
+            res,
+            error.code,
+            /[\u4e00-\u9fff]/.test(error.message) ? error.message : undefined,
+          );
           return;
         }
         logger().error({ err: error, path: endpoint.path }, 'merchant API request failed');

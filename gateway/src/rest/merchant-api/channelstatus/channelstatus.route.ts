@@ -1,0 +1,46 @@
+import { legacyDateTime } from '../legacy-format';
+import { merchantIdOf } from '../merchant-params';
+import type { MerchantEndpoint } from '../merchant-routes';
+
+interface ChannelStatusData {
+  channelStatus: {
+    channelCode: string;
+    channelName: string;
+    systemEnabled: boolean;
+    merchantEnabled: boolean;
+    rate: number;
+    userDefinedRate: boolean;
+    roundRobin: boolean;
+    minAmount: string;
+    maxAmount: string | null;
+    dailyQuota: string | null;
+    dailyUsed: string | null;
+    lastUsedAt: string | null;
+  }[];
+}
+
+/** `/channelstatus`: every channel's switches, limits and quota, with the merchant's rate and last use. */
+export const channelStatusEndpoint: MerchantEndpoint = {
+  path: '/channelstatus',
+  async handle({ actor, ctx }) {
+    const merchantId = merchantIdOf(actor);
+    const data = await ctx.run<ChannelStatusData>('MerchantApiChannelStatus', { merchantId }, actor);
+    return {
+      merchant_id: String(merchantId),
+      items: data.channelStatus.map((c) => ({
+        channel_code: c.channelCode,
+        channel_name: c.channelName,
+        system_enabled: c.systemEnabled,
+        merchant_enabled: c.merchantEnabled,
+        rate: c.rate,
+        user_defined_rate: c.userDefinedRate,
+        is_round_robin: c.roundRobin,
+        min_amount: c.minAmount,
+        max_amount: c.maxAmount,
+        daily_quota: c.dailyQuota,
+        daily_used: c.dailyUsed,
+        last_used_at: legacyDateTime(c.lastUsedAt),
+      })),
+    };
+  },
+};

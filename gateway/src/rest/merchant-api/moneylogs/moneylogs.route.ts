@@ -1,0 +1,28 @@
+import { legacyPaging, merchantIdOf, optionalInt, optionalString } from '../merchant-params';
+import type { MerchantEndpoint } from '../merchant-routes';
+import { legacyMoneyLogPage, type MoneyLogPage } from './money-log-view';
+
+/** merchant-api.md §10: page size at most 200. */
+export const MONEY_LOG_MAX_PAGE_SIZE = 200;
+
+/** `/moneylogs`: the merchant's money logs, newest first, by `style` (type code) and time range. */
+export const moneyLogsEndpoint: MerchantEndpoint = {
+  path: '/moneylogs',
+  async handle({ params, actor, ctx }) {
+    const merchantId = merchantIdOf(actor);
+    const { page, pageSize } = legacyPaging(params, MONEY_LOG_MAX_PAGE_SIZE);
+    const data = await ctx.run<{ moneyLogs: MoneyLogPage }>(
+      'MerchantApiMoneyLogs',
+      {
+        merchantId,
+        type: optionalInt(params, 'style') ?? null,
+        startTime: optionalString(params, 'start_time') ?? null,
+        endTime: optionalString(params, 'end_time') ?? null,
+        page,
+        pageSize,
+      },
+      actor,
+    );
+    return legacyMoneyLogPage(merchantId, data.moneyLogs);
+  },
+};

@@ -1,0 +1,41 @@
+import { merchantIdOf } from '../merchant-params';
+import type { MerchantEndpoint } from '../merchant-routes';
+
+interface PeriodTotals {
+  orderCount: number;
+  grossAmount: string;
+  merchantIncome: string;
+  agentIncome: string;
+}
+
+interface StatsData {
+  merchantStats: {
+    today: PeriodTotals;
+    yesterday: PeriodTotals;
+    total: PeriodTotals;
+    pending: { orderCount: number; grossAmount: string };
+  };
+}
+
+const period = (totals: PeriodTotals) => ({
+  order_count: totals.orderCount,
+  gross_amount: totals.grossAmount,
+  merchant_income: totals.merchantIncome,
+  agent_income: totals.agentIncome,
+});
+
+/** `/stats`: paid today, yesterday and in total, and pending. */
+export const statsEndpoint: MerchantEndpoint = {
+  path: '/stats',
+  async handle({ actor, ctx }) {
+    const merchantId = merchantIdOf(actor);
+    const { merchantStats: stats } = await ctx.run<StatsData>('MerchantApiStats', { merchantId }, actor);
+    return {
+      merchant_id: String(merchantId),
+      today: period(stats.today),
+      yesterday: period(stats.yesterday),
+      total: period(stats.total),
+      pending: { order_count: stats.pending.orderCount, gross_amount: stats.pending.grossAmount },
+    };
+  },
+};

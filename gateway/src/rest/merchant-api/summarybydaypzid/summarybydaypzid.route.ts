@@ -1,0 +1,42 @@
+import { AppError } from '@pay/common';
+import { requiredString } from '../merchant-params';
+import type { MerchantEndpoint } from '../merchant-routes';
+import { legacyDailyItem, legacyRange, type DailyItemFields } from '../summarybyday/summary-view';
+
+interface SummaryByDayPzidData {
+  dailyUpstreamSummary: {
+    pzid: number;
+    pzName: string;
+    startDate: string;
+    endDate: string;
+    items: DailyItemFields[];
+  } | null;
+}
+
+/**
+ * `/summarybydaypzid`: every merchant's paid orders on one upstream config per day.
+ * Platform-only: master key, no merchant_id; it runs as a read-only platform actor.
+ */
+export const summaryByDayPzidEndpoint: MerchantEndpoint = {
+  path: '/summarybydaypzid',
+  platformOnly: true,
+  async handle({ params, actor, ctx }) {
+    const text = requiredString(params, 'pzid');
+    if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
+      throw new AppError('BAD_USER_INPUT', 'pzid must be a positive integer', { argument: 'pzid' });
+    const data = await ctx.run<SummaryByDayPzidData>(
+      'MerchantApiSummaryByDayPzid',
+      { pzid: Number(text), ...legacyRange(params) },
+      actor,
+    );
+    const summary = data.dailyUpstreamSummary;
+    if (!summary) throw new AppError('BAD_USER_INPUT', 'unknown pzid', { argument: 'pzid' });
+    return {
+      pzid: summary.pzid,
+      pz_name: summary.pzName,
+      start_date: summary.startDate,
+      end_date: summary.endDate,
+      items: summary.items.map(legacyDailyItem),
+    };
+  },
+};
