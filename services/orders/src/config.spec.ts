@@ -79,12 +79,17 @@ describe('loadOrdersConfig', () => {
     ]);
   });
 
-  it('refuses to run production with the demo internal signing secret', () => {
+  it('refuses to run production with the demo internal signing secret or master key', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'invalid configuration: INTERNAL_SIGNING_SECRET: the demo default must not be used in production',
+      'invalid configuration: MERCHANT_API_MASTER_KEY: the demo default must not be used in production',
     ]);
     expect(
-      problemsOf({ NODE_ENV: 'production', INTERNAL_SIGNING_SECRET: 'demo-but-long-enough-to-pass' }),
+      problemsOf({
+        NODE_ENV: 'production',
+        INTERNAL_SIGNING_SECRET: 'demo-but-long-enough-to-pass',
+        MERCHANT_API_MASTER_KEY: 'a-real-master-key-from-the-vault',
+      }),
     ).toHaveLength(1);
   });
 
@@ -92,8 +97,10 @@ describe('loadOrdersConfig', () => {
     const config = loadOrdersConfig({
       NODE_ENV: 'production',
       INTERNAL_SIGNING_SECRET: 'a-real-secret-from-the-vault',
+      MERCHANT_API_MASTER_KEY: 'a-real-master-key-from-the-vault',
     });
     expect(config.env).toBe('production');
+    expect(config.auth.masterKey).toBe('a-real-master-key-from-the-vault');
   });
 });
 
