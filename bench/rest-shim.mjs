@@ -122,7 +122,8 @@ export async function run({ print }) {
         quiet,
       ),
     );
-    await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
+    // Only orders and ledger run here: /ready would wait for every subgraph.
+    await waitReady(`http://127.0.0.1:${gatewayPort}/health`, 'gateway');
 
     const gatewayConfig = require(join(root, 'gateway/dist/index-lib.js')).loadGatewayConfig({});
     const token = common.signJwt(
