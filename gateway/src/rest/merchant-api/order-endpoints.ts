@@ -4,8 +4,7 @@ import { ratesEndpoint } from './rates/rates.route';
 import { ordersEndpoint } from './orders/orders.route';
 import { statsEndpoint } from './stats/stats.route';
 import { orderDetailEndpoint } from './orderdetail/orderdetail.route';
-import { manualCompleteOrderEndpoint } from './manualcompleteorder/manualcompleteorder.route';
-import { manualCancelOrderEndpoint } from './manualcancelorder/manualcancelorder.route';
+import { manualCancelOrderEndpoint, manualCompleteOrderEndpoint } from './manual-order/manual-order.route';
 import { createOrderEndpoint } from './createorder/createorder.route';
 import { findPzidByOrderEndpoint } from './findpzidbyorder/findpzidbyorder.route';
 
