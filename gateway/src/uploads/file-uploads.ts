@@ -213,8 +213,11 @@ export function fileUploads(options: FileUploadOptions): RequestHandler {
   };
 }
 
-/** Streams one file to its target service; resolves with its upload id (the SHA-256). */
-async function sendFile(
+/**
+ * Streams one file to its target service as a SYSTEM actor named after the caller;
+ * resolves with its upload id (the SHA-256). Also used by the `/pay/settlement/` POST.
+ */
+export async function sendFile(
   target: UploadTarget,
   internalSecret: string,
   actor: Actor,

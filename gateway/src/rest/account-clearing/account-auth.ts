@@ -1,4 +1,5 @@
-import { ACTOR_HEADER, AppError, signActorHeader, type Actor, type SignableValue } from '@pay/common';
+import { AppError, type Actor, type SignableValue } from '@pay/common';
+import { askSignatureVerdict } from '../signature-verdict';
 
 /** account-clearing-api.md §6: a timestamp more than 10 s from the server's clock is refused. */
 export const ACCOUNT_TIMESTAMP_WINDOW_SECONDS = 10;
@@ -18,8 +19,6 @@ export interface VerifiedMainAccount {
   merchantId: number | null;
 }
 
-type Verdict = { ok: true; mainAccount: VerifiedMainAccount } | { ok: false; code: 'SIGNATURE_INVALID' };
-
 const absent = (value: SignableValue): boolean => value === undefined || value === null || value === '';
 
 /**
@@ -32,28 +31,12 @@ export async function authenticateAccountRequest(
 ): Promise<VerifiedMainAccount> {
   if (absent(params.unionId) || absent(params.sign)) throw new AppError('SIGNATURE_INVALID');
   checkAccountTimestamp(params.timeStamp ?? '');
-  let verdict: Verdict;
-  try {
-    const response = await fetch(`${options.ledgerUrl}/internal/account-api/verify-signature`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [ACTOR_HEADER]: signActorHeader(
-          { sub: 'gateway:account-api', role: 'SYSTEM' },
-          options.internalSecret,
-        ),
-      },
-      body: JSON.stringify({ params }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
-    verdict = (await response.json()) as Verdict;
-  } catch (error) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
-      reason: (error as Error).message,
-    });
-  }
-  if (!verdict.ok) throw new AppError(verdict.code);
+  const verdict = await askSignatureVerdict<{ ok: true; mainAccount: VerifiedMainAccount }>({
+    url: `${options.ledgerUrl}/internal/account-api/verify-signature`,
+    caller: 'gateway:account-api',
+    internalSecret: options.internalSecret,
+    body: { params },
+  });
   return verdict.mainAccount;
 }
 

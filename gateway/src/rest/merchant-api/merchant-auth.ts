@@ -1,4 +1,5 @@
-import { ACTOR_HEADER, AppError, signActorHeader, type Actor, type SignableValue } from '@pay/common';
+import { AppError, type Actor, type SignableValue } from '@pay/common';
+import { askSignatureVerdict } from '../signature-verdict';
 
 /** merchant-api.md §1: a timestamp of 10 (s) or 13 (ms) digits within ±300 s. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -11,10 +12,6 @@ export function checkTimestamp(value: SignableValue, now: Date = new Date()): vo
   if (Math.abs(now.getTime() / 1000 - seconds) > TIMESTAMP_WINDOW_SECONDS)
     throw new AppError('TIMESTAMP_EXPIRED', 'timestamp is outside ±300 s of the server time');
 }
-
-type Verdict =
-  | { ok: true; caller: { kind: 'merchant'; merchantId: number; masterKey: boolean } | { kind: 'platform' } }
-  | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
 
 /**
  * Authenticates a legacy merchant API request: the timestamp here, the signature at the
@@ -35,28 +32,15 @@ export async function authenticateMerchantRequest(
     throw new AppError('TIMESTAMP_EXPIRED');
   }
   checkTimestamp(params.timestamp ?? '');
-  let verdict: Verdict;
-  try {
-    const response = await fetch(`${options.ordersUrl}/internal/merchant-api/verify-signature`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [ACTOR_HEADER]: signActorHeader(
-          { sub: 'gateway:merchant-api', role: 'SYSTEM' },
-          options.internalSecret,
-        ),
-      },
-      body: JSON.stringify({ params, platformOnly: options.platformOnly }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
-    verdict = (await response.json()) as Verdict;
-  } catch (error) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
-      reason: (error as Error).message,
-    });
-  }
-  if (!verdict.ok) throw new AppError(verdict.code);
+  const verdict = await askSignatureVerdict<{
+    ok: true;
+    caller: { kind: 'merchant'; merchantId: number; masterKey: boolean } | { kind: 'platform' };
+  }>({
+    url: `${options.ordersUrl}/internal/merchant-api/verify-signature`,
+    caller: 'gateway:merchant-api',
+    internalSecret: options.internalSecret,
+    body: { params, platformOnly: options.platformOnly },
+  });
   const ip = options.ip ? { ip: options.ip } : {};
   return verdict.caller.kind === 'platform'
     ? { sub: 'merchant-api:master-key', role: 'ANALYST', ...ip }

@@ -1,7 +1,5 @@
-import { ACTOR_HEADER, AppError, signActorHeader, type Actor } from '@pay/common';
-
-type Verdict =
-  { ok: true; merchantId: number } | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+import { AppError, type Actor } from '@pay/common';
+import { askSignatureVerdict } from '../signature-verdict';
 
 /**
  * Authenticates an open API request at the orders service, which keeps the apps'
@@ -14,25 +12,12 @@ export async function authenticateOpenApiRequest(
   options: { ordersUrl: string; internalSecret: string; ip: string | undefined },
 ): Promise<Actor> {
   if (!params.app_id || !params.sign) throw new AppError('SIGNATURE_INVALID');
-  let verdict: Verdict;
-  try {
-    const response = await fetch(`${options.ordersUrl}/internal/open-api/verify-signature`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [ACTOR_HEADER]: signActorHeader({ sub: 'gateway:open-api', role: 'SYSTEM' }, options.internalSecret),
-      },
-      body: JSON.stringify({ params }),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
-    verdict = (await response.json()) as Verdict;
-  } catch (error) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
-      reason: (error as Error).message,
-    });
-  }
-  if (!verdict.ok) throw new AppError(verdict.code);
+  const verdict = await askSignatureVerdict<{ ok: true; merchantId: number }>({
+    url: `${options.ordersUrl}/internal/open-api/verify-signature`,
+    caller: 'gateway:open-api',
+    internalSecret: options.internalSecret,
+    body: { params },
+  });
   return {
     sub: `open-api:${params.app_id}`,
     role: 'MERCHANT',

@@ -1,8 +1,9 @@
 import { PassThrough } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
-import { ACTOR_HEADER, AppError, logger, signActorHeader, type Actor } from '@pay/common';
-import { postStream } from '../../../uploads/stream-post';
+import { AppError, type Actor } from '@pay/common';
+import { sendFile } from '../../../uploads/file-uploads';
+import { MultipartRequestError } from '../../../uploads/multipart-operations';
 import type { UploadTarget } from '../../../uploads/upload-targets';
 
 /** The form's text fields (`person`, `code`, `remark`) and the stored voucher's upload id. */
@@ -73,34 +74,21 @@ export function receiveVoucherForm(
       });
       stream.on('error', (error: Error) => body.destroy(error));
       stream.pipe(body);
-      const uploader: Actor = { sub: `upload:${actor.sub}`.slice(0, 200), role: 'SYSTEM' };
-      if (actor.ip) uploader.ip = actor.ip;
-      upload = postStream(
-        target.url,
-        {
-          ...target.headers({ fileName: info.filename ?? '', mimeType: info.mimeType ?? '' }),
-          [ACTOR_HEADER]: signActorHeader(uploader, internalSecret),
-        },
+      upload = sendFile(
+        target,
+        internalSecret,
+        actor,
         body,
+        { fileName: info.filename ?? '', mimeType: info.mimeType ?? '' },
         controller.signal,
-      ).then(
-        ({ status, body: answer }) => {
-          if (status >= 200 && status < 300 && typeof answer.uploadId === 'string' && answer.uploadId)
-            return answer.uploadId;
-          abandon();
-          logger().warn({ status, answer }, 'voucher upload refused');
-          throw status === 400 || status === 413
-            ? new AppError('VOUCHER_INVALID', 'the settlement service refused the voucher')
-            : new AppError('DEPENDENCY_UNAVAILABLE', `the voucher upload failed (${status})`);
-        },
-        (error: unknown) => {
-          abandon();
-          // Aborted over the size limit: that reason is noted already.
-          throw (
-            problem ?? new AppError('DEPENDENCY_UNAVAILABLE', `the voucher upload failed: ${String(error)}`)
-          );
-        },
-      );
+      ).catch((error: unknown) => {
+        abandon();
+        // Aborted over the size limit: that reason is noted already.
+        if (problem) throw problem;
+        throw error instanceof MultipartRequestError && (error.status === 400 || error.status === 413)
+          ? new AppError('VOUCHER_INVALID', 'the settlement service refused the voucher')
+          : new AppError('DEPENDENCY_UNAVAILABLE', `the voucher upload failed: ${String(error)}`);
+      });
     });
     let finished = false;
     const finish = (error?: Error) => {

@@ -1,0 +1,35 @@
+import { ACTOR_HEADER, AppError, signActorHeader } from '@pay/common';
+
+/**
+ * Asks the service that keeps a legacy API's secrets (orders: merchant, master and
+ * open-API keys; ledger: account keys) whether a request is signed right; the secrets
+ * never reach the gateway. Unreachable or an unexpected answer → DEPENDENCY_UNAVAILABLE.
+ * A refusal (`{ ok: false, code }`) becomes that AppError; the caller gets the rest.
+ */
+export async function askSignatureVerdict<V extends { ok: true }>(options: {
+  url: string;
+  caller: string;
+  internalSecret: string;
+  body: unknown;
+}): Promise<V> {
+  let verdict: V | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+  try {
+    const response = await fetch(options.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [ACTOR_HEADER]: signActorHeader({ sub: options.caller, role: 'SYSTEM' }, options.internalSecret),
+      },
+      body: JSON.stringify(options.body),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
+    verdict = (await response.json()) as typeof verdict;
+  } catch (error) {
+    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
+      reason: (error as Error).message,
+    });
+  }
+  if (!verdict.ok) throw new AppError(verdict.code);
+  return verdict;
+}
