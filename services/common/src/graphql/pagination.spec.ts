@@ -24,6 +24,15 @@ describe('pageWindow', () => {
     expect(pageWindow({ pageSize: max }, { max })).toEqual({ offset: 0, limit: max, page: 1, pageSize: max });
   });
 
+  it('reads an explicit `after: null` (a first page) as no cursor', () => {
+    expect(pageWindow({ first: 10, after: null }, { max })).toEqual({
+      offset: 0,
+      limit: 10,
+      page: 1,
+      pageSize: 10,
+    });
+  });
+
   it('prefers first over pageSize', () => {
     expect(pageWindow({ first: 5, pageSize: 50 }, { max }).limit).toBe(5);
   });

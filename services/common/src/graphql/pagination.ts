@@ -31,7 +31,7 @@ export class PageArgs {
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Relay: cursor to continue after.' })
-  after?: string;
+  after?: string | null;
 }
 
 export interface PageWindow {
@@ -58,7 +58,8 @@ export function pageWindow(args: PageArgs, options: { defaultSize?: number; max:
       max: options.max,
     });
   }
-  if (args.after !== undefined) {
+  // GraphQL passes an explicit `after: null` (a client's first page) as null, not undefined.
+  if (args.after != null) {
     const offset = decodeCursor(args.after);
     return { offset, limit: size, page: Math.floor(offset / size) + 1, pageSize: size };
   }
