@@ -10,3 +10,4 @@ export { PostingType } from './modules/posting/posting-type';
 export { seedClearingDemo, CLEARING_DEMO, type ClearingDemo } from './db/seeders/clearing-demo';
 export { clearingDrift, childAccountDrift } from './modules/clearing/clearing.query';
 export { unfreezeMerchant } from './modules/balance/unfreeze.service';
+export { verifyLedger, findingCount, formatReport } from './modules/verify/ledger-verify';

@@ -11,6 +11,7 @@ import {
   type AccountRef,
 } from '../account/account-purpose';
 import { post, type PostingResult } from '../posting/posting.service';
+import { unfreezeMerchant } from '../balance/unfreeze.service';
 import { PostingType } from '../posting/posting-type';
 import {
   settlementPayoutSchema,
@@ -103,13 +104,17 @@ async function expectSameMovement(
 /**
  * Pays out a settlement: debits the merchant's available balance to SETTLEMENT_PAYOUT,
  * one posting per settlement code (`stl_<code>`). A repeated code answers the first
- * posting (created: false) whatever the balance is now. A balance that cannot cover the
- * amount is INSUFFICIENT_BALANCE and posts nothing.
+ * posting (created: false) whatever the balance is now. Income frozen from earlier days
+ * is released first. A balance that cannot cover the amount is INSUFFICIENT_BALANCE and
+ * posts nothing.
  */
 export async function postSettlementPayout(em: EntityManager, input: unknown): Promise<PostingResult> {
   const command = parseCommand(settlementPayoutSchema, input);
   const uniqueNo = settlementPayoutKey(command.settlementCode);
   const available = merchantAccount(command.merchantId, AccountPurpose.MERCHANT_AVAILABLE);
+  // A settlement pays out income from before today, which may still be frozen if the
+  // nightly release has not run yet: release it first, as a withdrawal request does.
+  await unfreezeMerchant(em, command.merchantId);
   const result = await post(em, {
     uniqueNo,
     type: PostingType.SETTLEMENT_PAYOUT,
