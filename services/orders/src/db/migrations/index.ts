@@ -4,6 +4,7 @@ import { Migration20261121110000_credit_seq } from './Migration20261121110000_cr
 import { Migration20261121120500_merchant_totp } from './Migration20261121120500_merchant_totp';
 import { Migration20261121180000_merchant_directory_view } from './Migration20261121180000_merchant_directory_view';
 import { Migration20261122090000_open_api_app } from './Migration20261122090000_open_api_app';
+import { Migration20261205090000_sandbox_channel_book } from './Migration20261205090000_sandbox_channel_book';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -15,4 +16,8 @@ export const ordersMigrations: MigrationObject[] = [
     class: Migration20261121180000_merchant_directory_view,
   },
   { name: 'Migration20261122090000_open_api_app', class: Migration20261122090000_open_api_app },
+  {
+    name: 'Migration20261205090000_sandbox_channel_book',
+    class: Migration20261205090000_sandbox_channel_book,
+  },
 ];

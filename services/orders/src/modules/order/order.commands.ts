@@ -26,6 +26,8 @@ export interface CreateOrderCommand {
   /** The caller's IP as the HTTP layer saw it; the default for clientIp. */
   requestIp: string;
   actor: Actor;
+  /** When the order was placed (default now); only the demo seed, replaying past days, sets it. */
+  at?: Date;
 }
 
 /** Identifies one order: by platform order number, or by merchant order number within a merchant. */

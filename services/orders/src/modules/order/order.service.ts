@@ -90,11 +90,11 @@ function fitsAmount(channel: Channel, amount: number): boolean {
 }
 
 /** Paid (or withheld) amount on a channel since the start of today, China time. */
-async function usedToday(em: EntityManager, channelCode: string): Promise<number> {
+async function usedToday(em: EntityManager, channelCode: string, at: Date): Promise<number> {
   const [row] = (await em.getConnection().execute(
     `select coalesce(sum(amount), 0)::bigint as used from "order"
       where channel_code = ? and paid_at >= ? and status in ('PAID', 'WITHHELD')`,
-    [channelCode, startOfChinaDay(new Date())],
+    [channelCode, startOfChinaDay(at)],
     'all',
     em.getTransactionContext(),
   )) as { used: string }[];
@@ -136,11 +136,12 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
     throw new AppError('BAD_USER_INPUT', 'orderStyle must be 0-4', { argument: 'orderStyle' });
   }
   const channelCode = text(command.channelCode, 'channelCode', 32);
+  const at = command.at ?? new Date();
 
   return em.transactional(async (tx) => {
     const merchant = await activeMerchant(tx, command.merchantId);
     await tx.populate(merchant, ['agent']);
-    const { merchantOrderNo, platformOrderNo } = await freshOrderNumbers(tx, merchant.id, givenOrderNo);
+    const { merchantOrderNo, platformOrderNo } = await freshOrderNumbers(tx, merchant.id, givenOrderNo, at);
     const settings = await usableSettings(tx, merchant.id, channelCode);
     if (channelCode && settings.length === 0) {
       throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, {
@@ -157,7 +158,7 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
         { code: channel.code },
         { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
       );
-      if ((await usedToday(tx, channel.code)) + amount > channel.dailyQuota) {
+      if ((await usedToday(tx, channel.code, at)) + amount > channel.dailyQuota) {
         throw new AppError('DAILY_QUOTA_EXCEEDED', `channel ${channel.code} has no quota left today`, {
           channelCode: channel.code,
         });
@@ -194,6 +195,8 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
       notifyStyle,
       requestIp: clientIp,
       orderStyle,
+      createdAt: at,
+      updatedAt: at,
       cashier: command.cashier ?? false,
       storeId: text(command.storeId, 'storeId', 32),
       cashierId: text(command.cashierId, 'cashierId', 32),
@@ -237,10 +240,11 @@ async function freshOrderNumbers(
   em: EntityManager,
   merchantId: number,
   given: string | null,
+  at: Date,
 ): Promise<{ merchantOrderNo: string; platformOrderNo: string }> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const merchantOrderNo = given ?? newMerchantOrderNo();
-    const platformOrderNo = newPlatformOrderNo();
+    const merchantOrderNo = given ?? newMerchantOrderNo(at);
+    const platformOrderNo = newPlatformOrderNo(at);
     const [taken] = (await em.getConnection().execute(
       `select exists(select 1 from "order" where merchant_id = ? and merchant_order_no = ?) as merchant,
               exists(select 1 from "order" where platform_order_no = ?) as platform`,
@@ -338,6 +342,8 @@ export async function completeOrder(
   actor: Actor,
   amount?: string | null,
   note?: string | null,
+  /** When the money counts as received (default now); the demo seed replays past days. */
+  at: Date = new Date(),
 ): Promise<ManualActionResult> {
   // order_audit.note is varchar(500): longer notes must be refused, not fail in the database.
   note = text(note, 'note', 500);
@@ -347,7 +353,7 @@ export async function completeOrder(
     if (order.status === OrderStatus.PAID) return { order, unchanged: true, message: '订单已是成功状态。' };
     const from = order.status;
     order.status = transition(from, 'COMPLETE');
-    order.paidAt ??= new Date();
+    order.paidAt ??= at;
     order.deductStatus = 2;
     recordOrderEvent(
       tx,
@@ -408,6 +414,40 @@ export async function refundOrder(
     order.status = transition(from, 'REFUND');
     await takeCreditBack(tx, order, ORDER_TOPICS.REFUNDED, actor, ledger);
     return recordManualAction(tx, order, 'REFUND', actor, from, note, '退款成功');
+  });
+}
+
+/** Lifecycle steps that move no money: the order's credit stays where it is. */
+export type LifecycleEvent = Extract<
+  OrderEvent,
+  | 'EXPIRE'
+  | 'USER_CANCEL'
+  | 'REQUEST_REFUND'
+  | 'CONFIRM_REFUND'
+  | 'REJECT_REFUND'
+  | 'ESCALATE'
+  | 'APPROVE_INTERVENTION'
+  | 'REJECT_INTERVENTION'
+>;
+
+/**
+ * Records a lifecycle step that moves no money (an unpaid order expiring or cancelled
+ * by its payer; the refund-dispute steps of a paid order, which stays credited until a
+ * refund), audited like a manual action. ILLEGAL_TRANSITION from any other status.
+ */
+export async function recordLifecycleEvent(
+  em: EntityManager,
+  ref: OrderRef,
+  event: LifecycleEvent,
+  actor: Actor,
+  note?: string | null,
+): Promise<ManualActionResult> {
+  note = text(note, 'note', 500);
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, ref);
+    const from = order.status;
+    order.status = transition(from, event);
+    return recordManualAction(tx, order, event, actor, from, note, 'ok');
   });
 }
 

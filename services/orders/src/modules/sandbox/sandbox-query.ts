@@ -3,6 +3,7 @@ import { ACTOR_HEADER, verifyActorHeader } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import { Order } from '../order/order.entity';
 import { OrderStatus } from '../order/order-status';
+import { sandboxEntries, type SandboxEntry } from './sandbox-book';
 
 /** What the sandbox channel answers about an order (the shape of a channel's order query). */
 export interface SandboxTradeState {
@@ -18,9 +19,14 @@ export interface SandboxTradeState {
  * The channel's view of an order: it took the money exactly when a verified callback
  * recorded its transaction id — whatever the platform did afterwards (a manual cancel
  * keeps SUCCESS, since the channel still holds the money; a manual complete without a
- * callback is NOTPAY, since the channel never saw a payment).
+ * callback is NOTPAY, since the channel never saw a payment) — and what its own book
+ * adds: a payment whose callback was lost is SUCCESS, a refund made at the channel REFUND.
  */
-export function sandboxTradeState(platformOrderNo: string, order: Order | null): SandboxTradeState {
+export function sandboxTradeState(
+  platformOrderNo: string,
+  order: Order | null,
+  book: SandboxEntry[] = [],
+): SandboxTradeState {
   if (!order)
     return { out_trade_no: platformOrderNo, trade_state: 'NOT_FOUND', amount: null, transaction_id: null };
   const base = {
@@ -28,7 +34,11 @@ export function sandboxTradeState(platformOrderNo: string, order: Order | null):
     amount: order.amount,
     transaction_id: order.upstreamOrderNo,
   };
+  const lost = book.find((e) => e.kind === 'PAYMENT');
+  const refunded = book.some((e) => e.kind === 'REFUND');
+  if (lost) return { ...base, transaction_id: lost.tradeNo, trade_state: refunded ? 'REFUND' : 'SUCCESS' };
   if (!order.upstreamOrderNo) return { ...base, trade_state: 'NOTPAY' };
+  if (refunded) return { ...base, trade_state: 'REFUND' };
   return { ...base, trade_state: order.status === OrderStatus.REFUNDED ? 'REFUND' : 'SUCCESS' };
 }
 
@@ -48,7 +58,9 @@ export function sandboxQueryHandler(runtime: OrdersRuntime): RequestHandler {
       return;
     }
     const platformOrderNo = String(req.params.platformOrderNo);
-    const order = await runtime.orm.em.fork().findOne(Order, { platformOrderNo });
-    res.status(order ? 200 : 404).json(sandboxTradeState(platformOrderNo, order));
+    const em = runtime.orm.em.fork();
+    const order = await em.findOne(Order, { platformOrderNo });
+    const book = order ? await sandboxEntries(em, platformOrderNo) : [];
+    res.status(order ? 200 : 404).json(sandboxTradeState(platformOrderNo, order, book));
   };
 }

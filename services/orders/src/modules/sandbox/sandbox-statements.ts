@@ -12,7 +12,8 @@ import { storeZip } from './zip-store';
  * the 7-column summary) and Alipay's trade bill (a zip of two GBK CSVs with `#` lines,
  * the 25-column detail with full-width （元） and trailing TABs, footers with totals).
  * Lines are the day's payments of orders paid through the sandbox (upstream order
- * numbers `SBX…`) and the refunds of such orders made that day. Both formats are
+ * numbers `SBX…`) and the refunds of such orders made that day, with what the sandbox's
+ * own book adds (lost callbacks' payments, channel-side refunds, amounts billed differently). Both formats are
  * column tables — header name → value — so they stay comparable with the templates.
  */
 
@@ -270,20 +271,46 @@ export async function sandboxStatementLines(
 ): Promise<SandboxStatementLine[]> {
   const adapter = kind === 'wechat' ? UpstreamAdapterKind.SANDBOX_WECHAT : UpstreamAdapterKind.SANDBOX_ALIPAY;
   const dayEnd = addDays(dayStart, 1);
-  const columns = `o.platform_order_no, o.upstream_order_no, o.amount, o.upstream_cost, o.upstream_cost_rate_ppm,
-    o.payer_id, o.device_no, o.product_title, o.attach, o.created_at, o.id`;
+  // The book's entries (sandbox-book.ts) add what the platform was never told: lost
+  // callbacks' payments, refunds made at the channel, amounts the bill books differently.
+  const columns = (tradeNo: string, amount: string) => `o.platform_order_no, ${tradeNo} as upstream_order_no,
+    ${amount} as amount, o.upstream_cost, o.upstream_cost_rate_ppm, o.payer_id, o.device_no, o.product_title,
+    o.attach, o.created_at, o.id`;
+  const billed = `left join sandbox_channel_entry b on b.platform_order_no = o.platform_order_no and b.kind = 'BILLED_AMOUNT'`;
   const rows = (await em.getConnection().execute(
-    `select 'PAYMENT' as kind, o.paid_at as time, null as refund_id, ${columns}
-       from "order" o join upstream_config u on u.pzid = o.upstream_config_pzid
+    `select 'PAYMENT' as kind, o.paid_at as time, null as refund_id, ${columns('o.upstream_order_no', 'coalesce(b.amount, o.amount)')}
+       from "order" o join upstream_config u on u.pzid = o.upstream_config_pzid ${billed}
       where u.adapter = ? and o.upstream_order_no like 'SBX%' and o.paid_at >= ? and o.paid_at < ?
      union all
-     select 'REFUND' as kind, a.created_at as time, a.id as refund_id, ${columns}
+     -- Paid by callback, then cancelled by the platform (撤单): the channel still holds the
+     -- money, at the time its transaction number carries (SBX + epoch milliseconds).
+     select 'PAYMENT' as kind, t.time, null as refund_id, ${columns('o.upstream_order_no', 'coalesce(b.amount, o.amount)')}
+       from "order" o join upstream_config u on u.pzid = o.upstream_config_pzid ${billed}
+       cross join lateral (select to_timestamp(substring(o.upstream_order_no from 4 for 13)::bigint / 1000.0) as time) t
+      where u.adapter = ? and o.paid_at is null and o.upstream_order_no ~ '^SBX[0-9]{13}'
+        and t.time >= ? and t.time < ?
+     union all
+     select 'PAYMENT' as kind, e.occurred_at as time, null as refund_id, ${columns('e.trade_no', 'coalesce(b.amount, e.amount)')}
+       from sandbox_channel_entry e join "order" o on o.platform_order_no = e.platform_order_no
+       join upstream_config u on u.pzid = o.upstream_config_pzid ${billed}
+      where e.kind = 'PAYMENT' and u.adapter = ? and e.occurred_at >= ? and e.occurred_at < ?
+     union all
+     select 'REFUND' as kind, a.created_at as time, a.id::text as refund_id, ${columns('o.upstream_order_no', 'o.amount')}
        from order_audit a join "order" o on o.id = a.order_id
        join upstream_config u on u.pzid = o.upstream_config_pzid
       where u.adapter = ? and o.upstream_order_no like 'SBX%' and a.to_status = 'REFUNDED'
         and a.created_at >= ? and a.created_at < ?
+        -- Refunded at the channel already: the platform's refund follows it, the channel pays nothing twice.
+        and not exists (select 1 from sandbox_channel_entry r
+                         where r.platform_order_no = o.platform_order_no and r.kind = 'REFUND')
+     union all
+     select 'REFUND' as kind, e.occurred_at as time, 'C' || lpad(e.id::text, 4, '0') as refund_id, ${columns('e.trade_no', 'e.amount')}
+       from sandbox_channel_entry e join "order" o on o.platform_order_no = e.platform_order_no
+       join upstream_config u on u.pzid = o.upstream_config_pzid
+      where e.kind = 'REFUND' and u.adapter = ? and e.occurred_at >= ? and e.occurred_at < ?
      order by time, id, kind`,
-    [adapter, dayStart, dayEnd, adapter, dayStart, dayEnd],
+    // Each of the five branches takes the adapter and the day.
+    Array.from({ length: 5 }, () => [adapter, dayStart, dayEnd]).flat(),
     'all',
     em.getTransactionContext(),
   )) as LineRow[];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
-import { formatChinaDateTime, formatFen, logger, signAlipayNotification } from '@pay/common';
+import { AppError, formatChinaDateTime, formatFen, logger, signAlipayNotification } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import { Order } from '../order/order.entity';
 import { OrderStatus } from '../order/order-status';
@@ -8,6 +8,7 @@ import { UpstreamAdapterKind, UpstreamConfig } from '../upstream/upstream-config
 import { signWechatV2Notification, toWechatXml } from '../upstream/wechat-pay.adapter';
 import { alipayGatewayRoutes } from './alipay-gateway.routes';
 import { escapeHtml } from './html';
+import { payWithLostCallback, refundAtChannel, sandboxTradeNo } from './sandbox-book';
 import type { SandboxKeys } from './sandbox-keys';
 import { sandboxQueryHandler } from './sandbox-query';
 import { chinaDayStart, sandboxStatementFile } from './sandbox-statements';
@@ -84,7 +85,12 @@ export function sandboxRoutes(runtime: OrdersRuntime): Router {
       .send(`<!doctype html><html><head><meta charset="utf-8"><title>Sandbox pay</title></head><body>
 <h1>Sandbox upstream${req.path.includes('/cashier/') ? ' — cashier' : ''}</h1>
 <p>Order ${escapeHtml(order.platformOrderNo)}: ${escapeHtml(order.productTitle)} — ¥${formatFen(order.amount)}</p>
-${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sandbox/pay/${encodeURIComponent(order.platformOrderNo)}"><button type="submit">Pay ¥${formatFen(order.amount)}</button></form>`}
+${
+  paid
+    ? '<p>This order is already paid.</p>'
+    : `<form method="post" action="/sandbox/pay/${encodeURIComponent(order.platformOrderNo)}"><button type="submit">Pay ¥${formatFen(order.amount)}</button></form>
+<form method="post" action="/sandbox/pay/${encodeURIComponent(order.platformOrderNo)}?callback=lost"><button type="submit">Pay, but lose the channel's callback</button></form>`
+}
 </body></html>`);
   };
   router.get('/sandbox/pay/:platformOrderNo', page);
@@ -99,8 +105,19 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
       res.status(404).json({ paid: false, error: 'order not found' });
       return;
     }
+    // `?callback=lost`: the payer pays, the channel's callback never arrives (for trying reconciliation).
+    if (req.query.callback === 'lost') {
+      try {
+        const entry = await payWithLostCallback(em, order);
+        res.status(200).json({ paid: true, tradeNo: entry.tradeNo, callbackDelivered: false });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        res.status(409).json({ paid: false, error: error.message });
+      }
+      return;
+    }
     const config = await em.findOneOrFail(UpstreamConfig, { pzid: order.upstreamConfig.pzid });
-    const tradeNo = `SBX${Date.now()}${randomBytes(4).toString('hex')}`;
+    const tradeNo = sandboxTradeNo();
     const notification = sandboxNotification(config.adapter, runtime.sandboxKeys, order, tradeNo, new Date());
     const callbackUrl = `${runtime.publicUrl}/callbacks/${config.pzid}`;
     try {
@@ -122,6 +139,23 @@ ${paid ? '<p>This order is already paid.</p>' : `<form method="post" action="/sa
     } catch (error) {
       logger().error({ err: error }, 'sandbox callback failed');
       res.status(502).json({ paid: false, error: 'callback failed' });
+    }
+  });
+
+  // A refund made on the channel's side, which the platform is not told about.
+  router.post('/sandbox/refund/:platformOrderNo', async (req, res) => {
+    const em = runtime.orm.em.fork();
+    const order = await em.findOne(Order, { platformOrderNo: String(req.params.platformOrderNo) });
+    if (!order) {
+      res.status(404).json({ refunded: false, error: 'order not found' });
+      return;
+    }
+    try {
+      const entry = await refundAtChannel(em, order);
+      res.status(200).json({ refunded: true, tradeNo: entry.tradeNo, amount: formatFen(entry.amount) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.status(409).json({ refunded: false, error: error.message });
     }
   });
 

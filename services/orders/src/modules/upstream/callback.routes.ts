@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
 import { AppError, logger } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
-import { applyChannelPayment } from '../order/order.service';
 import { ChannelSignatureError } from './channel-adapter';
+import { receiveChannelCallback } from './channel-callback';
 import { createChannelAdapters } from './channel-adapters';
 import { UpstreamConfig } from './upstream-config.entity';
 
@@ -28,16 +28,8 @@ export function callbackRoutes(runtime: OrdersRuntime): Router {
       Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]),
     );
     try {
-      const notice = adapter.verifyCallback({ headers, rawBody });
-      const outcome = await applyChannelPayment(em, {
-        platformOrderNo: notice.platformOrderNo,
-        upstreamOrderNo: notice.upstreamOrderNo,
-        amountFen: notice.amountFen,
-        paid: notice.paid,
-        paidAt: notice.paidAt,
-        payerId: notice.raw.buyer_id ?? notice.raw.openid ?? null,
-      });
-      logger().info({ pzid, platformOrderNo: notice.platformOrderNo, outcome }, 'channel callback applied');
+      const { platformOrderNo, outcome } = await receiveChannelCallback(em, adapter, { headers, rawBody });
+      logger().info({ pzid, platformOrderNo, outcome }, 'channel callback applied');
       if (outcome === 'PAID') runtime.relay.nudge();
       const ack = adapter.acknowledge(true);
       res.status(ack.status).type(ack.contentType).send(ack.body);
