@@ -80,6 +80,8 @@ const envSchema = z.object({
   /** The legacy merchant API's platform master key (`access_key`): signs debugging calls and `/summarybydaypzid`. */
   MERCHANT_API_MASTER_KEY: secret('demo-merchant-api-master-key'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
+  /** Where the seeded demo orders notify their merchant (`npm start` runs a receiver there). */
+  DEMO_MERCHANT_NOTIFY_URL: z.string().url().default('http://127.0.0.1:4009/notify'),
 });
 
 export interface OrdersConfig {
@@ -99,6 +101,7 @@ export interface OrdersConfig {
     alipayAppPublicKeyPem: string | null;
   };
   seedDemoData: boolean;
+  demoMerchantNotifyUrl: string;
   ledgerUrl: string | null;
   reconciliationUrl: string | null;
 }
@@ -133,6 +136,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       alipayAppPublicKeyPem: e.SANDBOX_ALIPAY_APP_PUBLIC_KEY,
     },
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    demoMerchantNotifyUrl: e.DEMO_MERCHANT_NOTIFY_URL,
     ledgerUrl: e.LEDGER_URL ?? null,
     reconciliationUrl: e.RECONCILIATION_URL ?? null,
   };

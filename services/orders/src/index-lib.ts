@@ -7,3 +7,11 @@ export { ordersMigrations } from './db/migrations';
 export { seedDemoData } from './db/seeders/demo-data';
 export * from './db/seeders/builders';
 export { buildOpenApiApp, DEMO_OPEN_API_APP } from './db/seeders/open-api-builders';
+export {
+  DEMO_HISTORY_DAYS,
+  DEMO_RECENT_DAYS,
+  DEMO_DAYS_AGO,
+  demoDayPlan,
+  type DemoFate,
+  type DemoOrderPlan,
+} from './db/seeders/demo-orders';

@@ -5,6 +5,7 @@ import { ordersEntities } from './db/entities';
 import { ordersMigrations } from './db/migrations';
 import { createOrdersServer } from './server';
 import { seedDemoData } from './db/seeders/demo-data';
+import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 
 runService({
   name: 'orders',
@@ -13,7 +14,11 @@ runService({
   entities: ordersEntities,
   migrations: ordersMigrations,
   beforeStart: async (orm, config) => {
-    if (config.seedDemoData) await seedDemoData(orm.em.fork());
+    if (!config.seedDemoData) return;
+    await seedDemoData(orm.em.fork(), {
+      keys: createSandboxKeys(config.sandbox),
+      notifyUrl: config.demoMerchantNotifyUrl,
+    });
   },
   createServer: createOrdersServer,
 });

@@ -1,11 +1,8 @@
 import { buildOpenApiApp } from './open-api-builders';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, newPlatformOrderNo, parseYuan, splitFees, type Fen } from '@pay/common';
 import { Merchant } from '../../modules/merchant/merchant.entity';
 import { PayType } from '../../modules/channel/channel.entity';
-import { Order, NotifyStyle } from '../../modules/order/order.entity';
-import { NotifyStatus, OrderStatus, STATUS_PRESENTATION } from '../../modules/order/order-status';
-import { ORDER_TOPICS, recordOrderEvent, recordOrderState } from '../../modules/order/order-events';
+import { seedDemoOrders, type DemoOrderSeedOptions } from './demo-orders';
 import {
   buildAgent,
   buildChannel,
@@ -63,21 +60,16 @@ const CHANNELS: {
 /** Merchant 2024164's enabled channels and rates, as the /rates example shows them. */
 const ENABLED: Record<string, string> = { wxwthf: '11.5', zfbwthf: '11.5', qqhf: '10.5', swzfb: '9' };
 
-/** Every lifecycle status once, plus more paid orders: what a day of a real merchant looks like. */
-const STATUS_MIX: OrderStatus[] = [
-  ...Object.values(OrderStatus),
-  OrderStatus.PAID,
-  OrderStatus.PAID,
-  OrderStatus.PAID,
-  OrderStatus.PENDING,
-];
-
 /**
  * Seeds the demo platform when the database has no merchants: the channels and pzids
- * of the merchant-API examples, two merchants with demo keys, an agent, and a few days
- * of orders in every status. Returns false when data was already there.
+ * of the merchant-API examples, two merchants with demo keys, an agent, then several
+ * days of orders driven through the platform's own commands and the sandbox channel
+ * (demo-orders.ts). Returns false when data was already there.
  */
-export async function seedDemoData(em: EntityManager, now: Date = new Date()): Promise<boolean> {
+export async function seedDemoData(
+  em: EntityManager,
+  options: Omit<DemoOrderSeedOptions, 'now'> & { now?: Date },
+): Promise<boolean> {
   if ((await em.count(Merchant, {})) > 0) return false;
   const agent = await buildAgent(em, '张代理');
   const merchant = await buildMerchant(em, { id: 2024164, name: 'jl888', key: DEMO_KEYS.merchant, agent });
@@ -122,94 +114,13 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       agentRate: rate ? '4' : '0',
       roundRobin: !['wxhftest', 'zfbhftest', 'ysfhf', 'ncys', 'zfbqjd', 'cwtlt'].includes(c.code),
       userDefinedRate: rate !== undefined,
+      // Every sixth QQ payment is withheld (扣量), so the demo has withheld orders.
+      withholdEvery: c.code === 'qqhf' ? 6 : 0,
     });
   }
   await buildMerchantChannel(em, { merchant: other, channel: channels.get('wxhftest')!, rate: '10' });
+  await buildMerchantChannel(em, { merchant: other, channel: channels.get('zfbwthf')!, rate: '10' });
 
-  const orderFor = (
-    m: Merchant,
-    code: string,
-    amount: Fen,
-    status: OrderStatus,
-    createdAt: Date,
-    n: number,
-  ) => {
-    const ratePpm = code === 'wxhftest' ? 100_000 : 115_000;
-    const agentPpm = m.id === merchant.id ? 40_000 : 0;
-    const split = splitFees(amount, { merchantRate: ratePpm, agentRate: agentPpm, upstreamCostRate: 5_000 });
-    const paid = ![OrderStatus.PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED_BY_USER].includes(status);
-    return em.create(Order, {
-      merchant: m,
-      merchantOrderNo: `DEMO${createdAt.getTime()}${n}`,
-      platformOrderNo: newPlatformOrderNo(createdAt),
-      upstreamOrderNo: paid ? `SBX${createdAt.getTime()}${n}` : null,
-      channel: channels.get(code)!,
-      upstreamConfig: configs.get(code)!,
-      amount,
-      merchantIncome: split.merchantIncome,
-      agentIncome: split.agentIncome,
-      channelFee: split.channelFee,
-      upstreamCost: split.upstreamCost,
-      platformProfit: split.platformProfit,
-      merchantRatePpm: ratePpm,
-      agentRatePpm: agentPpm,
-      upstreamCostRatePpm: 5_000,
-      agentId: m.id === merchant.id ? agent.id : null,
-      productTitle: 'desc',
-      attach: '',
-      notifyUrl: 'https://example.com',
-      returnUrl: 'https://example.com',
-      notifyStyle: NotifyStyle.JSON,
-      requestIp: '223.104.76.196',
-      clientAttach: {
-        fxdesc: 'desc',
-        fxattch: null,
-        fxnotifyurl: 'https://example.com',
-        fxbackurl: 'https://example.com',
-        fxip: '223.104.76.196',
-        fxbankcode: null,
-        fxfs: null,
-        fxuserid: null,
-        fxnotifystyle: '2',
-        fxsignstring: '',
-        fxjumpflag: null,
-      },
-      status,
-      notifyStatus: status === OrderStatus.PAID ? NotifyStatus.SUCCESS : NotifyStatus.PENDING,
-      notifyAttempts: status === OrderStatus.PAID ? 1 : 0,
-      deductStatus: status === OrderStatus.WITHHELD ? 1 : 2,
-      createdAt,
-      paidAt: paid ? new Date(createdAt.getTime() + 90_000) : null,
-    });
-  };
-  let n = 0;
-  for (let day = 4; day >= 0; day -= 1) {
-    for (let i = 0; i < STATUS_MIX.length; i += 1) {
-      n += 1;
-      const createdAt = new Date(addDays(now, -day).getTime() - (i + 1) * 47 * 60_000);
-      const code = ['zfbwthf', 'wxwthf', 'qqhf', 'swzfb'][i % 4]!;
-      orderFor(merchant, code, parseYuan(i % 5 === 0 ? '200.00' : '100.00'), STATUS_MIX[i]!, createdAt, n);
-    }
-    n += 1;
-    orderFor(
-      other,
-      'wxhftest',
-      parseYuan('50.00'),
-      OrderStatus.PAID,
-      new Date(addDays(now, -day).getTime() - 3_600_000),
-      n,
-    );
-  }
-  await em.flush();
-  // The money of the demo orders reaches the ledger the way real payments do: through
-  // the outbox (orders need their ids first, hence the second flush).
-  for (const order of em.getUnitOfWork().getIdentityMap().values()) {
-    if (!(order instanceof Order)) continue;
-    if (STATUS_PRESENTATION[order.status].merchantCode === 1)
-      recordOrderEvent(em, ORDER_TOPICS.PAID, order, 'demo');
-    if (order.status === OrderStatus.WITHHELD) recordOrderEvent(em, ORDER_TOPICS.WITHHELD, order, 'demo');
-    recordOrderState(em, order);
-  }
-  await em.flush();
+  await seedDemoOrders(em, { ...options, now: options.now ?? new Date() });
   return true;
 }
