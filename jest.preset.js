@@ -19,6 +19,7 @@ module.exports = {
     '^@pay/ledger$': path.join(root, 'services/ledger/src/index-lib.ts'),
     '^@pay/reconciliation$': path.join(root, 'services/reconciliation/src/index-lib.ts'),
     '^@pay/settlement$': path.join(root, 'services/settlement/src/index-lib.ts'),
+    '^@pay/demo$': path.join(root, 'demo/src/index.ts'),
   },
   globalSetup: path.join(root, 'scripts/jest-global-setup.mjs'),
   globalTeardown: path.join(root, 'scripts/jest-global-teardown.mjs'),

@@ -15,14 +15,21 @@ const require = createRequire(import.meta.url);
 const common = require(join(root, 'services/common/dist/index.js'));
 const { loadGatewayConfig } = require(join(root, 'gateway/dist/index-lib.js'));
 const { DEMO_KEYS } = require(join(root, 'services/orders/dist/db/seeders/demo-data.js'));
-const { loadOrdersConfig, DEMO_OPEN_API_APP } = require(join(root, 'services/orders/dist/index-lib.js'));
+const { loadOrdersConfig, DEMO_OPEN_API_APP, DEMO_DAYS_AGO } = require(
+  join(root, 'services/orders/dist/index-lib.js'),
+);
+const demo = require(join(root, 'demo/dist/index.js'));
 const { CLEARING_DEMO } = require(join(root, 'services/ledger/dist/index-lib.js'));
 const { SETTLEMENT_DEMO } = require(join(root, 'services/settlement/dist/index-lib.js'));
 
 const DATABASE = 'payoffice';
 const children = [];
 let embedded;
+let receiver;
+let stopTraffic;
 let stopping = false;
+// Live demo traffic (a few orders a minute) unless `npm start -- --no-traffic` or DEMO_TRAFFIC=off.
+const liveTraffic = !process.argv.includes('--no-traffic') && process.env.DEMO_TRAFFIC !== 'off';
 
 /**
  * Demo Alipay keys, made on the first start and kept in .data (git-ignored): the app key
@@ -81,12 +88,14 @@ async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping services…');
+  stopTraffic?.();
   // Gateway first, then the subgraphs, then the database they use.
   for (const child of [...children].reverse()) await stopChild(child);
   if (embedded) {
     log('stopping embedded PostgreSQL…');
     await embedded.stop();
   }
+  await receiver?.close();
   log('stopped');
   process.exit(code);
 }
@@ -117,6 +126,10 @@ async function main() {
   const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
   const reconciliationUrl = `http://127.0.0.1:${reconciliationPort}`;
 
+  // The demo merchants' notification endpoint: a real HTTP receiver the orders service calls.
+  receiver = await demo.startMerchantReceiver(Number(process.env.DEMO_MERCHANT_PORT ?? 4009));
+  log(`demo merchant receiver on ${receiver.url}`);
+
   log('starting the ledger subgraph …');
   launch('ledger', 'services/ledger/dist/index.js', {
     DATABASE_URL: databaseUrl,
@@ -135,17 +148,18 @@ async function main() {
   });
   await waitReady(`${reconciliationUrl}/ready`, 'reconciliation');
 
-  log('starting the orders subgraph (migrations and demo data on first start) …');
+  log('starting the orders subgraph (on first start it replays the demo days: about a minute) …');
   launch('orders', 'services/orders/dist/index.js', {
     DATABASE_URL: databaseUrl,
     SEED_DEMO_DATA: 'true',
+    DEMO_MERCHANT_NOTIFY_URL: receiver.url,
     ORDERS_PORT: ordersPort,
     LEDGER_URL: ledgerUrl,
     RECONCILIATION_URL: reconciliationUrl,
     SANDBOX_ALIPAY_PRIVATE_KEY: alipayKeys.alipay.privateKey,
     SANDBOX_ALIPAY_APP_PUBLIC_KEY: alipayKeys.app.publicKey,
   });
-  await waitReady(`${ordersUrl}/ready`, 'orders');
+  await waitReady(`${ordersUrl}/ready`, 'orders', 300_000);
 
   log('starting the settlement subgraph …');
   launch('settlement', 'services/settlement/dist/index.js', {
@@ -180,10 +194,28 @@ async function main() {
       jwt,
       30 * 24 * 3600,
     ),
-    OPERATOR: common.signJwt({ sub: 'demo-operator', role: 'OPERATOR' }, jwt, 30 * 24 * 3600),
-    ANALYST: common.signJwt({ sub: 'demo-analyst', role: 'ANALYST' }, jwt, 30 * 24 * 3600),
+    OPERATOR: common.signJwt(demo.DEMO_ACTORS.operator, jwt, 30 * 24 * 3600),
+    // A second operator: resolutions above the approval amount need someone other than their maker.
+    OPERATOR_CHECKER: common.signJwt(demo.DEMO_ACTORS.checker, jwt, 30 * 24 * 3600),
+    ANALYST: common.signJwt(demo.DEMO_ACTORS.analyst, jwt, 30 * 24 * 3600),
   };
   const gateway = `http://127.0.0.1:${gatewayPort}`;
+  const platform = {
+    gatewayUrl: gateway,
+    ordersUrl,
+    token: (actor) => common.signJwt(actor, jwt, 3600),
+  };
+  const credentialsFile = join(dataDir, 'demo-credentials.json');
+  const previous = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : {};
+  // The rest of the loop, once: reconciliation, resolutions, settlement, billing, withdrawals.
+  const world = await demo.seedDemoWorld({
+    platform,
+    daysAgo: DEMO_DAYS_AGO,
+    merchantId: 2024164,
+    otherMerchantId: 2023100,
+    progress: (line) => log(`demo: ${line}`),
+  });
+  const otherTotpSecret = world.twoFactorSecret ?? previous.merchantApi?.otherTotpSecret ?? null;
   const credentials = {
     gateway,
     // Demo only: lets tools such as `npm run ledger:verify` reach the running demo's database.
@@ -196,6 +228,8 @@ async function main() {
       masterKey: loadOrdersConfig(process.env).auth.masterKey,
       otherMerchantId: 2023100,
       otherKey: DEMO_KEYS.otherMerchant,
+      // Merchant 2023100 has two-factor on: compute its withdrawal codes from this (base32 TOTP).
+      otherTotpSecret,
     },
     accountApi: {
       unionId: CLEARING_DEMO.unionId,
@@ -205,7 +239,14 @@ async function main() {
     openApi: { appId: DEMO_OPEN_API_APP.appId, appSecret: DEMO_OPEN_API_APP.secret },
     crmApi: { merchantId: SETTLEMENT_DEMO.merchantId },
   };
-  writeFileSync(join(dataDir, 'demo-credentials.json'), `${JSON.stringify(credentials, null, 2)}\n`);
+  writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`);
+  if (liveTraffic)
+    stopTraffic = demo.startLiveTraffic({
+      platform,
+      merchantIds: [2024164, 2023100],
+      notifyUrl: receiver.url,
+      progress: (line) => log(line),
+    });
 
   const example = `curl -s ${gateway}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens.MERCHANT}' \\\n  -d '{"query":"{ merchantStats { today { orderCount grossAmount } total { orderCount grossAmount merchantIncome } } orders(pageSize: 3) { totalCount nodes { platformOrderNo amount statusText channel { name } } } }"}'`;
   process.stdout.write(`
@@ -216,7 +257,10 @@ async function main() {
  Demo tokens (demo secret, 30 days) — also in .data/demo-credentials.json:
    MERCHANT (2024164): ${tokens.MERCHANT}
    OPERATOR:           ${tokens.OPERATOR}
+   OPERATOR_CHECKER:   ${tokens.OPERATOR_CHECKER}
    ANALYST:            ${tokens.ANALYST}
+
+ Demo traffic: ${liveTraffic ? 'a few new orders a minute (off: npm start -- --no-traffic, or DEMO_TRAFFIC=off)' : 'off'}
 
  Check the ledger's invariants at any time:  npm run ledger:verify
 

@@ -2,6 +2,8 @@ import { createTestDatabase, openDatabase, postGraphQL, signJwt, TEST_ACTORS, ty
 import {
   buildStandardWorld,
   createOrdersServer,
+  DEMO_DAYS_AGO,
+  seedDemoData,
   ordersEntities,
   ordersMigrations,
   testOrdersConfig,
@@ -18,17 +20,20 @@ import {
 import {
   createLedgerServer,
   ledgerEntities,
+  seedClearingDemo,
   ledgerMigrations,
   testLedgerConfig,
   type LedgerServer,
 } from '@pay/ledger';
 import {
   createSettlementServer,
+  seedSettlementDemo,
   settlementEntities,
   settlementMigrations,
   testSettlementConfig,
   type SettlementServer,
 } from '@pay/settlement';
+import { seedDemoWorld, startMerchantReceiver, type DemoWorld } from '@pay/demo';
 import { generateKeyPairSync } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
@@ -52,6 +57,8 @@ export interface Platform {
   /** The Alipay app id of recharge links (the sandbox pays them and signs the notifications). */
   alipayAppId: string;
   gateway: GatewayServer;
+  /** What the demo world made (`world: 'demo'` only). */
+  demoWorld: DemoWorld | null;
   token: (actor: Actor) => string;
   /** A GraphQL call through the gateway as `actor` (null: no token). */
   gql: <T = Record<string, unknown>>(
@@ -62,8 +69,19 @@ export interface Platform {
   close: () => Promise<void>;
 }
 
+/** What a test platform starts from. */
+export interface PlatformOptions {
+  /**
+   * `standard` (default): the small world of `buildStandardWorld`. `demo`: the world
+   * `npm start` seeds — the demo days replayed through the orders service and the rest of
+   * the loop driven through the gateway (see `demo/`); `demoWorld` tells what it made.
+   */
+  world?: 'standard' | 'demo';
+}
+
 /** Every service and the gateway, for real, on free ports, over a fresh database. */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const demoWorld = options.world === 'demo';
   const db = await createTestDatabase();
   const orm = await openDatabase({
     url: db.url,
@@ -71,13 +89,14 @@ export async function startPlatform(): Promise<Platform> {
     entities: ordersEntities,
     migrations: ordersMigrations,
   });
-  await buildStandardWorld(orm.em.fork());
+  if (!demoWorld) await buildStandardWorld(orm.em.fork());
   const ledgerOrm = await openDatabase({
     url: db.url,
     schema: 'ledger',
     entities: ledgerEntities,
     migrations: ledgerMigrations,
   });
+  if (demoWorld) await seedClearingDemo(ledgerOrm.em.fork());
   const ledgerConfig = testLedgerConfig();
   let ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
   const ledgerPort = (await ledger.start(0)).port;
@@ -114,6 +133,9 @@ export async function startPlatform(): Promise<Platform> {
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
+  const receiver = demoWorld ? await startMerchantReceiver(0) : null;
+  if (receiver)
+    await seedDemoData(orm.em.fork(), { keys: orders.runtime.sandboxKeys, notifyUrl: receiver.url });
   // The ledger asks the orders service to check withdrawals' TOTP codes (read per request).
   ledgerConfig.ordersUrl = ordersListening.url;
   reconciliationConfig.ordersUrl = ordersListening.url;
@@ -124,6 +146,7 @@ export async function startPlatform(): Promise<Platform> {
     migrations: settlementMigrations,
   });
   // The notify URL needs the port: listen first, then point the Alipay config at it.
+  if (demoWorld) await seedSettlementDemo(settlementOrm.em.fork());
   const settlementConfig = testSettlementConfig({ ledgerUrl });
   const settlement = await createSettlementServer({
     orm: settlementOrm,
@@ -150,7 +173,16 @@ export async function startPlatform(): Promise<Platform> {
   const gatewayUrl = `${gatewayListening.url}/graphql`;
   const token = (actor: Actor) =>
     signJwt(actor, { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer });
+  const world = demoWorld
+    ? await seedDemoWorld({
+        platform: { gatewayUrl: gatewayListening.url, ordersUrl: ordersListening.url, token },
+        daysAgo: DEMO_DAYS_AGO,
+        merchantId: 2024164,
+        otherMerchantId: 2023100,
+      })
+    : null;
   return {
+    demoWorld: world,
     gatewayUrl,
     ordersUrl: `${ordersListening.url}/graphql`,
     orm,
@@ -176,6 +208,7 @@ export async function startPlatform(): Promise<Platform> {
       postGraphQL(gatewayUrl, query, variables, actor ? { authorization: `Bearer ${token(actor)}` } : {}),
     close: async () => {
       await gateway.stop();
+      await receiver?.close();
       await orders.stop();
       await ledger.stop();
       await reconciliation.stop();
