@@ -6,9 +6,9 @@ import {
   sqlStatementCount,
   type Actor,
 } from '@pay/common';
-import { verifyLedger } from '../../src/modules/verify/ledger-verify';
+import { findingCount, verifyLedger } from '../../src/modules/verify/ledger-verify';
 import { ACTORS, startLedgerTestApp, type LedgerTestApp } from '../support/ledger-app';
-import { adjust, ledgerCounts, MERCHANT_A, MERCHANT_B } from '../support/money-fixtures';
+import { adjust, deliver, ledgerCounts, MERCHANT_A, MERCHANT_B, paidOrder } from '../support/money-fixtures';
 
 interface Answer {
   status: number;
@@ -132,6 +132,26 @@ describe('settlement money: payouts, wallet recharges and bill collections', () 
         order_no: 'STL202511170001',
         actor: 'ops-alice',
       });
+    });
+
+    it('releases income frozen from earlier days first, as a withdrawal does', async () => {
+      const merchant = freshMerchant();
+      const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
+      const paid = paidOrder(merchant, `STL-FROZEN-${merchant}`, 10_000, { paidAt: twoDaysAgo });
+      await deliver(app, paid);
+      expect(await available(merchant)).toBe(0);
+      expect(await balance(merchant, 'MERCHANT_FROZEN')).toBe(paid.payload.merchantIncome);
+
+      const answer = await payout({
+        settlementCode: `STL-FROZEN-${merchant}`,
+        merchantId: merchant,
+        amount: 8_000,
+      });
+
+      expect(answer.status).toBe(200);
+      expect(await balance(merchant, 'MERCHANT_FROZEN')).toBe(0);
+      expect(await available(merchant)).toBe(paid.payload.merchantIncome - 8_000);
+      expect(findingCount(await verifyLedger(app.orm.em.fork()))).toBe(0);
     });
 
     it('posts once for the same settlement code delivered many times at once', async () => {
