@@ -127,7 +127,7 @@ async function main() {
   const reconciliationUrl = `http://127.0.0.1:${reconciliationPort}`;
 
   // The demo merchants' notification endpoint: a real HTTP receiver the orders service calls.
-  receiver = await demo.startMerchantReceiver(Number(process.env.DEMO_MERCHANT_PORT ?? 4009));
+  receiver = await demo.startDemoMerchantReceiver(Number(process.env.DEMO_MERCHANT_PORT ?? 4009));
   log(`demo merchant receiver on ${receiver.url}`);
 
   log('starting the ledger subgraph …');

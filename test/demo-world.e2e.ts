@@ -1,4 +1,4 @@
-import { dataOf } from '@pay/common';
+import { dataOf, eventually } from '@pay/common';
 import { findingCount, formatReport, verifyLedger } from '@pay/ledger';
 import { seedDemoWorld, DEMO_ACTORS } from '@pay/demo';
 import { DEMO_DAYS_AGO } from '@pay/orders';
@@ -233,6 +233,21 @@ describe('the demo world, seeded through the real code paths', () => {
     expect(clearing!.incoming).toBeGreaterThan(0);
     expect(clearing!.cleared_to).toBeGreaterThanOrEqual(2);
     expect(clearing!.withdrawals).toBeGreaterThan(0);
+  });
+
+  it('notifies the merchants’ real receiver: delivered, and failed where the receiver is broken', async () => {
+    const outcomes = await eventually(async () => {
+      const found = await rows<{ broken: boolean; delivered: boolean }>(
+        `select distinct callback_url like '%/broken' as broken, delivered from orders.notify_log`,
+      );
+      return found.length >= 2 ? found : undefined;
+    }, 'first notification attempts');
+    expect(outcomes).toEqual(
+      expect.arrayContaining([
+        { broken: false, delivered: true },
+        { broken: true, delivered: false },
+      ]),
+    );
   });
 
   it('seeds nothing the second time', async () => {

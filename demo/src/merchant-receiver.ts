@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 
-export interface MerchantReceiver {
+export interface DemoMerchantReceiver {
   url: string;
   /** Notifications received, by path. */
   received: Map<string, number>;
@@ -12,7 +12,10 @@ export interface MerchantReceiver {
  * `success` at once, `/notify/slow` after a few seconds, `/notify/broken` with an
  * error (so the platform's retries and failed notifications have something to show).
  */
-export async function startMerchantReceiver(port: number, host = '127.0.0.1'): Promise<MerchantReceiver> {
+export async function startDemoMerchantReceiver(
+  port: number,
+  host = '127.0.0.1',
+): Promise<DemoMerchantReceiver> {
   const received = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

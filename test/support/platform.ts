@@ -33,7 +33,7 @@ import {
   testSettlementConfig,
   type SettlementServer,
 } from '@pay/settlement';
-import { seedDemoWorld, startMerchantReceiver, type DemoWorld } from '@pay/demo';
+import { seedDemoWorld, startDemoMerchantReceiver, type DemoWorld } from '@pay/demo';
 import { generateKeyPairSync } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
@@ -133,7 +133,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   });
   const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
   const ordersListening = await orders.start(0);
-  const receiver = demoWorld ? await startMerchantReceiver(0) : null;
+  const receiver = demoWorld ? await startDemoMerchantReceiver(0) : null;
   if (receiver)
     await seedDemoData(orm.em.fork(), { keys: orders.runtime.sandboxKeys, notifyUrl: receiver.url });
   // The ledger asks the orders service to check withdrawals' TOTP codes (read per request).

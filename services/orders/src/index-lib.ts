@@ -4,7 +4,7 @@ export { buildOrdersSchema } from './schema';
 export { loadOrdersConfig, testOrdersConfig, type OrdersConfig } from './config';
 export { ordersEntities } from './db/entities';
 export { ordersMigrations } from './db/migrations';
-export { seedDemoData } from './db/seeders/demo-data';
+export { seedDemoData, DEMO_KEYS } from './db/seeders/demo-data';
 export * from './db/seeders/builders';
 export { buildOpenApiApp, DEMO_OPEN_API_APP } from './db/seeders/open-api-builders';
 export {
