@@ -171,3 +171,58 @@ describe('a reversal the merchant cannot cover', () => {
     expect(balance).toEqual({ available: '8.50', frozen: '0.00' });
   });
 });
+
+describe('a cancel that comes before the ledger heard of the credit', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform();
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  it('is a CONFLICT to retry (not 订单不存在), changes nothing, and succeeds once the credit is in', async () => {
+    const created = dataOf(
+      await platform.gql<{ createOrder: { order: { platformOrderNo: string } } }>(
+        CREATE,
+        { input: { amount: '20.00', notifyUrl: 'http://127.0.0.1:9/notify' } },
+        ACTORS.merchant,
+      ),
+    ).createOrder;
+    const no = created.order.platformOrderNo;
+    // The relay pauses: the complete's order.paid event waits in the outbox.
+    await platform.orders.runtime.relay.stop();
+    const cancel = `mutation ($no: String) { cancelOrder(input: { platformOrderNo: $no }) { order { statusCode } } }`;
+    try {
+      dataOf(
+        await platform.gql(
+          `mutation ($no: String) { completeOrder(input: { platformOrderNo: $no }) { order { statusCode } } }`,
+          { no },
+          ACTORS.operator,
+        ),
+      );
+      const early = await platform.gql(cancel, { no }, ACTORS.operator);
+      expect(early.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(early.body.errors?.[0]?.message).toBe('订单入账处理中，请稍后再试');
+      const order = dataOf(
+        await platform.gql<{ order: { statusCode: number } }>(
+          `query ($no: String) { order(platformOrderNo: $no) { statusCode } }`,
+          { no },
+          ACTORS.operator,
+        ),
+      ).order;
+      expect(order.statusCode).toBe(1);
+    } finally {
+      platform.orders.runtime.relay.start();
+    }
+    const cancelled = await eventually(async () => {
+      const answer = await platform.gql<{ cancelOrder: { order: { statusCode: number } } }>(
+        cancel,
+        { no },
+        ACTORS.operator,
+      );
+      return answer.body.data?.cancelOrder ?? undefined;
+    }, 'the cancel once the credit is in the ledger');
+    expect(cancelled.order.statusCode).toBe(0);
+  });
+});
