@@ -1,6 +1,7 @@
 import { addDays, formatChinaDate, startOfChinaDay } from '@pay/common';
 import { DEMO_ACTORS, PlatformClient, type DemoPlatform } from '../platform-client';
 import type { Progress } from '../progress';
+import { demoAdjustments } from './adjustments';
 import { billDemoMonths } from './billing';
 import { waitForOutbox } from './outbox';
 import { reconcileDay, resolveDemoDiscrepancies } from './reconciliation';
@@ -42,7 +43,7 @@ function chinaMonthStart(now: Date): Date {
  * The rest of the demo loop, after the orders service replayed the demo days: every
  * step goes through the gateway as the operator, the checker or a merchant would take
  * it — statements imported and reconciled per day and source, discrepancies resolved
- * (one waits for the checker), settlements run and one paid with a voucher, the past
+ * (one waits for the checker), manual adjustments, settlements run and one paid with a voucher, the past
  * two months billed and paid by API and Alipay recharges, bank cards and withdrawals in
  * every state, two-factor for the other merchant. Runs once: a platform with a
  * statement already is left as it is.
@@ -76,7 +77,8 @@ export async function seedDemoWorld(options: DemoWorldOptions): Promise<DemoWorl
   progress(`${resolved} discrepancies resolved; the rest stay open`);
   await waitForOutbox(client);
 
-  progress('bank cards and withdrawals …');
+  progress('adjustments, bank cards and withdrawals …');
+  await demoAdjustments(client, options.merchantId);
   await demoWithdrawals(client, options.merchantId);
   const twoFactorSecret = await demoTwoFactorMerchant(client, options.otherMerchantId);
 
