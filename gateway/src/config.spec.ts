@@ -79,3 +79,84 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 });
+
+describe('loadGatewayConfig: OpenID Connect', () => {
+  const oidcEnv = {
+    OIDC_ISSUER: 'https://id.example.com/realms/pay',
+    OIDC_AUDIENCE: 'https://api.payoffice.example',
+  };
+
+  it('is off without OIDC_ISSUER', () => {
+    expect(loadGatewayConfig({}).auth.oidc).toBeNull();
+  });
+
+  it('reads the issuer and audience, with the claim names and JWKS settings defaulted', () => {
+    expect(loadGatewayConfig(oidcEnv).auth.oidc).toEqual({
+      issuer: 'https://id.example.com/realms/pay',
+      audience: 'https://api.payoffice.example',
+      jwksUrl: undefined,
+      clientId: undefined,
+      roleClaim: 'roles',
+      merchantClaim: 'merchant_id',
+      clockToleranceSeconds: 30,
+      jwks: { timeoutMs: 5000, cooldownMs: 30_000 },
+    });
+  });
+
+  it('takes the JWKS URL, the console client id and the claim names when given', () => {
+    const oidc = loadGatewayConfig({
+      ...oidcEnv,
+      OIDC_JWKS_URL: 'https://id.example.com/keys',
+      OIDC_CLIENT_ID: 'payoffice-console',
+      OIDC_ROLE_CLAIM: 'https://payoffice.example/roles',
+      OIDC_MERCHANT_CLAIM: 'mch',
+    }).auth.oidc;
+    expect(oidc).toMatchObject({
+      jwksUrl: 'https://id.example.com/keys',
+      clientId: 'payoffice-console',
+      roleClaim: 'https://payoffice.example/roles',
+      merchantClaim: 'mch',
+    });
+  });
+
+  it('keeps the issuer exactly as given (iss is compared as a string)', () => {
+    const issuer = 'https://tenant.example.auth0.com/';
+    expect(loadGatewayConfig({ ...oidcEnv, OIDC_ISSUER: issuer }).auth.oidc?.issuer).toBe(issuer);
+  });
+
+  it.each([
+    [{ OIDC_ISSUER: 'https://id.example.com' }, /OIDC_AUDIENCE: is required when OIDC_ISSUER is set/],
+    [{ OIDC_ISSUER: 'id.example.com', OIDC_AUDIENCE: 'api' }, /OIDC_ISSUER/],
+    [{ OIDC_ISSUER: 'ftp://id.example.com', OIDC_AUDIENCE: 'api' }, /OIDC_ISSUER: must be an http\(s\) URL/],
+    [{ ...oidcEnv, OIDC_JWKS_URL: 'keys.json' }, /OIDC_JWKS_URL/],
+    [{ OIDC_AUDIENCE: 'api' }, /OIDC_AUDIENCE: is set but OIDC_ISSUER is not/],
+    [{ OIDC_ROLE_CLAIM: 'groups' }, /OIDC_ROLE_CLAIM: is set but OIDC_ISSUER is not/],
+    [{ ...oidcEnv, JWT_ISSUER: oidcEnv.OIDC_ISSUER }, /OIDC_ISSUER: must differ from JWT_ISSUER/],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadGatewayConfig(env)).toThrow(message);
+  });
+
+  it('wants https for the issuer and the key set in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-jwt-secret-of-some-length',
+      INTERNAL_SIGNING_SECRET: 'a-real-internal-secret-of-some-length',
+    };
+    expect(() =>
+      loadGatewayConfig({
+        ...production,
+        OIDC_ISSUER: 'http://id.example.com',
+        OIDC_AUDIENCE: 'api',
+        OIDC_JWKS_URL: 'http://id.example.com/keys',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'invalid configuration: OIDC_ISSUER: must be an https URL in production',
+          'invalid configuration: OIDC_JWKS_URL: must be an https URL in production',
+        ],
+      }),
+    );
+    expect(loadGatewayConfig({ ...production, ...oidcEnv }).auth.oidc?.issuer).toBe(oidcEnv.OIDC_ISSUER);
+  });
+});

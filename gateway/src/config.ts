@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
 
 const graphqlUrl = z.string().url();
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL');
 
 /**
  * Express's `trust proxy`: whose `X-Forwarded-For` the gateway believes when it works
@@ -99,6 +103,8 @@ const envSchema = z.object({
     .min(1)
     .default(200 * 1024 * 1024),
   /** Largest settlement voucher (image or PDF) a GraphQL multipart upload may carry. */
+  /** The console's built files (default: console/dist of this repository). */
+  CONSOLE_DIR: z.string().optional(),
   VOUCHER_UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -106,16 +112,55 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   /** Callers of the CRM billing API (/make_crm/api/…): a comma list of IP addresses. */
   CRM_ALLOWED_IPS: ipList.default('127.0.0.1,::1,::ffff:127.0.0.1'),
+  /** OpenID Connect sign-in (see auth/token-verifier.ts); unset issuer = OIDC off. */
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  OIDC_MERCHANT_CLAIM: z.string().min(1).optional(),
 });
+
+/**
+ * Tokens of the operator's OpenID provider, verified beside the gateway's own HS256 tokens:
+ * a token whose `iss` is `issuer` must be signed by a key of the issuer's JWKS, carry
+ * `audience` in `aud`, and name a role in `roleClaim` (see auth/oidc-claims.ts).
+ */
+export interface OidcConfig {
+  /** The issuer identifier, exactly as the provider puts it in `iss` (trailing slash and all). */
+  issuer: string;
+  /** What `aud` must contain: the API's resource indicator / audience (or a client id). */
+  audience: string;
+  /** Where the signing keys are; unset: `jwks_uri` of the issuer's discovery document. */
+  jwksUrl?: string;
+  /** The console's public client id; unset: the console is not offered OIDC sign-in. */
+  clientId?: string;
+  /** The claim with the caller's role(s): a string or an array of strings. */
+  roleClaim: string;
+  /** The claim with a MERCHANT's merchant id: a positive integer or a string of digits. */
+  merchantClaim: string;
+  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. */
+  clockToleranceSeconds: number;
+  /**
+   * How the key set is fetched (jose's `createRemoteJWKSet`): a request times out after
+   * `timeoutMs`; an unknown key id refetches the set at most once per `cooldownMs` (that is
+   * how rotated keys are picked up). Not environment variables: jose's defaults fit
+   * production; tests shorten the cooldown.
+   */
+  jwks: { timeoutMs: number; cooldownMs: number };
+}
 
 export interface GatewayConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string; trustProxy: TrustProxy };
-  auth: { jwtSecret: string; jwtIssuer: string; internalSecret: string };
+  /** Bearer tokens: the gateway's own HS256 tokens, and OIDC tokens when `oidc` is set. */
+  auth: { jwtSecret: string; jwtIssuer: string; internalSecret: string; oidc: OidcConfig | null };
   /** Subgraph name → URL; overrides the URLs baked into the supergraph. */
   subgraphs: Record<string, string>;
   supergraphPath: string;
+  /** The console's static build, served at /console. */
+  console: { dir: string };
   limits: { maxDepth: number; maxAliases: number; maxCost: number; maxTokens: number };
   /**
    * Files the gateway streams: statement uploads to the reconciliation service, voucher
@@ -139,12 +184,29 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     JWT_SECRET: e.JWT_SECRET,
     INTERNAL_SIGNING_SECRET: e.INTERNAL_SIGNING_SECRET,
   });
+  problems.push(...oidcProblems(e));
   if (problems.length) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port: e.GATEWAY_PORT, host: e.GATEWAY_HOST, trustProxy: e.TRUST_PROXY },
-    auth: { jwtSecret: e.JWT_SECRET, jwtIssuer: e.JWT_ISSUER, internalSecret: e.INTERNAL_SIGNING_SECRET },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      jwtIssuer: e.JWT_ISSUER,
+      internalSecret: e.INTERNAL_SIGNING_SECRET,
+      oidc: e.OIDC_ISSUER
+        ? {
+            issuer: e.OIDC_ISSUER,
+            audience: e.OIDC_AUDIENCE ?? '',
+            jwksUrl: e.OIDC_JWKS_URL,
+            clientId: e.OIDC_CLIENT_ID,
+            roleClaim: e.OIDC_ROLE_CLAIM ?? 'roles',
+            merchantClaim: e.OIDC_MERCHANT_CLAIM ?? 'merchant_id',
+            clockToleranceSeconds: 30,
+            jwks: { timeoutMs: 5000, cooldownMs: 30_000 },
+          }
+        : null,
+    },
     subgraphs: {
       orders: e.ORDERS_URL,
       ledger: e.LEDGER_URL,
@@ -152,6 +214,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       settlement: e.SETTLEMENT_URL,
     },
     supergraphPath: e.SUPERGRAPH_PATH ?? join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    console: { dir: e.CONSOLE_DIR ?? join(__dirname, '..', '..', 'console', 'dist') },
     limits: {
       maxDepth: e.MAX_DEPTH,
       maxAliases: e.MAX_ALIASES,
@@ -166,6 +229,40 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     },
     crm: { allowedIps: e.CRM_ALLOWED_IPS },
   };
+}
+
+const OIDC_DEPENDENT = [
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'OIDC_CLIENT_ID',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_MERCHANT_CLAIM',
+] as const;
+
+/** What the OIDC variables need of each other (zod checks each one alone). */
+function oidcProblems(e: z.infer<typeof envSchema>): string[] {
+  const problem = (name: string, message: string) => `invalid configuration: ${name}: ${message}`;
+  if (!e.OIDC_ISSUER) {
+    // A variable set without the issuer is most likely a misspelt issuer: say so rather than run without OIDC.
+    return OIDC_DEPENDENT.filter((name) => e[name] !== undefined).map((name) =>
+      problem(name, 'is set but OIDC_ISSUER is not (OIDC is off without an issuer)'),
+    );
+  }
+  const problems: string[] = [];
+  if (!e.OIDC_AUDIENCE) problems.push(problem('OIDC_AUDIENCE', 'is required when OIDC_ISSUER is set'));
+  // Tokens are told apart by `iss`: the two kinds must never share one.
+  if (e.OIDC_ISSUER === e.JWT_ISSUER) {
+    problems.push(problem('OIDC_ISSUER', 'must differ from JWT_ISSUER (tokens are routed by their iss)'));
+  }
+  if (e.NODE_ENV === 'production') {
+    for (const name of ['OIDC_ISSUER', 'OIDC_JWKS_URL'] as const) {
+      const value = e[name];
+      if (value && !value.toLowerCase().startsWith('https://')) {
+        problems.push(problem(name, 'must be an https URL in production'));
+      }
+    }
+  }
+  return problems;
 }
 
 /** A service's base URL: its subgraph URL without the /graphql path. */

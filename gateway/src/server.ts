@@ -20,6 +20,8 @@ import {
 } from '@pay/common';
 import type { GatewayConfig } from './config';
 import { authenticate } from './auth/authenticate';
+import { consoleAuthConfig } from './auth/console-auth-config';
+import { createTokenVerifier } from './auth/token-verifier';
 import { introspectionPolicy } from './auth/introspection-policy';
 import { fileUploads } from './uploads/file-uploads';
 import { uploadTargets } from './uploads/upload-targets';
@@ -27,6 +29,8 @@ import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
 import { mountRestApis } from './rest/rest-apis';
+import { consoleFiles } from './console/console-files';
+import { demoSignInRoutes } from './console/demo-sign-in';
 
 export interface GatewayServer {
   app: Express;
@@ -92,9 +96,12 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   // (IP allow-lists): only the proxies in TRUST_PROXY (see config.ts).
   app.set('trust proxy', config.http.trustProxy);
   const jwt = { secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer };
+  // Bearer tokens of /graphql, /files and /pay/*: HS256, and OIDC when configured (auth/token-verifier.ts).
+  const tokens = createTokenVerifier(config.auth);
+  app.use(consoleAuthConfig(config.auth.oidc));
   app.use(
     '/graphql',
-    authenticate(jwt),
+    authenticate(tokens),
     // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
     fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
@@ -104,11 +111,14 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   );
   app.get(
     '/files/vouchers/:sha256',
-    authenticate(jwt, { landingPage: false }),
+    authenticate(tokens, { landingPage: false }),
     voucherFiles({ settlementUrl: config.files.settlementUrl, internalSecret: config.auth.internalSecret }),
   );
+  // The web console: demo sign-in (demo secrets only) and its static build with SPA fallback.
+  app.use(demoSignInRoutes({ env: config.env, jwt }));
+  app.use(consoleFiles(config.console.dir));
   // The legacy APIs (merchant API at /, /pay/…, /make_crm/api/…, /api/account/v1/…, /openapi).
-  mountRestApis(app, apollo, config);
+  mountRestApis(app, apollo, config, tokens);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);
 

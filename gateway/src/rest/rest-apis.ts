@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { currentRequestId } from '@pay/common';
+import type { TokenVerifier } from '../auth/token-verifier';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
 import { loadRestOperations } from './graphql-documents';
@@ -24,10 +25,12 @@ export function mountRestApis(
   app: Express,
   apollo: ApolloServer<GatewayContext>,
   config: GatewayConfig,
+  tokens: TokenVerifier,
 ): void {
   const operations = loadRestOperations(join(REST_DOCUMENTS_DIR));
   const ctx: RestContext = {
     config,
+    tokens,
     run: createOperationRunner(apollo, operations, () => currentRequestId() ?? ''),
   };
   app.use(payAdminApi(ctx));

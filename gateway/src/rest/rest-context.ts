@@ -1,3 +1,4 @@
+import type { TokenVerifier } from '../auth/token-verifier';
 import type { GatewayConfig } from '../config';
 import type { RunOperation } from './operation-runner';
 
@@ -5,6 +6,8 @@ import type { RunOperation } from './operation-runner';
 export interface RestContext {
   run: RunOperation;
   config: GatewayConfig;
+  /** The bearer token check of `/graphql`, for the APIs that take bearer tokens (`/pay/*`). */
+  tokens: TokenVerifier;
 }
 
 /** A service's base URL from its GraphQL URL (http://host:port/graphql → http://host:port). */

@@ -31,7 +31,7 @@ export interface AdminHandlerOptions {
 export function adminHandler(ctx: RestContext, options: AdminHandlerOptions): RequestHandler {
   return async (req: Request, res: Response) => {
     try {
-      const actor = authenticatePayAdmin(req, ctx.config, options.write);
+      const actor = await authenticatePayAdmin(req, ctx.tokens, options.write);
       const params: AdminParams = {
         ...(req.query as AdminParams),
         ...(req.body && typeof req.body === 'object' ? (req.body as AdminParams) : {}),
