@@ -488,7 +488,9 @@ async function takeCreditBack(
         // The ledger has not heard of the credit yet (its event is still in the outbox,
         // e.g. a complete just before): not the order missing, a moment too early.
         if (error.code === 'NOT_FOUND')
-          throw new AppError('CONFLICT', '订单入账处理中，请稍后再试', { platformOrderNo: order.platformOrderNo });
+          throw new AppError('CONFLICT', '订单入账处理中，请稍后再试', {
+            platformOrderNo: order.platformOrderNo,
+          });
         if (error.code !== 'INSUFFICIENT_BALANCE') throw error;
         throw new AppError(
           'INSUFFICIENT_BALANCE',
