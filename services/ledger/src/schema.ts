@@ -13,6 +13,7 @@ import { AdjustmentResolver } from './modules/adjustment/adjustment.resolver';
 import { WithdrawalResolver } from './modules/withdrawal/withdrawal.resolver';
 import { BankCardResolver } from './modules/bank-card/bank-card.resolver';
 import { clearingResolvers } from './modules/clearing/clearing.resolver';
+import { LedgerHealthResolver } from './modules/verify/ledger-health.resolver';
 
 /** The ledger subgraph's schema. Pure: no database, no environment. */
 export function buildLedgerSchema(): Promise<GraphQLSchema> {
@@ -30,6 +31,7 @@ export function buildLedgerSchema(): Promise<GraphQLSchema> {
         WithdrawalResolver,
         BankCardResolver,
         ...clearingResolvers,
+        LedgerHealthResolver,
       ],
       orphanedTypes: [Merchant, Order],
       validate: false,

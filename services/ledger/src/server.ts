@@ -17,6 +17,7 @@ import { settlementMoneyRoutes } from './modules/settlement-money/settlement-mon
 import { clearingSignatureRoutes } from './modules/clearing/clearing-signature.routes';
 import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.service';
 import { runScheduledVerification } from './modules/verify/ledger-verify';
+import { LedgerHealthCache } from './modules/verify/ledger-health';
 import './modules/verify/registered-checks';
 
 const VERIFY_QUEUE = 'ledger-verify';
@@ -49,10 +50,11 @@ export async function createLedgerServer(options: {
       return true;
     },
   });
+  const ledgerHealth = new LedgerHealthCache();
   const apollo = await mountSubgraph(app, {
     schema: await buildLedgerSchema(),
     internalSecret: config.auth.internalSecret,
-    buildContext: (actor, requestId) => buildLedgerContext(orm, config, actor, requestId),
+    buildContext: (actor, requestId) => buildLedgerContext(orm, config, actor, requestId, ledgerHealth),
   });
   app.use(orderEventRoutes(orm, config.auth.internalSecret));
   app.use(settlementMoneyRoutes(orm, config.auth.internalSecret));

@@ -38,6 +38,11 @@ export function createOrdersLoaders(em: EntityManager) {
       (ids) => em.find(Merchant, { id: { $in: [...ids] } }),
       (m) => m.id,
     ),
+    /** Merchants with their (lazy, hidden) signing key loaded: only for the masked key. */
+    merchantWithKey: byKey<number, Merchant>(
+      (ids) => em.find(Merchant, { id: { $in: [...ids] } }, { populate: ['signingKey'] }),
+      (m) => m.id,
+    ),
     agent: byKey<number, Agent>(
       (ids) => em.find(Agent, { id: { $in: [...ids] } }),
       (a) => a.id,

@@ -297,6 +297,15 @@ describe('main and child accounts, clearing (account-clearing API)', () => {
       }>(CHANGES, { mainAccountId, phone, ...range }),
     ).childBalanceChanges;
 
+  /** The graph's own verdict on the invariant for one main account. */
+  const invariantHolds = async (id: string) =>
+    dataOf(
+      await gql<{ mainAccount: { invariantHolds: boolean } }>(
+        `query ($id: ID) { mainAccount(id: $id) { invariantHolds } }`,
+        { id },
+      ),
+    ).mainAccount.invariantHolds;
+
   /** The invariant of the balance endpoint, read through the graph. */
   function expectInvariant(main: MainView): void {
     const f = (m: string) => Math.round(Number(m) * 100);
@@ -1180,6 +1189,7 @@ describe('main and child accounts, clearing (account-clearing API)', () => {
       });
       expect(model.balance + model.shareFee + model.share).toBe(model.inAmount - model.inFee);
       expectInvariant(after);
+      expect(await invariantHolds(main.id)).toBe(true);
       const kids = await children(main.id);
       expect(kids.nodes.map((k) => [k.phone, k.balance])).toEqual(
         phones.map((p) => [p, yuan(child.get(p)!)]),
@@ -1203,6 +1213,7 @@ describe('main and child accounts, clearing (account-clearing API)', () => {
         ],
       });
       expect(await clearingDrift(em)).toEqual([{ mainAccountId: Number(main.id), expected: 0, actual: 123 }]);
+      expect(await invariantHolds(main.id)).toBe(false);
       // Corrected by a new posting, as the ledger does.
       await post(em, {
         ...stray,
@@ -1213,6 +1224,7 @@ describe('main and child accounts, clearing (account-clearing API)', () => {
         ],
       });
       expect(await clearingDrift(em)).toEqual([]);
+      expect(await invariantHolds(main.id)).toBe(true);
     });
   });
 

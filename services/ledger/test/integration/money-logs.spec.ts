@@ -156,6 +156,33 @@ describe('money logs (/moneylogs)', () => {
     );
   });
 
+  it('filters by order: merchant or platform order number, with the other filters', async () => {
+    const byOrder = async (
+      orderNo: string,
+      vars: Record<string, unknown> = {},
+      actor: Actor = ACTORS.operator,
+    ) =>
+      dataOf(
+        await app.gql<{ moneyLogs: LogPage }>(
+          `query ($merchantId: Int, $orderNo: String, $type: Int) {
+            moneyLogs(merchantId: $merchantId, orderNo: $orderNo, type: $type) { totalCount nodes { uniqueNo } } }`,
+          { merchantId: MERCHANT_A, orderNo, ...vars },
+          actor,
+        ),
+      ).moneyLogs;
+    expect((await byOrder(`${MERCHANT_A}ML-3`)).nodes.map((n) => n.uniqueNo)).toEqual([
+      `${MERCHANT_A}ML-3_rv0`,
+      `${MERCHANT_A}ML-3_bd0`,
+    ]);
+    expect((await byOrder(order2.payload.platformOrderNo)).nodes.map((n) => n.uniqueNo)).toEqual([
+      `${MERCHANT_A}ML-2_bd0`,
+    ]);
+    expect((await byOrder(`${MERCHANT_A}ML-3`, { type: 1 })).totalCount).toBe(1);
+    expect((await byOrder('no-such-order')).totalCount).toBe(0);
+    // Another merchant's order number finds nothing in this merchant's logs.
+    expect((await byOrder(`${MERCHANT_B}ML-B1`, {}, ACTORS.merchant)).totalCount).toBe(0);
+  });
+
   it('pages (default 1/20, at most 200) and continues with cursors', async () => {
     const second = await logs({ page: 2, pageSize: 2 });
     expect(second).toMatchObject({ totalCount: 5, page: 2, pageSize: 2, totalPages: 3 });

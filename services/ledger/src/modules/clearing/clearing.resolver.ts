@@ -182,6 +182,15 @@ export class MainAccountResolver {
     return (await this.totals(main, ctx)).totalWithdrawAmount;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the invariant balance + totalShareFee + totalShareAmount = totalInAmount − totalInFee holds for the totals shown (compared in fen); false means the ledger balance drifted from the records (see the ledger verify checks).',
+  })
+  async invariantHolds(@Root() main: MainAccount, @Ctx() ctx: LedgerContext): Promise<boolean> {
+    const t = await this.totals(main, ctx);
+    return t.balance + t.totalShareFee + t.totalShareAmount === t.totalInAmount - t.totalInFee;
+  }
+
   @FieldResolver(() => MoneyScalar, { description: 'Sum of child withdraw fees (`total_withdraw_fee`).' })
   async totalWithdrawFee(@Root() main: MainAccount, @Ctx() ctx: LedgerContext): Promise<number> {
     return (await this.totals(main, ctx)).totalWithdrawFee;

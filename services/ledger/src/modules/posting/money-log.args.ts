@@ -48,6 +48,12 @@ export class MerchantMoneyLogArgs implements LogTimeRangeArgs {
 
   @Field(() => String, { nullable: true, description: END_TIME })
   endTime?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only the logs of this order: its merchant order number (`order_no`) or platform order number.',
+  })
+  orderNo?: string | null;
 }
 
 @ArgsType()
@@ -86,9 +92,13 @@ export function parseLogTimeRange(args: LogTimeRangeArgs): Pick<MoneyLogFilter, 
 }
 
 /** Validates the type filter and the time range of a money-log query. */
-export function toMoneyLogFilter(args: MoneyLogFilterArgs): MoneyLogFilter {
+export function toMoneyLogFilter(args: MoneyLogFilterArgs & { orderNo?: string | null }): MoneyLogFilter {
   if (args.type != null && PostingType[args.type] === undefined) {
     throw new AppError('BAD_USER_INPUT', `unknown money log type ${args.type}`, { argument: 'type' });
   }
-  return { type: args.type ?? null, ...parseLogTimeRange(args) };
+  const orderNo = args.orderNo?.trim() || null;
+  if (orderNo !== null && orderNo.length > 100) {
+    throw new AppError('BAD_USER_INPUT', 'orderNo is too long', { argument: 'orderNo' });
+  }
+  return { type: args.type ?? null, ...parseLogTimeRange(args), ...(orderNo !== null ? { orderNo } : {}) };
 }

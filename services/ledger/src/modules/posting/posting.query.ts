@@ -16,6 +16,8 @@ export interface MoneyLogFilter {
   type?: PostingType | null;
   from?: Date | null;
   to?: Date | null;
+  /** Only legs of postings of this order (merchant or platform order number). */
+  orderNo?: string | null;
 }
 
 export interface MoneyLogPage {
@@ -40,6 +42,12 @@ function filterSql(filter: MoneyLogFilter): { sql: string; params: unknown[] } {
   if (filter.to) {
     parts.push('and l.created_at < ?');
     params.push(filter.to);
+  }
+  if (filter.orderNo) {
+    parts.push(
+      'and l.posting_id in (select p.id from posting p where p.order_no = ? or p.platform_order_no = ?)',
+    );
+    params.push(filter.orderNo, filter.orderNo);
   }
   return { sql: parts.join(' '), params };
 }

@@ -5,6 +5,7 @@ import { Migration20261121120500_merchant_totp } from './Migration20261121120500
 import { Migration20261121180000_merchant_directory_view } from './Migration20261121180000_merchant_directory_view';
 import { Migration20261122090000_open_api_app } from './Migration20261122090000_open_api_app';
 import { Migration20261205090000_sandbox_channel_book } from './Migration20261205090000_sandbox_channel_book';
+import { Migration20261206090000_order_created_index } from './Migration20261206090000_order_created_index';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const ordersMigrations: MigrationObject[] = [
     name: 'Migration20261205090000_sandbox_channel_book',
     class: Migration20261205090000_sandbox_channel_book,
   },
+  { name: 'Migration20261206090000_order_created_index', class: Migration20261206090000_order_created_index },
 ];

@@ -10,7 +10,15 @@ import {
   Root,
   ObjectType,
 } from 'type-graphql';
-import { Connection, merchantScope, pageWindow, PageArgs, requireRole, toConnection } from '@pay/common';
+import {
+  Connection,
+  isPlatformRole,
+  merchantScope,
+  pageWindow,
+  PageArgs,
+  requireRole,
+  toConnection,
+} from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
 import { Merchant, MerchantStatus } from './merchant.entity';
@@ -18,6 +26,7 @@ import { Agent } from './agent.entity';
 import { DisableTwoFactorInput, EnableTwoFactorInput } from './merchant.input';
 import { EnableTwoFactorPayload } from './merchant.type';
 import { disableTwoFactor, enableTwoFactor } from './merchant-security.service';
+import { maskApiKey } from './api-key-mask';
 
 @ObjectType({ description: 'A page of merchants.' })
 export class MerchantConnection extends Connection(Merchant, 'Merchant') {}
@@ -85,6 +94,17 @@ export class MerchantResolver {
   })
   async agent(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<Agent | null> {
     return merchant.agent ? ctx.loaders.agent.load(merchant.agent.id) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The merchant API signing key masked as its first and last four characters (e.g. 3f9a****c2d1): for the merchant itself and platform roles (null otherwise); the key itself is never exposed.',
+  })
+  async apiKeyMasked(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<string | null> {
+    if (!isPlatformRole(ctx.actor) && ctx.actor.merchantId !== merchant.id) return null;
+    const withKey = await ctx.loaders.merchantWithKey.load(merchant.id);
+    return withKey?.signingKey ? maskApiKey(withKey.signingKey) : null;
   }
 
   @FieldResolver(() => [MerchantChannel], { description: "The merchant's settings per channel." })

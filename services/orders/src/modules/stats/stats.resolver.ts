@@ -9,7 +9,9 @@ import {
   dailyUpstreamSummary,
   feeStatement,
   merchantRates,
+  MAX_OVERVIEW_DAYS,
   merchantStats,
+  platformOverview,
   resolveDateRange,
   riskStats,
 } from './stats.service';
@@ -21,9 +23,11 @@ import {
   FeeStatement,
   MerchantRate,
   MerchantStats,
+  PlatformOverview,
   RiskStats,
   toChannelStatusItem,
   toMerchantRate,
+  toPlatformOverview,
 } from './stats.type';
 
 // Argument classes rather than one @Arg per parameter: type-graphql lists parameter
@@ -84,6 +88,15 @@ class DailyUpstreamSummaryArgs extends DateRangeArgs {
 class RiskStatsArgs extends MerchantArgs {
   @Field(() => String, { nullable: true, description: 'High-value threshold in yuan; default "1000.00".' })
   highAmount?: string | null;
+}
+
+@ArgsType()
+class PlatformOverviewArgs {
+  @Field(() => Int, {
+    defaultValue: 7,
+    description: `Number of China days, today included: 1 to ${MAX_OVERVIEW_DAYS}.`,
+  })
+  days!: number;
 }
 
 /** The merchant a query is about: the actor's own, or the one a platform role names. */
@@ -153,6 +166,24 @@ export class StatsResolver {
     const range = resolveDateRange({ start: args.startTime, end: args.endTime }, 7);
     const summary = await dailyUpstreamSummary(ctx.em, { pzid: args.pzid, from: range.from, to: range.to });
     return summary && { ...summary, startDate: range.startDate, endDate: range.endDate };
+  }
+
+  @Query(() => PlatformOverview, {
+    description:
+      "Every merchant's orders of the last days (created, paid, volume) per China day and per channel, " +
+      "and failed merchant notifications: the operators' dashboard. Platform roles only.",
+  })
+  async platformOverview(
+    @Ctx() ctx: OrdersContext,
+    @Args() args: PlatformOverviewArgs,
+  ): Promise<PlatformOverview> {
+    requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
+    if (!Number.isInteger(args.days) || args.days < 1 || args.days > MAX_OVERVIEW_DAYS) {
+      throw new AppError('BAD_USER_INPUT', `days must be between 1 and ${MAX_OVERVIEW_DAYS}`, {
+        argument: 'days',
+      });
+    }
+    return toPlatformOverview(await platformOverview(ctx.em, { days: args.days }));
   }
 
   @Query(() => FeeStatement, {
