@@ -52,6 +52,7 @@ export default tseslint.config(
       '**/.turbo/**',
       'coverage/**',
       'schema/**',
+      'console/src/graphql/generated.ts',
     ],
   },
   js.configs.recommended,
@@ -70,7 +71,7 @@ export default tseslint.config(
     rules: { 'no-unused-vars': unusedVars },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
