@@ -253,6 +253,7 @@ async function main() {
 ──────────────────────────────────────────────────────────────────────────────
  Payment back office is running (Ctrl-C stops everything).
 
+ Console:         ${gateway}/console   (sign in as a demo operator, checker, analyst or merchant)
  Apollo Sandbox:  ${gateway}/graphql   (paste a token below into the Authorization header)
  Demo tokens (demo secret, 30 days) — also in .data/demo-credentials.json:
    MERCHANT (2024164): ${tokens.MERCHANT}
