@@ -1,0 +1,31 @@
+import { sessionFromToken } from './session';
+
+const token = (payload: Record<string, unknown>) =>
+  `x.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.y`;
+
+describe('sessionFromToken', () => {
+  it('reads the platform’s tokens (role, merchantId)', () => {
+    expect(
+      sessionFromToken(token({ sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164, exp: 2 })),
+    ).toMatchObject({
+      role: 'MERCHANT',
+      merchantId: 2024164,
+      expiresAt: 2000,
+    });
+  });
+
+  it('reads an identity provider’s roles list, highest first, and a merchant_id claim', () => {
+    expect(
+      sessionFromToken(token({ sub: 'u1', roles: ['merchant', 'analyst'], merchant_id: '2023100' })),
+    ).toMatchObject({
+      role: 'ANALYST',
+      merchantId: 2023100,
+    });
+    expect(sessionFromToken(token({ sub: 'u2', roles: ['MERCHANT', 'OPERATOR'] }))?.role).toBe('OPERATOR');
+  });
+
+  it('refuses tokens without a role the console knows, or that cannot be read', () => {
+    expect(sessionFromToken(token({ sub: 'u3', roles: ['SYSTEM_ADMIN'] }))).toBeNull();
+    expect(sessionFromToken('not-a-jwt')).toBeNull();
+  });
+});
