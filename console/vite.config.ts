@@ -15,6 +15,7 @@ export default defineConfig({
       '/files': gateway,
       '/console/auth-config': gateway,
       '/console/demo-sign-in': gateway,
+      '/console/demo-identities': gateway,
     },
   },
 });
