@@ -77,6 +77,8 @@ export interface PlatformOptions {
    * the loop driven through the gateway (see `demo/`); `demoWorld` tells what it made.
    */
   world?: 'standard' | 'demo';
+  /** More gateway environment for `loadGatewayConfig` (for example the OIDC_* variables). */
+  gatewayEnv?: Record<string, string>;
 }
 
 /** Every service and the gateway, for real, on free ports, over a fresh database. */
@@ -167,6 +169,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
     SETTLEMENT_URL: `${settlementUrl}/graphql`,
+    ...options.gatewayEnv,
   });
   const gateway = await createGatewayServer(gatewayConfig);
   const gatewayListening = await gateway.start(0);

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
 import { useAuth } from './auth';
-import { oidcManager } from './oidc';
+import { oidcClaimNames, oidcManager } from './oidc';
 import {
   demoSignIn,
   fetchAuthConfig,
@@ -44,7 +44,16 @@ export function SignInPage() {
         <Space direction="vertical" style={{ width: '100%' }} size="large">
           {error && <Alert type="error" message={error} showIcon />}
           {config?.oidc && (
-            <Button type="primary" block onClick={() => void oidcManager(config.oidc!).signinRedirect()}>
+            <Button
+              type="primary"
+              block
+              data-testid="signin-oidc"
+              onClick={() =>
+                void oidcManager(config.oidc!)
+                  .signinRedirect()
+                  .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+              }
+            >
               {t('signIn.oidc')}
             </Button>
           )}
@@ -84,13 +93,24 @@ export function OidcCallbackPage() {
       if (!config.oidc) return setError('OpenID Connect is not configured');
       try {
         const user = await oidcManager(config.oidc).signinRedirectCallback();
-        const session = signIn(user.access_token, user.profile.name ?? user.profile.sub);
-        if (!session) return setError('the identity provider’s token carries no role this console knows');
+        // The access token is the session's bearer token; its claims (read as the gateway
+        // reads them) give the role shown, never the ID token's.
+        const claims = oidcClaimNames(config.oidc);
+        const session = signIn(user.access_token, user.profile.name ?? user.profile.sub, claims);
+        if (!session) {
+          return setError(
+            `the identity provider’s access token names no role this console knows (claim “${claims.roleClaim}”)`,
+          );
+        }
         navigate('/', { replace: true });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }
     });
   }, [navigate, signIn]);
-  return error ? <Alert type="error" message={error} showIcon style={{ margin: 48 }} /> : null;
+  return error ? (
+    <div data-testid="oidc-callback-error" style={{ margin: 48 }}>
+      <Alert type="error" message={error} showIcon />
+    </div>
+  ) : null;
 }

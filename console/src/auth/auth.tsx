@@ -1,10 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { loadSession, saveSession, sessionFromToken, type Session } from './session';
+import { loadSession, saveSession, sessionFromToken, type OidcClaimNames, type Session } from './session';
 
 interface Auth {
   session: Session | null;
-  /** Keeps a token the gateway accepted (demo sign-in or OpenID Connect). */
-  signIn: (token: string, name?: string) => Session | null;
+  /**
+   * Keeps a token the gateway accepted (demo sign-in or OpenID Connect); `claims`: where an
+   * identity provider's token names the role and merchant id (see `sessionFromToken`).
+   */
+  signIn: (token: string, name?: string, claims?: OidcClaimNames) => Session | null;
   signOut: () => void;
 }
 
@@ -12,8 +15,8 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => loadSession());
-  const signIn = useCallback((token: string, name?: string) => {
-    const next = sessionFromToken(token, name);
+  const signIn = useCallback((token: string, name?: string, claims?: OidcClaimNames) => {
+    const next = sessionFromToken(token, name, claims);
     saveSession(next);
     setSession(next);
     return next;

@@ -24,27 +24,68 @@ function decodePayload(token: string): Record<string, unknown> | null {
 
 const ROLE_ORDER = ['OPERATOR', 'ANALYST', 'MERCHANT'] as const;
 
-/** The role a token carries: `role` (the platform's tokens) or a `roles` list (an identity provider's), highest first. */
-function roleOf(payload: Record<string, unknown>): Session['role'] | null {
-  const claimed = [payload.role, ...(Array.isArray(payload.roles) ? payload.roles : [])]
-    .filter((r): r is string => typeof r === 'string')
-    .map((r) => r.toUpperCase());
+/**
+ * Where an identity provider's token names the role and the merchant id: the gateway's
+ * `OIDC_ROLE_CLAIM` and `OIDC_MERCHANT_CLAIM` (sent in `GET /console/auth-config`), read the
+ * way the gateway reads them (gateway/src/auth/oidc-claims.ts).
+ */
+export interface OidcClaimNames {
+  roleClaim: string;
+  merchantClaim: string;
+}
+
+/** The gateway's defaults for `OIDC_ROLE_CLAIM` and `OIDC_MERCHANT_CLAIM`. */
+export const DEFAULT_OIDC_CLAIMS: OidcClaimNames = { roleClaim: 'roles', merchantClaim: 'merchant_id' };
+
+const asList = (value: unknown): unknown[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+
+/** The highest of the roles named (exact names, any case; others ignored). */
+function highestRole(values: unknown[]): Session['role'] | null {
+  const claimed = values.filter((r): r is string => typeof r === 'string').map((r) => r.toUpperCase());
   return ROLE_ORDER.find((r) => claimed.includes(r)) ?? null;
 }
 
-/** A session from a token the gateway issued or accepts; null when it cannot be read. */
-export function sessionFromToken(token: string, name?: string): Session | null {
+/** A merchant id as the gateway accepts it: a positive integer, or a string of digits. */
+function merchantIdOf(value: unknown): number | null {
+  const id = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * Role and merchant id of a token. With `claims` (an identity provider's token), exactly the
+ * gateway's mapping: the role claim (a string or a list), and a MERCHANT needs the merchant
+ * claim, else no session. Without (the platform's own tokens, or an unknown mapping): `role`
+ * or a `roles` list, and `merchantId` or `merchant_id`.
+ */
+function identityOf(
+  payload: Record<string, unknown>,
+  claims?: OidcClaimNames,
+): Pick<Session, 'role' | 'merchantId'> | null {
+  if (claims) {
+    const role = highestRole(asList(payload[claims.roleClaim]));
+    const merchantId = merchantIdOf(payload[claims.merchantClaim]);
+    if (!role || (role === 'MERCHANT' && merchantId === null)) return null;
+    return { role, merchantId: role === 'MERCHANT' ? merchantId : null };
+  }
+  const role = highestRole([payload.role, ...asList(payload.roles)]);
+  if (!role) return null;
+  return { role, merchantId: merchantIdOf(payload.merchantId ?? payload.merchant_id) };
+}
+
+/**
+ * A session from a token the gateway issued or accepts; null when it cannot be read or
+ * names no role the console knows. `claims`: how an identity provider's token is read.
+ */
+export function sessionFromToken(token: string, name?: string, claims?: OidcClaimNames): Session | null {
   const payload = decodePayload(token);
-  const role = payload ? roleOf(payload) : null;
-  if (!payload || !role) return null;
-  const rawMerchant = payload.merchantId ?? payload.merchant_id;
-  const merchantId = rawMerchant == null || rawMerchant === '' ? null : Number(rawMerchant);
+  const identity = payload ? identityOf(payload, claims) : null;
+  if (!payload || !identity) return null;
   return {
     token,
     sub: String(payload.sub ?? ''),
-    role,
-    merchantId: Number.isInteger(merchantId) ? merchantId : null,
-    name: name ?? String(payload.name ?? payload.sub ?? role),
+    ...identity,
+    name: name ?? String(payload.name ?? payload.sub ?? identity.role),
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null,
   };
 }

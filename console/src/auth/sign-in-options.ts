@@ -1,6 +1,21 @@
 /** How this gateway lets people sign in (GET /console/auth-config, public). */
 export interface AuthConfig {
-  oidc: { issuer: string; clientId: string; scopes: string[] } | null;
+  oidc: {
+    /** The OpenID provider, exactly as it puts itself in `iss`. */
+    issuer: string;
+    /** The console's public client id at the provider. */
+    clientId: string;
+    /**
+     * The API the console asks an access token for (`resource`, RFC 8707; the token's `aud`,
+     * which the gateway checks). Unset: the provider's default access token.
+     */
+    audience?: string;
+    scopes: string[];
+    /** Where the provider's tokens name the role (the gateway's OIDC_ROLE_CLAIM; default `roles`). */
+    roleClaim?: string;
+    /** Where they name a MERCHANT's merchant id (OIDC_MERCHANT_CLAIM; default `merchant_id`). */
+    merchantClaim?: string;
+  } | null;
 }
 
 /** A demo identity (only when the gateway runs on the demo secrets). */

@@ -27,7 +27,21 @@ describe('GET /console/auth-config', () => {
         clientId: 'payoffice-console',
         audience: 'https://api.example',
         scopes: ['openid', 'profile'],
+        roleClaim: 'roles',
+        merchantClaim: 'merchant_id',
       },
+    });
+  });
+
+  it('names the claims the gateway reads the role and merchant id from', async () => {
+    const env = {
+      ...oidcEnv,
+      OIDC_CLIENT_ID: 'payoffice-console',
+      OIDC_ROLE_CLAIM: 'https://payoffice.example/roles',
+      OIDC_MERCHANT_CLAIM: 'shop',
+    };
+    expect(await authConfigServedWith(env)).toMatchObject({
+      oidc: { roleClaim: 'https://payoffice.example/roles', merchantClaim: 'shop' },
     });
   });
 

@@ -9,6 +9,9 @@ export interface ConsoleAuthConfig {
     /** The API the console asks an access token for (the `resource`, RFC 8707; `aud` of the token). */
     audience: string;
     scopes: string[];
+    /** Where the provider's tokens name the role and a MERCHANT's merchant id (OIDC_ROLE_CLAIM, OIDC_MERCHANT_CLAIM). */
+    roleClaim: string;
+    merchantClaim: string;
   } | null;
 }
 
@@ -17,14 +20,22 @@ const SCOPES = ['openid', 'profile'];
 /**
  * `GET /console/auth-config`, public: how the console signs in. With OIDC on and a console
  * client id, the console runs the authorization code flow with PKCE against `issuer` and
- * sends the access token it gets for `audience` as its bearer token; `oidc: null` means no
- * OIDC sign-in (the gateway's own HS256 tokens only).
+ * sends the access token it gets for `audience` as its bearer token, showing the role it
+ * reads from `roleClaim` / `merchantClaim` as the gateway does; `oidc: null` means no OIDC
+ * sign-in (the gateway's own HS256 tokens only).
  */
 export function consoleAuthConfig(oidc: OidcConfig | null): Router {
   const body: ConsoleAuthConfig = {
     oidc:
       oidc?.clientId !== undefined
-        ? { issuer: oidc.issuer, clientId: oidc.clientId, audience: oidc.audience, scopes: SCOPES }
+        ? {
+            issuer: oidc.issuer,
+            clientId: oidc.clientId,
+            audience: oidc.audience,
+            scopes: SCOPES,
+            roleClaim: oidc.roleClaim,
+            merchantClaim: oidc.merchantClaim,
+          }
         : null,
   };
   const router = express.Router();
