@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataOf, eventually, formatChinaDate, type Actor } from '@pay/common';
+import { statementDirOf } from '@pay/reconciliation';
 import { ACTORS, startPlatform, type Platform } from './support/platform';
 
 const FIXTURES = join(__dirname, '..', 'services', 'reconciliation', 'test', 'fixtures');
@@ -199,6 +201,28 @@ describe('statement files uploaded through the gateway', () => {
       code: 'STATEMENT_INVALID',
       details: { line: 5, reason: '应结订单金额 "5OO.00" is not an amount' },
     });
+  });
+
+  it('keeps nothing of a refused file: no statement, no upload, no stored file (an Alipay zip whose summary disagrees)', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'bad-alipay-summary-mismatch.csv.zip'));
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const result = await upload(
+      platform,
+      { name: 'alipay.csv.zip', bytes },
+      { source: 'alipay', billDate: '2025-11-16' },
+    );
+    expect(result.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'STATEMENT_INVALID',
+      details: {
+        line: 6,
+        reason: expect.stringMatching(/业务明细\(汇总\)\.csv 合计 商家实收（元） is 49.19/),
+      },
+    });
+    const sql = (text: string) => platform.reconciliationOrm.em.fork().getConnection().execute(text, [hash]);
+    expect(await sql('select id from statement where content_hash = ?')).toEqual([]);
+    expect(await sql('select id from statement_upload where id = ?')).toEqual([]);
+    const dir = statementDirOf(platform.reconciliation.runtime.config);
+    expect(existsSync(join(dir, hash.slice(0, 2), hash))).toBe(false);
   });
 
   it('needs a token, an operator, and the preflight header', async () => {

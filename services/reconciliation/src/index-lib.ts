@@ -4,3 +4,4 @@ export { buildReconciliationSchema } from './schema';
 export { loadReconciliationConfig, testReconciliationConfig, type ReconciliationConfig } from './config';
 export { reconciliationEntities } from './db/entities';
 export { reconciliationMigrations } from './db/migrations';
+export { statementDirOf } from './modules/statement/statement-store';

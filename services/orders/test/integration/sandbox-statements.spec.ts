@@ -118,8 +118,21 @@ describe('the sandbox upstream’s daily statements', () => {
     expect(detail.slice(8, 11)).toEqual([
       expect.stringContaining('业务明细列表结束'),
       '#交易合计：2笔，商家实收共86.00元，商家优惠共0.00元',
-      '#退款合计：1笔，商家实收共-20.00元，商家优惠共0.00元',
+      '#退款合计：1笔，商家实收退款共-20.00元，商家优惠退款共0.00元',
     ]);
+    // The summary file states the same totals in its 合计 row (read by column name).
+    const summary = iconv.decode(entries.get(names[1] as string) as Buffer, 'gbk').split('\r\n');
+    const header = summary[4]?.split(',') as string[];
+    const totals = summary.find((l) => l.startsWith('合计,'))?.split(',') as string[];
+    const total = (name: string) => totals[header.indexOf(name)];
+    expect([
+      total('交易订单总笔数'),
+      total('退款订单总笔数'),
+      total('订单金额（元）'),
+      total('商家实收（元）'),
+      total('服务费（元）'),
+      total('实收净额（元）'),
+    ]).toEqual(['2', '1', '66.00', '66.00', '-0.33', '65.67']);
   });
 
   it('answers 400 for an unknown kind or an impossible day, and an empty bill for a quiet day', async () => {
@@ -133,5 +146,18 @@ describe('the sandbox upstream’s daily statements', () => {
       '`0,`0.00,`0.00,`0.00,`0.00000,`0.00,`0.00',
       '',
     ]);
+    const quietAlipay = await unzip(
+      Buffer.from(await (await fetch(`${base}/sandbox/statements/alipay/2001-01-01`)).arrayBuffer()),
+    );
+    const [detailName, summaryName] = [...quietAlipay.keys()] as [string, string];
+    const detail = iconv.decode(quietAlipay.get(detailName) as Buffer, 'gbk').split('\r\n');
+    expect(detail.slice(5, 8)).toEqual([
+      expect.stringContaining('业务明细列表结束'),
+      '#交易合计：0笔，商家实收共0.00元，商家优惠共0.00元',
+      '#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元',
+    ]);
+    expect(iconv.decode(quietAlipay.get(summaryName) as Buffer, 'gbk').split('\r\n')[5]).toBe(
+      '合计,,0,0,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00',
+    );
   });
 });

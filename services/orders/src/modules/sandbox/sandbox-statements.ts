@@ -10,7 +10,8 @@ import { storeZip } from './zip-store';
  * reconciliation service imports them with the same templates as real ones:
  * WeChat Pay's trade bill (ALL layout: UTF-8 with BOM, CRLF, backtick-prefixed fields,
  * the 7-column summary) and Alipay's trade bill (a zip of two GBK CSVs with `#` lines,
- * the 25-column detail with full-width （元） and trailing TABs, footers with totals).
+ * the 25-column detail with full-width （元） and trailing TABs, footers with totals, and
+ * the summary file whose 合计 row states the same totals).
  * Lines are the day's payments of orders paid through the sandbox (upstream order
  * numbers `SBX…`) and the refunds of such orders made that day, with what the sandbox's
  * own book adds (lost callbacks' payments, channel-side refunds, amounts billed differently). Both formats are
@@ -199,7 +200,8 @@ export function formatAlipayBill(
     ...lines.map((l) => ALIPAY_DETAIL_COLUMNS.map(([, value]) => cell(value(l, keys))).join(',')),
     '#-----------------------------------------业务明细列表结束------------------------------------',
     `#交易合计：${payments.length}笔，商家实收共${received(payments)}元，商家优惠共0.00元`,
-    `#退款合计：${refunds.length}笔，商家实收共${received(refunds)}元，商家优惠共0.00元`,
+    // Alipay's own wording on the refund line (商家实收退款共, 商家优惠退款共), 0笔 included.
+    `#退款合计：${refunds.length}笔，商家实收退款共${received(refunds)}元，商家优惠退款共0.00元`,
     `#导出时间：[${chinaDateWords(exportedAt)} ${formatChinaDateTime(exportedAt).slice(11)}]`,
   ];
   const summary = [

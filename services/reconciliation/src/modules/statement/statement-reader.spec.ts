@@ -83,7 +83,7 @@ describe('the statement reader', () => {
         [alipayRow('交易', '10.00', '-0.06'), alipayRow('退款', '-4.00', '0.02', 'R1')],
         [
           '#交易合计：1笔，商家实收共10.00元，商家优惠共0.00元',
-          '#退款合计：1笔，商家实收共-4.00元，商家优惠共0.00元',
+          '#退款合计：1笔，商家实收退款共-4.00元，商家优惠退款共0.00元',
         ],
       ),
     );
@@ -111,7 +111,7 @@ describe('the statement reader', () => {
           new StatementReader(alipayTradeBillTemplate),
           alipayFile(rows, [
             '#交易合计：2笔，商家实收共10.00元，商家优惠共0.00元',
-            '#退款合计：0笔，商家实收共0.00元',
+            '#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元',
           ]),
         ),
       ),
@@ -122,7 +122,7 @@ describe('the statement reader', () => {
           new StatementReader(alipayTradeBillTemplate),
           alipayFile(rows, [
             '#交易合计：1笔，商家实收共10.01元，商家优惠共0.00元',
-            '#退款合计：0笔，商家实收共0.00元',
+            '#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元',
           ]),
         ),
       ).reason,
@@ -131,14 +131,108 @@ describe('the statement reader', () => {
       invalid(() =>
         readAll(
           new StatementReader(alipayTradeBillTemplate),
-          alipayFile(rows, ['#交易合计：1笔，商家实收共10.00元']),
+          alipayFile(rows, ['#交易合计：1笔，商家实收共10.00元，商家优惠共0.00元']),
         ),
       ).reason,
-    ).toMatch(/#退款合计.*missing/);
+    ).toBe(
+      'the footer line #退款合计：N笔，商家实收退款共-X元，商家优惠退款共Y元 is missing (truncated file?)',
+    );
     const reader = new StatementReader(alipayTradeBillTemplate);
     expect(
       invalid(() => readAll(reader, [...alipayFile(rows, []), alipayRow('交易', '1.00', '0.00')])),
     ).toMatchObject({ line: 6, reason: 'a data row after the footer lines' });
+  });
+
+  it('reads the footers exactly as Alipay writes them, with 0笔 too', () => {
+    const cent = (kind: string, i: number) => {
+      const row = alipayRow(kind, kind === '交易' ? '0.01' : '-0.01', '0.00', kind === '交易' ? '' : `R${i}`);
+      row[0] = `201909162200142567100000010${i}${T}`;
+      return row;
+    };
+    // LEGACY-PROTOCOLS "Channel statements": six payments of 0.01, four of them refunded.
+    const { totals } = readAll(
+      new StatementReader(alipayTradeBillTemplate),
+      alipayFile(
+        [...[1, 2, 3, 4, 5, 6].map((i) => cent('交易', i)), ...[1, 2, 3, 4].map((i) => cent('退款', i))],
+        [
+          '#交易合计：6笔，商家实收共0.06元，商家优惠共0.00元',
+          '#退款合计：4笔，商家实收退款共-0.04元，商家优惠退款共0.00元',
+          '#导出时间：[2019年09月17日 05:46:49]',
+        ],
+      ),
+    );
+    expect(totals).toMatchObject({ paymentCount: 6, paymentAmount: 6, refundCount: 4, refundAmount: 4 });
+    expect(
+      readAll(
+        new StatementReader(alipayTradeBillTemplate),
+        alipayFile(
+          [cent('交易', 1)],
+          [
+            '#交易合计：1笔，商家实收共0.01元，商家优惠共0.00元',
+            '#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元',
+          ],
+        ),
+      ).totals,
+    ).toMatchObject({ paymentCount: 1, refundCount: 0 });
+  });
+
+  it('names the real cause: a footer of another form, a missing 商家实收 column, a merchant discount that disagrees', () => {
+    const rows = [alipayRow('交易', '10.00', '-0.06')];
+    const footers = (refund: string) => ['#交易合计：1笔，商家实收共10.00元，商家优惠共0.00元', refund];
+    expect(
+      invalid(() =>
+        readAll(
+          new StatementReader(alipayTradeBillTemplate),
+          alipayFile(rows, footers('#退款合计：0笔，商家实收共0.00元，商家优惠共0.00元')),
+        ),
+      ),
+    ).toMatchObject({
+      line: 7,
+      reason:
+        'the footer "#退款合计：0笔，商家实收共0.00元，商家优惠共0.00元" does not read like #退款合计：N笔，商家实收退款共-X元，商家优惠退款共Y元',
+    });
+    const withoutReceived = (cells: string[]) => cells.filter((_, i) => i !== 12);
+    expect(ALIPAY_HEADER[12]).toBe('商家实收（元）');
+    const records = alipayFile(
+      rows.map(withoutReceived),
+      footers('#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元'),
+    );
+    records[2] = withoutReceived(ALIPAY_HEADER);
+    expect(invalid(() => readAll(new StatementReader(alipayTradeBillTemplate), records))).toMatchObject({
+      line: 3,
+      reason: 'missing column: 商家实收（元） / 商家实收(元)',
+    });
+    expect(
+      invalid(() =>
+        readAll(
+          new StatementReader(alipayTradeBillTemplate),
+          alipayFile(rows, [
+            '#交易合计：1笔，商家实收共10.00元，商家优惠共1.00元',
+            '#退款合计：0笔，商家实收退款共0.00元，商家优惠退款共0.00元',
+          ]),
+        ),
+      ),
+    ).toMatchObject({
+      line: 6,
+      reason: expect.stringMatching(/figure 3\) is 1.00 but the rows add up to 0.00$/),
+    });
+  });
+
+  it('refuses a summary file for a template that is no zip', () => {
+    expect(() =>
+      defineStatementTemplate({
+        name: 'plain-with-summary-file',
+        encoding: 'utf8',
+        container: { type: 'plain' },
+        columns: { tradeTime: ['Date'], transactionId: ['Ref'], amount: ['Amount'] },
+        kind: { default: 'PAYMENT' },
+        summaryFile: {
+          entry: 'x',
+          marker: 'Total',
+          checks: [{ column: ['Count'], equals: { measure: 'count' } }],
+        },
+      }),
+    ).toThrow(/summaryFile needs a zip container/);
   });
 
   it('rejects an unknown kind, a negative payment, an empty time, an over-long id and a row after the summary', () => {

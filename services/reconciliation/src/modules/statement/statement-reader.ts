@@ -87,6 +87,13 @@ export class StatementReader {
   private summarySeen = false;
   private footersSeen = new Set<number>();
   private footerStarted = false;
+  private headerLine = 0;
+  /**
+   * Summary and footer comparisons, run by `finish`: the file's totals are checked once
+   * every row is read, so a caller can look for a more specific cause first (a line
+   * listed twice) when the totals disagree.
+   */
+  private readonly pendingChecks: (() => void)[] = [];
   private readonly parseTime: (text: string) => Date | null;
   /** The layout found in the header (null when the template declares none). */
   variant: string | null = null;
@@ -152,6 +159,7 @@ export class StatementReader {
   finish(lastLine: number): StatementTotals {
     const line = Math.max(lastLine, 1);
     if (this.state === 'header') throw new StatementInvalid(line, 'no header row (empty file?)');
+    for (const check of this.pendingChecks.splice(0)) check();
     const summary = this.template.summary;
     if (summary && this.state === 'summary-values')
       throw new StatementInvalid(line, 'the summary values row is missing (truncated file?)');
@@ -161,7 +169,7 @@ export class StatementReader {
       if (footer.required && !this.footersSeen.has(i))
         throw new StatementInvalid(
           line,
-          `the footer line matching /${footer.pattern}/ is missing (truncated file?)`,
+          `the footer line ${footer.form ?? `matching /${footer.pattern}/`} is missing (truncated file?)`,
         );
     });
     return this.totals;
@@ -175,6 +183,7 @@ export class StatementReader {
 
   private readHeader(cells: string[], line: number): void {
     this.header = trimTrailingEmpty(cells);
+    this.headerLine = line;
     const present = new Set(this.header);
     const { variants } = this.template;
     if (variants.length > 0) {
@@ -200,10 +209,17 @@ export class StatementReader {
       this.kindColumn = this.find(kind.column);
       if (!this.kindColumn && !kind.default) missing.push(kind.column.join(' / '));
     }
+    // A total the footers state is a statement about its column: without the column it
+    // cannot be checked (it would only show as a sum that disagrees).
+    for (const names of this.template.footers.flatMap((f) => f.groups.map((g) => g.column))) {
+      const label = names?.join(' / ');
+      if (names && label && !this.find(names) && !missing.includes(label)) missing.push(label);
+    }
     if (missing.length > 0) throw new StatementInvalid(line, `missing column: ${missing.join(', ')}`);
     const measures = [
       ...(this.template.summary?.checks.map((c) => c.equals) ?? []),
       ...this.template.footers.flatMap((f) => f.groups),
+      ...(this.template.summaryFile?.checks.map((c) => c.equals) ?? []),
     ];
     for (const measure of measures) {
       const key = measureKey(measure);
@@ -341,6 +357,21 @@ export class StatementReader {
     return this.measures.get(measureKey(measure))?.value ?? 0n;
   }
 
+  /**
+   * Compares a total another part of the bill states (e.g. Alipay's summary file, at its
+   * `line`) with the measure over the rows read. A sum over a column the header lacks is
+   * refused as that missing column, at the header line.
+   */
+  compareTotal(measure: Measure, expectedText: string, label: string, line: number): void {
+    if (this.state === 'header') throw new StatementInvalid(line, 'no header row (empty file?)');
+    if (measure.column && !this.find(measure.column))
+      throw new StatementInvalid(
+        this.headerLine,
+        `missing column: ${measure.column.join(' / ')} (${label} states its total)`,
+      );
+    this.compare(measure, expectedText, label, line);
+  }
+
   private compare(measure: Measure, expectedText: string, label: string, line: number): void {
     const actual = this.figure(measure);
     let expected: bigint;
@@ -368,7 +399,7 @@ export class StatementReader {
       const name = check.column.find((n) => this.summaryHeader.includes(n));
       if (!name) continue;
       const value = cells[this.summaryHeader.indexOf(name)] ?? '';
-      this.compare(check.equals, value, `summary ${name}`, line);
+      this.pendingChecks.push(() => this.compare(check.equals, value, `summary ${name}`, line));
     }
     this.summarySeen = true;
   }
@@ -377,9 +408,19 @@ export class StatementReader {
     this.footerStarted = true;
     this.template.footers.forEach((footer, i) => {
       const match = new RegExp(footer.pattern, 'u').exec(text);
-      if (!match) return;
+      if (!match) {
+        if (footer.startsWith && text.startsWith(footer.startsWith))
+          throw new StatementInvalid(
+            line,
+            `the footer "${text}" does not read like ${footer.form ?? `/${footer.pattern}/`}`,
+          );
+        return;
+      }
       footer.groups.forEach((measure, g) => {
-        this.compare(measure, match[g + 1] ?? '', `footer "${text}" (figure ${g + 1})`, line);
+        const figure = match[g + 1] ?? '';
+        this.pendingChecks.push(() =>
+          this.compare(measure, figure, `footer "${text}" (figure ${g + 1})`, line),
+        );
       });
       this.footersSeen.add(i);
     });

@@ -13,20 +13,32 @@ export interface StatementRecord {
   line: number;
 }
 
+/** Another entry of a zip statement than the template's own (Alipay's summary file). */
+export interface StatementEntry {
+  /** Pattern of the entry's name. */
+  pattern: string;
+  /** What it is, for the message when the zip lacks it (`the summary file`). */
+  role: string;
+}
+
+/** The records of a statement file, and the name of the zip entry they come from (null: a plain file). */
+export type StatementRecords = AsyncIterable<StatementRecord> & { entryName: string | null };
+
 /**
  * Opens a stored statement file as CSV records, streamed: the file (or the zip entry
- * the template names) → byte counter → encoding guard → iconv-lite decoder → csv-parse.
- * `onBytes` reports raw bytes read so far and the total (for a zip, of the entry).
+ * the template names, or `entry`) → byte counter → encoding guard → iconv-lite decoder →
+ * csv-parse. `onBytes` reports raw bytes read so far and the total (for a zip, of the entry).
  */
 export async function openStatementRecords(
   path: string,
   template: StatementTemplate,
   onBytes?: (bytes: number, total: number | null) => void,
-): Promise<AsyncIterable<StatementRecord>> {
-  const { stream, total } =
+  entry?: StatementEntry,
+): Promise<StatementRecords> {
+  const { stream, total, name } =
     template.container.type === 'zip'
-      ? await openZipEntry(path, template, template.container.entry)
-      : { stream: createReadStream(path), total: (await stat(path)).size };
+      ? await openZipEntry(path, template, entry?.pattern ?? template.container.entry, entry?.role)
+      : { stream: createReadStream(path), total: (await stat(path)).size, name: null };
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -49,7 +61,7 @@ export async function openStatementRecords(
   stages.push(iconv.decodeStream(template.encoding));
   // Errors reach the consumer through the parser (pipeline destroys every stage with them).
   pipeline([stream, ...stages, parser], () => undefined);
-  return (async function* records() {
+  const records = (async function* records() {
     try {
       for await (const { record, info } of parser as AsyncIterable<{
         record: string[];
@@ -61,6 +73,7 @@ export async function openStatementRecords(
       throw asInvalid(error as Error);
     }
   })();
+  return Object.assign(records, { entryName: name });
 }
 
 /** Errors of the file itself (damaged zip, CSV syntax) become STATEMENT_INVALID; the line when csv-parse knows it. */
@@ -87,7 +100,8 @@ async function openZipEntry(
   path: string,
   template: StatementTemplate,
   pattern: string,
-): Promise<{ stream: Readable; total: number }> {
+  role?: string,
+): Promise<{ stream: Readable; total: number; name: string }> {
   const zip = await openZip(path);
   const regex = new RegExp(pattern, 'u');
   const names: string[] = [];
@@ -97,9 +111,14 @@ async function openZipEntry(
       reject(new StatementInvalid(0, reason));
     };
     zip.on('error', (error: Error) => fail(`not a readable zip (truncated or damaged?): ${error.message}`));
-    zip.on('end', () =>
-      fail(`the zip has no entry matching /${pattern}/ (entries: ${names.join(', ') || 'none'})`),
-    );
+    zip.on('end', () => {
+      const entries = names.join(', ') || 'none';
+      fail(
+        role
+          ? `the zip has no ${role} (an entry matching /${pattern}/; entries: ${entries}): the bill is incomplete`
+          : `the zip has no entry matching /${pattern}/ (entries: ${entries})`,
+      );
+    });
     zip.on('entry', (entry: Entry) => {
       const raw = entry.fileName as unknown as Buffer;
       // General purpose bit 11: the name is UTF-8; otherwise it is in the archive's code page.
@@ -114,7 +133,7 @@ async function openZipEntry(
         if (error || !stream) fail(`the zip entry ${name} cannot be read: ${error?.message}`);
         else {
           zip.removeAllListeners('end');
-          resolve({ stream, total: entry.uncompressedSize });
+          resolve({ stream, total: entry.uncompressedSize, name });
         }
       });
     });

@@ -125,17 +125,52 @@ export const statementTemplateSchema = z
           .max(20),
       })
       .optional(),
-    /** Footer lines (after `skipLinePrefix`) carrying totals; each capture group is checked. */
+    /**
+     * Footer lines (after `skipLinePrefix`) carrying totals; each capture group is checked.
+     * A `sum` a footer states needs its column in the header (a file without it is refused
+     * at its header line, naming the column).
+     */
     footers: z
       .array(
         z.object({
           pattern: regexSource,
           required: z.boolean().default(true),
           groups: z.array(measureSchema).min(1).max(10),
+          /**
+           * How the footer line starts (`#退款合计：`): a line that starts so but does not
+           * match `pattern` is refused as a footer of another form, not reported missing.
+           */
+          startsWith: z.string().min(1).max(40).optional(),
+          /** The footer's form for messages (`#退款合计：N笔，商家实收退款共-X元，…`). */
+          form: z.string().max(200).optional(),
         }),
       )
       .max(10)
       .default([]),
+    /**
+     * For a zip: a second entry that is part of the bill and states its totals (Alipay's
+     * `…业务明细(汇总).csv`). It must be present; after its `skipLinePrefix` lines comes a
+     * header, then rows; the row whose first cell starts with `marker` holds the totals,
+     * each check compares a column of it (by name) with a measure over the detail rows.
+     * A `sum` it states needs its column in the detail file's header.
+     */
+    summaryFile: z
+      .object({
+        entry: regexSource,
+        marker: z.string().min(1).max(40),
+        checks: z
+          .array(
+            z.object({
+              column: headerNames,
+              equals: measureSchema,
+              /** The summary file must have this column (else a column it lacks is not checked). */
+              required: z.boolean().default(false),
+            }),
+          )
+          .min(1)
+          .max(20),
+      })
+      .optional(),
   })
   .superRefine((t, ctx) => {
     for (const field of t.requiredColumns) {
@@ -147,6 +182,8 @@ export const statementTemplateSchema = z
       ctx.addIssue({ code: 'custom', message: 'columns.amount (or refundAmount) is needed' });
     if (!t.columns.platformOrderNo && !t.columns.transactionId)
       ctx.addIssue({ code: 'custom', message: 'columns.platformOrderNo or columns.transactionId is needed' });
+    if (t.summaryFile && t.container.type !== 'zip')
+      ctx.addIssue({ code: 'custom', message: 'summaryFile needs a zip container' });
     if (!/yyyy/.test(t.timeFormat) || !/MM/.test(t.timeFormat) || !/dd/.test(t.timeFormat))
       ctx.addIssue({ code: 'custom', message: 'timeFormat needs yyyy, MM and dd' });
   });
