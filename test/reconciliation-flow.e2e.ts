@@ -73,9 +73,16 @@ describe('resolving a surplus through the gateway', () => {
     }, 'the copy in reconciliation');
     // The channel's statement (a third party's file) lists it as paid.
     const em = platform.reconciliationOrm.em.fork();
+    // One current statement per source and day: later orders' lines join the day's statement.
     const [statement] = (await em.getConnection().execute(
-      `insert into statement (source, template, bill_date, content_hash, file_name, line_count, payment_count, payment_amount, person)
-       values ('sandbox-alipay', 'test', current_date, md5(random()::text) || md5(random()::text), 'e2e.csv', 1, 1, ?, 'e2e') returning id`,
+      `with day as (
+         select id from statement where source = 'sandbox-alipay' and bill_date = current_date and superseded_at is null
+       ), added as (
+         insert into statement (source, template, bill_date, content_hash, file_name, line_count, payment_count, payment_amount, person)
+         select 'sandbox-alipay', 'test', current_date, md5(random()::text) || md5(random()::text), 'e2e.csv', 1, 1, ?, 'e2e'
+         where not exists (select 1 from day) returning id
+       )
+       select id from added union all select id from day`,
       [fen],
     )) as { id: string }[];
     await em.getConnection().execute(

@@ -105,6 +105,8 @@ export type ImportStatementInput = {
   file: File;
   /** File name to record (default: the uploaded name). */
   fileName?: string | null | undefined;
+  /** Replace the source's current statement for this bill date by this file (the earlier one is kept as history and no longer reconciled). Without it, a different file for a day that has one is refused with STATEMENT_EXISTS. */
+  replace?: boolean | null | undefined;
   /** Source: wechat, alipay, sandbox-wechat, sandbox-alipay or a registered one. */
   source: string;
 };

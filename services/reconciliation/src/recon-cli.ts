@@ -14,6 +14,9 @@ import {
   toolDatabaseUrl,
 } from '@pay/common';
 import { loadReconciliationConfig } from './config';
+import { reconDiscrepancies, type DiscrepanciesCommand } from './cli/recon-discrepancies';
+import { reconRun, type RunCommand } from './cli/recon-run';
+import { runDependencies, type RunDependencies } from './modules/run/run.service';
 import { reconciliationEntities } from './db/entities';
 import { reconciliationMigrations } from './db/migrations';
 import { importStatement, type ImportProgress } from './modules/statement/statement.service';
@@ -22,11 +25,23 @@ import { listSourceTemplates } from './modules/statement/statement-template.serv
 
 const USAGE = `usage: npm run recon -- <command>
 
-  import --source <source> --date <YYYY-MM-DD> [--person <name>] [--name <file name>] FILE
+  import --source <source> --date <YYYY-MM-DD> [--person <name>] [--name <file name>] [--replace] FILE
       Import a channel statement file (wechat, alipay, sandbox-wechat, sandbox-alipay
-      or a registered source) for a bill date. Importing the same file again is a no-op.
+      or a registered source) for a bill date. Importing the same file again is a no-op;
+      a different file for a day that has one is refused unless --replace (the earlier
+      statement is kept as history, no longer reconciled).
   sources
-      List the statement sources and their templates.
+      List the statement sources, their templates and the payments they cover.
+  run --source <source> --date <YYYY-MM-DD> [--to <YYYY-MM-DD>] [--remark <text>] [--person <name>]
+      Reconcile a source over China days (--date to --to, inclusive; at most 31) and
+      print the run's counts.
+  discrepancies [--source <source>] [--issue SHORTAGE|SURPLUS|ABNORMAL|DOUBTFUL|REVERSED|REFUNDED]
+                [--run <run code>] [--open] [--csv <FILE>|-]
+      List discrepancies, newest first (--open: not resolved yet); --csv writes them as
+      CSV with a header row (amounts in yuan) to FILE, or to stdout with -.
+
+Refusals print "rejected (CODE): message" — the graph's error codes — and exit 1;
+usage problems exit 2.
 
 Uses DATABASE_URL, else the running demo's database (.data/demo-credentials.json),
 else starts the embedded demo database.`;
@@ -38,6 +53,8 @@ export interface ReconCliOptions {
   stderr: NodeJS.WritableStream;
   /** Show a progress bar (on a terminal). */
   progress: boolean;
+  /** What `run` needs (matching settings, the channel to query); default: from the environment. */
+  runDependencies?: RunDependencies;
 }
 
 /** Runs one CLI command against `databaseUrl`; returns the exit code. */
@@ -65,11 +82,28 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
   try {
     if (parsed.command === 'sources') {
       for (const s of await listSourceTemplates(orm.em.fork())) {
-        out(`${s.source.padEnd(20)} ${s.template.name}${s.builtIn ? ' (built in)' : ''}`);
+        const covers = [...s.coverage.payTypes.map((t) => t.toUpperCase()), ...s.coverage.channelCodes];
+        out(
+          `${s.source.padEnd(20)} ${s.template.name}${s.builtIn ? ' (built in)' : ''}  covers ${covers.join(', ') || 'every payment'}`,
+        );
       }
       return 0;
     }
-    const { file, source, date, person, name } = parsed;
+    if (parsed.command === 'run' || parsed.command === 'discrepancies') {
+      try {
+        if (parsed.command === 'run') {
+          const deps = options.runDependencies ?? runDependencies(loadReconciliationConfig());
+          const run = await reconRun(orm.em.fork(), deps, parsed, out);
+          return run.status === 'DONE' ? 0 : 1;
+        }
+        // With CSV on stdout, messages go to stderr.
+        await reconDiscrepancies(orm.em.fork(), parsed, options.stdout, parsed.csv === '-' ? err : out);
+        return 0;
+      } catch (error) {
+        return reportError(error, err);
+      }
+    }
+    const { file, source, date, person, name, replace } = parsed;
     const size = (await stat(file)).size;
     const bar = options.progress
       ? new SingleBar({
@@ -90,7 +124,7 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
       bar.update(p.bytes);
     };
     try {
-      const { statement, created } = await importStatement(
+      const { statement, created, replaced } = await importStatement(
         orm.em.fork(),
         new StatementStore(options.statementDir),
         {
@@ -100,6 +134,7 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
           person,
           stream: createReadStream(file),
           size,
+          replace,
           onProgress,
         },
       );
@@ -107,8 +142,11 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
       out(
         created
           ? `imported statement ${statement.id}`
-          : `already imported as statement ${statement.id}: nothing changed`,
+          : replaced
+            ? `statement ${statement.id} (imported before) is current again`
+            : `already imported as statement ${statement.id}: nothing changed`,
       );
+      if (replaced) out(`  replaces   statement ${replaced.id} (${replaced.fileName}), kept as history`);
       out(`  source     ${statement.source} (${statement.template})`);
       out(`  bill date  ${statement.billDate}`);
       out(`  file       ${statement.fileName} (sha256 ${statement.contentHash})`);
@@ -121,6 +159,8 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
       bar?.stop();
       if (isAppError(error)) {
         err(`rejected (${error.code}): ${error.message}`);
+        if (error.code === 'STATEMENT_EXISTS')
+          err('  add --replace to replace it (the earlier statement is kept as history)');
         return 1;
       }
       throw error;
@@ -130,10 +170,27 @@ export async function runReconCli(argv: string[], options: ReconCliOptions): Pro
   }
 }
 
+/** A refusal as the graph words it (its code and message); anything else as an internal failure. */
+function reportError(error: unknown, err: (text: string) => void): number {
+  if (isAppError(error)) err(`rejected (${error.code}): ${error.message}`);
+  else err(`failed (INTERNAL_SERVER_ERROR): ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+}
+
 type Command =
   | { command: 'help' }
   | { command: 'sources' }
-  | { command: 'import'; file: string; source: string; date: string; person: string; name?: string };
+  | ({ command: 'run' } & RunCommand)
+  | ({ command: 'discrepancies' } & DiscrepanciesCommand)
+  | {
+      command: 'import';
+      file: string;
+      source: string;
+      date: string;
+      person: string;
+      name?: string;
+      replace: boolean;
+    };
 
 function parseCommand(argv: string[]): Command {
   const { values, positionals } = parseArgs({
@@ -144,12 +201,44 @@ function parseCommand(argv: string[]): Command {
       date: { type: 'string' },
       person: { type: 'string' },
       name: { type: 'string' },
+      replace: { type: 'boolean' },
+      to: { type: 'string' },
+      remark: { type: 'string' },
+      issue: { type: 'string' },
+      run: { type: 'string' },
+      open: { type: 'boolean' },
+      csv: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command || command === 'help') return { command: 'help' };
   if (command === 'sources') return { command: 'sources' };
+  const person = values.person ?? `cli:${userInfo().username}`;
+  if (command === 'run') {
+    if (!values.source) throw new Error('--source is required');
+    if (!values.date) throw new Error('--date is required');
+    if (rest.length > 0) throw new Error(`unexpected argument: ${rest[0]}`);
+    return {
+      command,
+      source: values.source,
+      date: values.date,
+      to: values.to,
+      remark: values.remark,
+      person,
+    };
+  }
+  if (command === 'discrepancies') {
+    if (rest.length > 0) throw new Error(`unexpected argument: ${rest[0]}`);
+    return {
+      command,
+      source: values.source,
+      issue: values.issue,
+      runCode: values.run,
+      open: values.open ?? false,
+      csv: values.csv,
+    };
+  }
   if (command !== 'import') throw new Error(`unknown command "${command}"`);
   if (!values.source) throw new Error('--source is required');
   if (!values.date) throw new Error('--date is required');
@@ -161,13 +250,14 @@ function parseCommand(argv: string[]): Command {
     file,
     source: values.source,
     date: values.date,
-    person: values.person ?? `cli:${userInfo().username}`,
+    person,
     name: values.name,
+    replace: values.replace ?? false,
   };
 }
 
 /**
- * `npm run recon -- import --source wechat --date 2025-11-16 FILE`: DATABASE_URL, else
+ * `npm run recon -- import|sources|run|discrepancies …`: DATABASE_URL, else
  * the running demo's database, else the embedded demo database started for the command.
  */
 async function main(): Promise<void> {
@@ -176,6 +266,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const io = {
     statementDir: statementDirOf(config),
+    runDependencies: runDependencies(config),
     stdout: process.stdout,
     stderr: process.stderr,
     progress: Boolean(process.stderr.isTTY),

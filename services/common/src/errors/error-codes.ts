@@ -113,6 +113,12 @@ export const ERROR_CODES = {
     httpStatus: 400,
     legacyMessage: '对账单格式错误',
   },
+  STATEMENT_EXISTS: {
+    description:
+      'The source already has a different statement file for this bill date; details name it (statementId, fileName). Import again with `replace: true` (CLI: --replace) to replace it — the earlier one is kept as history. Nothing was changed.',
+    httpStatus: 409,
+    legacyMessage: '该日对账单已存在',
+  },
   ALREADY_SETTLED: {
     description:
       'The settlement record is settled already (its voucher was uploaded and its payout posted); nothing was changed.',

@@ -76,7 +76,7 @@ describe('npm run recon -- import', () => {
       '--source',
       'wechat',
       '--date',
-      '2025-11-16',
+      '2025-11-17',
       join(FIXTURES, 'bad-wechat-summary-mismatch.csv'),
     ]);
     expect(result.code).toBe(1);

@@ -47,12 +47,18 @@ describe('statement ingestion', () => {
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     (await app.orm.em.fork().getConnection().execute(text, params)) as T[];
 
-  const importFixture = (file: string, source: string, billDate: string): Promise<ImportStatementResult> =>
+  const importFixture = (
+    file: string,
+    source: string,
+    billDate: string,
+    options: { replace?: boolean } = {},
+  ): Promise<ImportStatementResult> =>
     importStatement(app.orm.em.fork(), store, {
       source,
       billDate,
       fileName: file,
       person: 'ops-alice',
+      replace: options.replace,
       stream: createReadStream(join(FIXTURES, file)),
     });
 
@@ -68,7 +74,8 @@ describe('statement ingestion', () => {
     const before = await sql<{ s: string; l: string }>(
       'select (select count(*) from statement) as s, (select count(*) from statement_line) as l',
     );
-    const error = await importFixture(file, source, '2025-11-16').then(
+    // A day without a statement: a different file for a day that has one is STATEMENT_EXISTS first.
+    const error = await importFixture(file, source, '2025-11-26').then(
       () => null,
       (e: unknown) => e,
     );
@@ -174,7 +181,8 @@ describe('statement ingestion', () => {
       },
     ],
   ])('reads the WeChat variant %s', async (file, template, totals) => {
-    const { statement, created } = await importFixture(file, 'wechat', '2025-11-16');
+    // Each variant replaces the day's previous file (one statement per source and day).
+    const { statement, created } = await importFixture(file, 'wechat', '2025-11-16', { replace: true });
     expect(created).toBe(true);
     expect(statement).toMatchObject({ template, ...totals });
   });
@@ -357,7 +365,7 @@ describe('statement ingestion', () => {
     );
     const error = await importStatement(app.orm.em.fork(), store, {
       source: 'wechat',
-      billDate: '2025-11-16',
+      billDate: '2025-11-26',
       fileName: 'count.csv',
       person: 'ops-alice',
       stream: Readable.from([Buffer.from(text)]),

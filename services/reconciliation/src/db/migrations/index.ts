@@ -7,6 +7,8 @@ import { Migration20261121160000_payments } from './Migration20261121160000_paym
 import { Migration20261121161000_statements } from './Migration20261121161000_statements';
 import { Migration20261121162000_statement_templates } from './Migration20261121162000_statement_templates';
 import { Migration20261121163000_matching } from './Migration20261121163000_matching';
+import { Migration20261206100000_current_statements } from './Migration20261206100000_current_statements';
+import { Migration20261206101000_source_coverage } from './Migration20261206101000_source_coverage';
 
 /** Checked-in migrations, oldest first. */
 export const reconciliationMigrations: MigrationObject[] = [
@@ -27,4 +29,9 @@ export const reconciliationMigrations: MigrationObject[] = [
     name: 'Migration20261121180000_settlement_payment_view',
     class: Migration20261121180000_settlement_payment_view,
   },
+  {
+    name: 'Migration20261206100000_current_statements',
+    class: Migration20261206100000_current_statements,
+  },
+  { name: 'Migration20261206101000_source_coverage', class: Migration20261206101000_source_coverage },
 ];

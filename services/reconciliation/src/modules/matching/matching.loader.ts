@@ -43,7 +43,7 @@ export function createMatchingLoaders(em: EntityManager) {
     }),
     /**
      * An order's statement line: the line of its latest result that has one, else the
-     * latest payment line naming the order (not reconciled yet).
+     * latest payment line of a current statement naming the order (not reconciled yet).
      */
     statementLineByOrder: new DataLoader<string, StatementLine | null>(async (nos) => {
       const rows = await sql<Record<string, unknown> & { order_no: string }>(
@@ -54,7 +54,7 @@ export function createMatchingLoaders(em: EntityManager) {
                where r.platform_order_no = k.order_no and r.statement_line_id is not null
                order by r.id desc limit 1),
              (select s.id from statement_line s
-               where s.platform_order_no = k.order_no and s.kind = 'PAYMENT'
+               where s.platform_order_no = k.order_no and s.kind = 'PAYMENT' and s.current
                order by s.trade_time desc, s.id desc limit 1)) as line_id
          ) found on true
          join statement_line l on l.id = found.line_id`,

@@ -11,6 +11,7 @@ import {
   SETTLE_DOUBTS_SQL,
 } from './matching.sql';
 import { ReconciliationIssue } from './reconciliation-issue';
+import { coverageParams, type SourceCoverage } from '../statement/source-coverage';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -21,8 +22,8 @@ export interface MatchingParams {
   source: string;
   periodStart: Date;
   periodEnd: Date;
-  /** Pay type of the payments matched (null: every payment). */
-  payType: string | null;
+  /** The payments the source covers (its pay types or channels; none: every payment). */
+  coverage: SourceCoverage;
   /** Only payments with automatic reconciliation on (the daily run). */
   autoOnly: boolean;
   toleranceFen: number;
@@ -53,7 +54,7 @@ export async function matchRun(em: EntityManager, p: MatchingParams): Promise<vo
     end: iso(p.periodEnd),
     neighbourStart: iso(new Date(p.periodStart.getTime() - window)),
     neighbourEnd: iso(new Date(p.periodEnd.getTime() + window)),
-    payType: p.payType,
+    ...coverageParams(p.coverage),
     autoOnly: p.autoOnly,
     tolerance: p.toleranceFen,
     cutoff: iso(new Date(p.periodEnd.getTime() - p.cutoffMinutes * MINUTE_MS)),

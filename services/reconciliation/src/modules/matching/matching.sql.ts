@@ -5,6 +5,7 @@ import {
   ReconciliationIssue,
   STATUS_OF_ISSUE,
 } from './reconciliation-issue';
+import { coveredPaymentSql } from '../statement/source-coverage';
 
 /**
  * The SQL of a reconciliation run: each phase is ONE set-based statement, whatever the
@@ -13,11 +14,14 @@ import {
  *
  * ## Which rows a run looks at
  *
- * - Channel side: the source's statement lines traded in [start, end). A line belongs to
+ * - Channel side: the source's statement lines traded in [start, end) — of its current
+ *   statements only: lines of a replaced statement have `current` false (set in bulk
+ *   when it is replaced), so a corrected bill never counts twice. A line belongs to
  *   an order by our order number (商户订单号) first, else by the channel's transaction
  *   id = payment.upstream_order_no. All lines of one order (payment, refunds,
  *   revocations) are aggregated into one result row.
- * - Platform side: payments of the source's pay type paid in [start, end), and every
+ * - Platform side: payments the source covers (its pay types or channels, see
+ *   `source-coverage.ts`; none listed: every payment) paid in [start, end), and every
  *   payment a line of the run names (paid at any time: a refund today of yesterday's
  *   payment, a payment whose callback came after midnight).
  * - Platform orders without a payment line in the period look for their lines in the
@@ -83,8 +87,8 @@ const list = (issues: readonly ReconciliationIssue[]) => issues.join(', ');
 
 /**
  * Phase 1: classify every order and orphan line of the run and write the grid.
- * Parameters: runId, source, start, end, neighbourStart, neighbourEnd, payType (null:
- * every payment), autoOnly, tolerance, cutoff (period end − cut-off), now, expiry
+ * Parameters: runId, source, start, end, neighbourStart, neighbourEnd, payTypes and
+ * channelCodes (text[] literals; both empty: every payment), autoOnly, tolerance, cutoff (period end − cut-off), now, expiry
  * (now − doubtful window).
  */
 export const CLASSIFY_SQL = `
@@ -98,7 +102,7 @@ period_lines as (
   select l.id, l.kind, l.trade_time, nullif(l.platform_order_no, '') as platform_order_no,
          nullif(l.transaction_id, '') as transaction_id, l.amount, l.refund_amount
   from statement_line l
-  where l.source = :source and l.trade_time >= :start::timestamptz and l.trade_time < :end::timestamptz
+  where l.source = :source and l.current and l.trade_time >= :start::timestamptz and l.trade_time < :end::timestamptz
 ),
 -- Each line's order: our order number first, else the channel's transaction id.
 resolved_lines as materialized (
@@ -108,7 +112,7 @@ resolved_lines as materialized (
   left join payment by_no on by_no.platform_order_no = l.platform_order_no
   left join payment by_tx on by_no.platform_order_no is null
         and by_tx.upstream_order_no = l.transaction_id
-        and (:payType::text is null or by_tx.pay_type = :payType::text)
+        and ${coveredPaymentSql('by_tx')}
 ),
 run_lines as (
   select * from resolved_lines where not (:autoOnly::boolean and order_no is not null and not order_auto)
@@ -116,7 +120,7 @@ run_lines as (
 platform_keys as (
   select p.platform_order_no from payment p
   where p.paid_at >= :start::timestamptz and p.paid_at < :end::timestamptz
-    and (:payType::text is null or p.pay_type = :payType::text)
+    and ${coveredPaymentSql('p')}
     and (not :autoOnly::boolean or p.auto_reconcile)
   union
   select order_no from run_lines where order_no is not null
@@ -134,12 +138,12 @@ unanchored as (
 neighbour_lines as (
   select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no
   from unanchored u join statement_line l on l.platform_order_no = u.platform_order_no
-  where l.source = :source and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
+  where l.source = :source and l.current and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
     and (l.trade_time < :start::timestamptz or l.trade_time >= :end::timestamptz)
   union
   select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no
   from unanchored u join statement_line l on l.transaction_id = u.upstream_order_no
-  where l.source = :source and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
+  where l.source = :source and l.current and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
     and (l.trade_time < :start::timestamptz or l.trade_time >= :end::timestamptz)
 ),
 all_lines as (
@@ -343,6 +347,6 @@ update reconciliation_run h set
   finished_at = case when h.id = :runId then clock_timestamp() else h.finished_at end,
   statement_line_count = case when h.id = :runId then (
     select count(*) from statement_line l
-    where l.source = :source and l.trade_time >= :start::timestamptz and l.trade_time < :end::timestamptz
+    where l.source = :source and l.current and l.trade_time >= :start::timestamptz and l.trade_time < :end::timestamptz
   ) else h.statement_line_count end
 from sums s where h.id = s.run_id`;

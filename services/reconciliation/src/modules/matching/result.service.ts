@@ -39,6 +39,8 @@ export interface DiscrepancyFilter {
   platformOrderNo?: string | null;
   startTime?: Date | null;
   endTime?: Date | null;
+  /** Only ids below this one (keyset paging for exports). */
+  beforeId?: number | null;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function listDiscrepancies(
   if (filter.platformOrderNo) where.push({ outTradeNo: filter.platformOrderNo });
   if (filter.startTime) where.push({ createdAt: { $gte: filter.startTime } });
   if (filter.endTime) where.push({ createdAt: { $lte: filter.endTime } });
+  if (filter.beforeId != null) where.push({ id: { $lt: filter.beforeId } });
   if (filter.runCode) {
     const run = await em.findOne(ReconciliationRun, { code: filter.runCode });
     if (!run) return { items: [], total: 0 };

@@ -9,6 +9,7 @@ import { ReconciliationRun } from './reconciliation-run.entity';
 import { ReconciliationRunLookupArgs, ReconciliationRunsArgs } from './run.args';
 import { StartReconciliationRunInput } from './run.input';
 import { ReconciliationRunConnection } from './run.type';
+import { Statement } from '../statement/statement.entity';
 import { runDependencies, startReconciliationRun } from './run.service';
 
 @Resolver(() => ReconciliationRun)
@@ -71,6 +72,15 @@ export class ReconciliationRunResolver {
       )
       .load(run.id);
     return Object.assign(new ReconciliationResultConnection(), toConnection(page.items, page.total, window));
+  }
+
+  @FieldResolver(() => [Statement], {
+    description:
+      'The statements the run used: the source’s current statements of the period’s days and any other with lines traded in the period.',
+  })
+  statements(@Root() run: ReconciliationRun, @Ctx() ctx: ReconciliationContext): Promise<Statement[]> {
+    requirePlatformReader(ctx);
+    return ctx.loaders.statementsByRun.load(run.id);
   }
 
   @Mutation(() => ReconciliationRun, {

@@ -4,9 +4,11 @@ import { AppError, formatChinaDate, logger } from '@pay/common';
 import type { ReconciliationConfig } from '../../config';
 import { sandboxChannelQuery, type ChannelQuery } from '../matching/channel-query.client';
 import { matchRun, queryDoubtfulOrders } from '../matching/matching.service';
-import { payTypeOfSource, SourceSetting } from '../matching/source-setting.entity';
+import { SourceSetting } from '../matching/source-setting.entity';
+import { coverageOfSource } from '../statement/source-coverage';
 import { SOURCE_NAME } from '../statement/statement-template.service';
 import { ReconciliationRun, RunStatus } from './reconciliation-run.entity';
+import { recordRunStatements } from './run-statements';
 
 /** Memory for the sorts and hashes of one run's statements (SET LOCAL: this transaction only). */
 const RUN_WORK_MEM = '64MB';
@@ -62,13 +64,14 @@ function validate(request: StartRunRequest): void {
   }
 }
 
-/** Whether the source has a statement for a day of the period, or lines in it. */
+/** Whether the source has a current statement for a day of the period, or current lines in it. */
 async function hasStatement(em: EntityManager, request: StartRunRequest): Promise<boolean> {
   const [row] = (await em.getConnection().execute(
     `select exists (
-       select 1 from statement where source = ? and bill_date between ?::date and ?::date
+       select 1 from statement where source = ? and bill_date between ?::date and ?::date and superseded_at is null
      ) or exists (
-       select 1 from statement_line where source = ? and trade_time >= ?::timestamptz and trade_time < ?::timestamptz
+       select 1 from statement_line
+       where source = ? and current and trade_time >= ?::timestamptz and trade_time < ?::timestamptz
      ) as found`,
     [
       request.source,
@@ -85,7 +88,8 @@ async function hasStatement(em: EntityManager, request: StartRunRequest): Promis
 /**
  * Runs one reconciliation: writes the header (RUNNING), then in one transaction — under
  * a per-source lock, so runs of one source never interleave — classifies, decides
- * earlier doubtful rows, sets order statuses and the headers (DONE). A failure rolls the
+ * earlier doubtful rows, sets order statuses and the headers (DONE), and records the
+ * statements it used (the source's current ones). A failure rolls the
  * matching back and leaves the header FAILED with the reason. Afterwards, outside the
  * transaction, doubtful orders are queried at the channel and the answers noted.
  */
@@ -131,13 +135,14 @@ export async function startReconciliationRun(
         source: run.source,
         periodStart: run.periodStart,
         periodEnd: run.periodEnd,
-        payType: payTypeOfSource(run.source, setting),
+        coverage: await coverageOfSource(tx, run.source, setting),
         autoOnly: run.autoOnly,
         toleranceFen: setting?.amountToleranceFen ?? 0,
         cutoffMinutes: deps.matching.cutoffMinutes,
         doubtfulWindowHours: deps.matching.doubtfulWindowHours,
         now,
       });
+      await recordRunStatements(tx, run);
     });
   } catch (error) {
     logger().error({ err: error, run: run.code }, 'reconciliation run failed');

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '@pay/common';
+import { AppError, pgArray } from '@pay/common';
 import { statementTemplateSchema, type StatementTemplate } from './statement-template';
 import { BUILT_IN_SOURCES } from './templates/built-in-templates';
+import { BUILT_IN_COVERAGE, checkCoverage, type PayType, type SourceCoverage } from './source-coverage';
 
 export const SOURCE_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 
@@ -10,6 +11,8 @@ export interface SourceTemplate {
   source: string;
   builtIn: boolean;
   template: StatementTemplate;
+  /** The payments its runs match (see `source-coverage.ts`). */
+  coverage: SourceCoverage;
   person: string | null;
   updatedAt: Date | null;
 }
@@ -17,6 +20,8 @@ export interface SourceTemplate {
 interface TemplateRow {
   source: string;
   definition: unknown;
+  pay_types: string[];
+  channel_codes: string[];
   person: string;
   updated_at: Date;
 }
@@ -33,6 +38,7 @@ function fromRow(row: TemplateRow): SourceTemplate {
     source: row.source,
     builtIn: false,
     template: statementTemplateSchema.parse(row.definition),
+    coverage: { payTypes: row.pay_types as PayType[], channelCodes: row.channel_codes },
     person: row.person,
     updatedAt: row.updated_at,
   };
@@ -42,11 +48,19 @@ function fromRow(row: TemplateRow): SourceTemplate {
 export async function templateForSource(em: EntityManager, source: string): Promise<SourceTemplate> {
   checkSourceName(source);
   const builtIn = BUILT_IN_SOURCES[source];
-  if (builtIn) return { source, builtIn: true, template: builtIn, person: null, updatedAt: null };
+  if (builtIn)
+    return {
+      source,
+      builtIn: true,
+      template: builtIn,
+      coverage: BUILT_IN_COVERAGE[source]!,
+      person: null,
+      updatedAt: null,
+    };
   const rows = (await em
     .getConnection()
     .execute(
-      'select source, definition, person, updated_at from statement_template where source = ?',
+      'select source, definition, pay_types, channel_codes, person, updated_at from statement_template where source = ?',
       [source],
       'all',
       em.getTransactionContext(),
@@ -68,7 +82,7 @@ export async function listSourceTemplates(em: EntityManager): Promise<SourceTemp
   const rows = (await em
     .getConnection()
     .execute(
-      'select source, definition, person, updated_at from statement_template order by source',
+      'select source, definition, pay_types, channel_codes, person, updated_at from statement_template order by source',
       [],
       'all',
       em.getTransactionContext(),
@@ -78,6 +92,7 @@ export async function listSourceTemplates(em: EntityManager): Promise<SourceTemp
       source,
       builtIn: true,
       template,
+      coverage: BUILT_IN_COVERAGE[source]!,
       person: null,
       updatedAt: null,
     })),
@@ -86,17 +101,25 @@ export async function listSourceTemplates(em: EntityManager): Promise<SourceTemp
 }
 
 /**
- * Registers (or replaces) the template of an operator's source. The definition is JSON
- * checked against the template schema; every problem is reported at once. Statements
- * imported earlier keep the template name they were read with.
+ * Registers (or replaces) the template of an operator's source, with the pay types and
+ * channels its files cover. The definition is JSON checked against the template schema;
+ * every problem is reported at once. Statements imported earlier keep the template name
+ * they were read with.
  */
 export async function registerSourceTemplate(
   em: EntityManager,
-  input: { source: string; definition: unknown; person: string },
+  input: {
+    source: string;
+    definition: unknown;
+    payTypes?: readonly string[] | null;
+    channelCodes?: readonly string[] | null;
+    person: string;
+  },
 ): Promise<SourceTemplate> {
   checkSourceName(input.source);
   if (BUILT_IN_SOURCES[input.source])
     throw new AppError('BAD_USER_INPUT', `"${input.source}" is a built-in source`, { argument: 'source' });
+  const coverage = checkCoverage(input);
   const parsed = statementTemplateSchema.safeParse(input.definition);
   if (!parsed.success) {
     throw new AppError(
@@ -106,11 +129,20 @@ export async function registerSourceTemplate(
     );
   }
   const rows = (await em.getConnection().execute(
-    `insert into statement_template (source, name, definition, person) values (?, ?, ?::jsonb, ?)
+    `insert into statement_template (source, name, definition, pay_types, channel_codes, person)
+     values (?, ?, ?::jsonb, ?::text[], ?::text[], ?)
      on conflict (source) do update set name = excluded.name, definition = excluded.definition,
+       pay_types = excluded.pay_types, channel_codes = excluded.channel_codes,
        person = excluded.person, updated_at = now()
-     returning source, definition, person, updated_at`,
-    [input.source, parsed.data.name, JSON.stringify(parsed.data), input.person],
+     returning source, definition, pay_types, channel_codes, person, updated_at`,
+    [
+      input.source,
+      parsed.data.name,
+      JSON.stringify(parsed.data),
+      pgArray(coverage.payTypes),
+      pgArray(coverage.channelCodes),
+      input.person,
+    ],
     'all',
     em.getTransactionContext(),
   )) as TemplateRow[];

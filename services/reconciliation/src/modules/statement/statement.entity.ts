@@ -5,7 +5,8 @@ import { MoneyScalar } from '@pay/common';
 /**
  * An imported channel statement file (see Migration20261121161000_statements): one per
  * (source, bill date, content hash), with the totals of its lines. Written by
- * `importStatement` in the same transaction as its lines.
+ * `importStatement` in the same transaction as its lines. At most one per source and
+ * bill date is current; a replaced one is kept as history (Migration20261206100000).
  */
 @ObjectType({ description: "A channel's statement file for one bill date, imported once, with its totals." })
 @Directive('@key(fields: "id")')
@@ -19,7 +20,10 @@ export class Statement {
     | 'refundCount'
     | 'refundAmount'
     | 'feeAmount'
-    | 'importedAt';
+    | 'importedAt'
+    | 'supersededAt'
+    | 'replacedById'
+    | 'current';
 
   @Field(() => ID, { description: 'Statement id.' })
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
@@ -88,4 +92,21 @@ export class Statement {
   @Field({ description: 'When it was imported.' })
   @Property({ type: 'timestamptz' })
   importedAt: Date = new Date();
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When another file for the same source and bill date replaced it (null: it is the current one). Its lines are kept but no longer reconciled.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  supersededAt: Date | null = null;
+
+  /** The statement that replaced it (see `replacedBy`). */
+  @Property({ type: new BigIntType('number'), nullable: true })
+  replacedById: number | null = null;
+
+  @Field({ description: 'Whether it is the statement runs use for its source and bill date.' })
+  get current(): boolean {
+    return this.supersededAt === null;
+  }
 }

@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { StatementUploadScalar } from './statement-upload.scalar';
+import { PayType } from './source-coverage';
 
 @InputType({ description: 'Import an uploaded channel statement file for a bill date.' })
 export class ImportStatementInput {
@@ -18,6 +19,13 @@ export class ImportStatementInput {
 
   @Field(() => String, { nullable: true, description: 'File name to record (default: the uploaded name).' })
   fileName?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Replace the source's current statement for this bill date by this file (the earlier one is kept as history and no longer reconciled). Without it, a different file for a day that has one is refused with STATEMENT_EXISTS.",
+  })
+  replace?: boolean;
 }
 
 @InputType({ description: "Register (or replace) the statement template of an operator's source." })
@@ -30,4 +38,17 @@ export class RegisterStatementTemplateInput {
       'The template as JSON: name, encoding (utf8|gbk), container, columns (target field → accepted header names), requiredColumns, kind, timeFormat, optional fieldPrefix, skipLinePrefix, variants, summary, footers.',
   })
   template!: Record<string, unknown>;
+
+  @Field(() => [PayType], {
+    nullable: true,
+    description:
+      "Pay types of the payments the source's files list: its runs match only payments of these pay types or of `channelCodes` (both empty: every payment).",
+  })
+  payTypes?: PayType[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Channel codes (e.g. `zfbwthf`) of the payments the source covers, besides `payTypes`.',
+  })
+  channelCodes?: string[];
 }

@@ -40,6 +40,8 @@ function toSourceTemplate(s: SourceTemplate): StatementSourceTemplate {
     builtIn: s.builtIn,
     encoding: s.template.encoding,
     container: s.template.container.type,
+    payTypes: s.coverage.payTypes,
+    channelCodes: s.coverage.channelCodes,
     definition: s.template as unknown as Record<string, unknown>,
     person: s.person,
     updatedAt: s.updatedAt,
@@ -92,7 +94,7 @@ export class StatementResolver {
 
   @Mutation(() => ImportStatementPayload, {
     description:
-      'Import an uploaded channel statement file for a bill date (operators). Importing the same file again changes nothing (`created: false`); a bad file is rejected with STATEMENT_INVALID naming the line and the reason, and nothing of it is kept.',
+      'Import an uploaded channel statement file for a bill date (operators). Importing the same file again changes nothing (`created: false`); a different file for a day that already has a statement is refused with STATEMENT_EXISTS unless `replace` is given (the earlier one is then kept as history); a bad file is rejected with STATEMENT_INVALID naming the line and the reason, and nothing of it is kept.',
   })
   async importStatement(
     @Ctx() ctx: ReconciliationContext,
@@ -107,12 +109,13 @@ export class StatementResolver {
       fileName,
       uploadId: input.file,
       person: ctx.actor.sub,
+      replace: input.replace ?? false,
     });
   }
 
   @Mutation(() => StatementSourceTemplate, {
     description:
-      "Register or replace the statement template of an operator's own source (operators); built-in sources cannot be replaced.",
+      "Register or replace the statement template of an operator's own source and the pay types / channels it covers (operators); built-in sources cannot be replaced.",
   })
   async registerStatementTemplate(
     @Ctx() ctx: ReconciliationContext,
@@ -123,9 +126,22 @@ export class StatementResolver {
       await registerSourceTemplate(ctx.em, {
         source: input.source,
         definition: input.template,
+        payTypes: input.payTypes ?? null,
+        channelCodes: input.channelCodes ?? null,
         person: ctx.actor.sub,
       }),
     );
+  }
+
+  @FieldResolver(() => Statement, {
+    nullable: true,
+    description: 'The statement that replaced this one (null while it is current).',
+  })
+  replacedBy(
+    @Root() statement: Statement,
+    @Ctx() ctx: ReconciliationContext,
+  ): Promise<Statement | null> | null {
+    return statement.replacedById ? ctx.loaders.statementById.load(statement.replacedById) : null;
   }
 
   @FieldResolver(() => StatementLineConnection, {

@@ -4,10 +4,20 @@ import { AppError, logger, type PageWindow } from '@pay/common';
 import { openStatementRecords } from './statement-source';
 import { StatementInvalid, StatementReader, type StatementTotals } from './statement-reader';
 import { StatementLineCopy } from './statement-copy';
+import { discardRefusedFile } from './statement-discard';
+import { refuseDuplicateLines } from './statement-duplicates';
+import { checkSummaryFile } from './statement-summary-file';
 import { StatementStore, SHA256_HEX, type StoredStatementFile } from './statement-store';
 import { templateForSource } from './statement-template.service';
 import { Statement } from './statement.entity';
 import { StatementLine, type StatementLineKind } from './statement-line.entity';
+import {
+  currentStatementOf,
+  finishReplacement,
+  markSuperseded,
+  reinstateStatement,
+  statementExists,
+} from './statement-replacement';
 
 /** Progress of an import: `store` while the file is written and hashed, `import` while it is read into the database. */
 export interface ImportProgress {
@@ -30,6 +40,11 @@ export interface ImportStatementInput {
   uploadId?: string;
   /** Size of `stream` when known, for progress. */
   size?: number;
+  /**
+   * Replace the source's current statement for this bill date by this file (it is kept
+   * as history). Without it a different file for a day that has one is STATEMENT_EXISTS.
+   */
+  replace?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -37,6 +52,8 @@ export interface ImportStatementResult {
   statement: Statement;
   /** False when this source already had this exact file for this bill date: nothing was changed. */
   created: boolean;
+  /** The statement this import replaced (`replace`), now history; null when none. */
+  replaced: Statement | null;
 }
 
 const BILL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -54,7 +71,10 @@ export function checkBillDate(text: string, argument = 'billDate'): string {
  * Imports a channel statement file, streamed end to end so memory does not grow with
  * the file: it is stored content-addressed while hashed (SHA-256); if this source
  * already has this exact file for this bill date the existing statement comes back with
- * `created: false`; otherwise, in ONE transaction, the `statement` row is inserted, the
+ * `created: false`; if it has another one, the import is refused with STATEMENT_EXISTS
+ * unless `replace` is given, and then the earlier statement is superseded in the same
+ * transaction (kept as history, its lines out of matching — see
+ * `statement-replacement.ts`). Otherwise, in ONE transaction, the `statement` row is inserted, the
  * file is decoded and read by its source's template and every line is COPYed into
  * `statement_line`, and the totals are written. Any problem — wrong encoding, missing
  * column, malformed amount, damaged zip, totals that disagree with the summary — rolls
@@ -81,24 +101,36 @@ export async function importStatement(
     billDate: input.billDate,
     contentHash: stored.hash,
   });
-  if (existing) return { statement: existing, created: false };
+  if (existing) return importedAgain(em, existing, input);
+  // A different file for a day that has one: refused before the file is read.
+  const current = await currentStatementOf(em, input.source, input.billDate);
+  if (current && current.contentHash !== stored.hash && !input.replace)
+    throw statementExists(current, input.source, input.billDate);
 
   const reader = new StatementReader(template);
   let statementId: number | null = null;
+  let replacedId: number | null = null;
   try {
     statementId = await em.transactional(async (tem) => {
       const connection = tem.getConnection();
       const trx = tem.getTransactionContext<Knex.Transaction>();
+      // The day's current statement, locked: concurrent imports of one day take turns.
+      const locked = await currentStatementOf(tem, input.source, input.billDate, trx);
+      if (locked?.contentHash === stored.hash) return null;
+      if (locked && !input.replace) throw statementExists(locked, input.source, input.billDate);
+      if (locked) await markSuperseded(tem, trx, locked.id);
+      replacedId = locked?.id ?? null;
+      // No target: neither the same file twice nor two current statements of one day.
       const inserted = (await connection.execute(
         `insert into statement (source, template, bill_date, content_hash, file_name, stored_path, person)
          values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (source, bill_date, content_hash) do nothing
+         on conflict do nothing
          returning id`,
         [input.source, template.name, input.billDate, stored.hash, fileName, stored.path, input.person],
         'all',
         trx,
       )) as { id: string | number }[];
-      // Someone imported the same file meanwhile (we waited for their commit): theirs stands.
+      // Someone imported this file, or another for the day, meanwhile (we waited for their commit).
       if (!inserted[0]) return null;
       const id = Number(inserted[0].id);
       const client = (await trx!.client.acquireConnection()) as ConstructorParameters<
@@ -116,8 +148,12 @@ export async function importStatement(
           const row = reader.read(record, line);
           if (row) await copy.write(row);
         }
-        totals = reader.finish(lastLine);
         await copy.end();
+        // The file as a whole, the most specific cause first: a line listed twice, then
+        // the totals the file states (summary row, footers), then its summary file.
+        await refuseDuplicateLines(tem, trx, id);
+        totals = reader.finish(lastLine);
+        await checkSummaryFile(stored.path, template, reader);
       } catch (error) {
         await copy.abort(error instanceof Error ? error : new Error(String(error)));
         throw error;
@@ -139,10 +175,12 @@ export async function importStatement(
         'run',
         trx,
       );
+      if (replacedId !== null) await finishReplacement(tem, trx, replacedId, id);
       return id;
     });
   } catch (error) {
     if (error instanceof StatementInvalid) {
+      await discardRefusedFile(em, store, stored.hash);
       logger().info(
         { source: input.source, billDate: input.billDate, fileName, line: error.line, reason: error.reason },
         'statement rejected',
@@ -158,14 +196,41 @@ export async function importStatement(
   }
   const fresh = em.fork();
   if (statementId === null) {
-    const theirs = await fresh.findOneOrFail(Statement, {
+    const theirs = await fresh.findOne(Statement, {
       source: input.source,
       billDate: input.billDate,
       contentHash: stored.hash,
     });
-    return { statement: theirs, created: false };
+    if (theirs) return { statement: theirs, created: false, replaced: null };
+    const now = await currentStatementOf(fresh, input.source, input.billDate);
+    if (now) throw statementExists(now, input.source, input.billDate);
+    throw new AppError('CONFLICT', 'a concurrent import of this day won; retry');
   }
-  return { statement: await fresh.findOneOrFail(Statement, { id: statementId }), created: true };
+  return {
+    statement: await fresh.findOneOrFail(Statement, { id: statementId }),
+    created: true,
+    replaced: replacedId === null ? null : await fresh.findOneOrFail(Statement, { id: replacedId }),
+  };
+}
+
+/**
+ * A file this source already has for this bill date: nothing changes while it is the
+ * current statement; if it was replaced since, it is a different file than the current
+ * one — STATEMENT_EXISTS, or with `replace` it becomes current again.
+ */
+async function importedAgain(
+  em: EntityManager,
+  existing: Statement,
+  input: ImportStatementInput,
+): Promise<ImportStatementResult> {
+  if (existing.current) return { statement: existing, created: false, replaced: null };
+  if (!input.replace) {
+    const current = await currentStatementOf(em, input.source, input.billDate);
+    if (current) throw statementExists(current, input.source, input.billDate);
+  }
+  const replaced = await reinstateStatement(em.fork(), existing);
+  const statement = await em.fork().findOneOrFail(Statement, { id: existing.id });
+  return { statement, created: false, replaced };
 }
 
 async function storeFile(store: StatementStore, input: ImportStatementInput): Promise<StoredStatementFile> {

@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Connection } from '@pay/common';
 import { Statement } from './statement.entity';
 import { StatementLine } from './statement-line.entity';
+import { PayType } from './source-coverage';
 
 @ObjectType({ description: 'A page of statements, newest bill date first.' })
 export class StatementConnection extends Connection(Statement, 'Statement') {}
@@ -18,9 +19,16 @@ export class ImportStatementPayload {
   statement!: Statement;
 
   @Field({
-    description: 'False when this source already had this exact file for this bill date: nothing changed.',
+    description:
+      'False when this source already had this exact file for this bill date: nothing changed (unless it had been replaced and `replace` was given: then it is current again).',
   })
   created!: boolean;
+
+  @Field(() => Statement, {
+    nullable: true,
+    description: 'The statement this import replaced (`replace`), now kept as history; null when none.',
+  })
+  replaced!: Statement | null;
 }
 
 @ObjectType({ description: 'A statement source and the template its files are read with.' })
@@ -41,6 +49,17 @@ export class StatementSourceTemplate {
 
   @Field({ description: 'plain, or zip (one entry is read).' })
   container!: string;
+
+  @Field(() => [PayType], {
+    description:
+      "Pay types of the payments the source's runs match (with `channelCodes`; both empty: every payment).",
+  })
+  payTypes!: PayType[];
+
+  @Field(() => [String], {
+    description: 'Channel codes of the payments the source covers, besides `payTypes`.',
+  })
+  channelCodes!: string[];
 
   @Field(() => GraphQLJSONObject, { description: 'The full template definition.' })
   definition!: Record<string, unknown>;
