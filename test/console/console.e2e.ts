@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { eventually } from '@pay/common';
+import { dataOf, eventually } from '@pay/common';
 import { demoVoucherPng } from '@pay/demo';
 import { startPlatform, type Platform } from '../support/platform';
 import { launchBrowser, screenshot, signInAs } from '../support/browser';
@@ -126,7 +126,34 @@ describe('operators', () => {
     );
     expect(imported!.n).toBe(1);
 
-    // A file that is not a bill: refused with the line and the reason, nothing kept.
+    // A corrected bill for the same day (one more payment since): refused until the operator replaces.
+    const created = dataOf(
+      await platform.gql<{ createOrder: { paymentUrl: string } }>(
+        `mutation { createOrder(input: { amount: "12.00", channelCode: "wxwthf" }) { paymentUrl } }`,
+        {},
+        { sub: 'merchant:2024164', role: 'MERCHANT', merchantId: 2024164 },
+      ),
+    ).createOrder;
+    await fetch(created.paymentUrl, { method: 'POST', headers: { accept: 'application/json' } });
+    const corrected = Buffer.from(
+      await (
+        await fetch(`${platform.ordersUrl.replace(/\/graphql$/, '')}/sandbox/statements/wechat/${today}`)
+      ).arrayBuffer(),
+    );
+    await page
+      .locator('[data-testid="recon-upload"] input[type="file"]')
+      .setInputFiles({ name: `wechat-${today}-corrected.csv`, mimeType: 'text/csv', buffer: corrected });
+    await page.getByTestId('recon-import-replace').click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await page.getByTestId('recon-import-result').waitFor();
+    const days = await sql<{ current: boolean }>(
+      `select superseded_at is null as current from reconciliation.statement where source = 'sandbox-wechat' and bill_date = ? order by id`,
+      [today],
+    );
+    expect(days.map((d) => d.current)).toEqual([false, true]);
+
+    // A file that is not a bill (for a day without a statement): refused with the line and the reason, nothing kept.
+    await typeDate(page, page.getByTestId('recon-bill-date'), chinaDay(-365));
     await page.locator('[data-testid="recon-upload"] input[type="file"]').setInputFiles({
       name: 'not-a-bill.csv',
       mimeType: 'text/csv',

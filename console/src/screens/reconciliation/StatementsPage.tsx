@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
+  Button,
   Card,
   DatePicker,
   Descriptions,
   Form,
+  Modal,
   Progress,
   Select,
   Space,
@@ -40,6 +42,8 @@ const KEYS = ['source', 'from', 'to'] as const;
 
 /** A refused import: the graph's code and message, and for STATEMENT_INVALID the line and the reason. */
 interface ImportFailure {
+  /** The refused file, kept so a STATEMENT_EXISTS refusal can be retried as a replacement. */
+  file: File;
   fileName: string;
   code: string;
   message: string;
@@ -72,7 +76,7 @@ export function StatementsPage() {
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
 
-  const importFile = async (file: File) => {
+  const importFile = async (file: File, replace = false) => {
     if (!billDate) {
       void message.warning(tr('请先选择账单日期', 'Choose the bill date first'));
       return;
@@ -89,6 +93,7 @@ export function StatementsPage() {
             source,
             billDate: billDate.format('YYYY-MM-DD'),
             fileName: file.name,
+            replace,
           },
         },
         filePath: 'variables.input.file',
@@ -108,6 +113,7 @@ export function StatementsPage() {
       setProgress(null);
       const e = error instanceof GraphUploadError ? error : new GraphUploadError(String(error), 'ERROR', {});
       setFailure({
+        file,
         fileName: file.name,
         code: e.code,
         message: e.message,
@@ -226,6 +232,26 @@ export function StatementsPage() {
                       {tr('文件中的内容均未保存。', 'Nothing of the file was kept.')}
                     </Descriptions.Item>
                   </Descriptions>
+                ) : failure.code === 'STATEMENT_EXISTS' ? (
+                  <Space direction="vertical">
+                    <span>{failure.message}</span>
+                    <Button
+                      danger
+                      data-testid="recon-import-replace"
+                      onClick={() =>
+                        Modal.confirm({
+                          title: tr('替换当日对账单？', 'Replace the day’s statement?'),
+                          content: tr(
+                            '当前对账单保留为历史记录，之后的对账只使用新文件。已完成的对账记录不变。',
+                            'The current statement is kept as history; later runs use the new file only. Finished runs stay as they are.',
+                          ),
+                          onOk: () => importFile(failure.file, true),
+                        })
+                      }
+                    >
+                      {tr('用此文件替换', 'Replace it with this file')}
+                    </Button>
+                  </Space>
                 ) : (
                   failure.message
                 )
