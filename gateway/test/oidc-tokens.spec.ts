@@ -131,6 +131,8 @@ describe('OpenID Connect tokens at the gateway (a real oidc-provider)', () => {
         clientId: 'payoffice-console',
         audience: API,
         scopes: ['openid', 'profile'],
+        roleClaim: 'roles',
+        merchantClaim: 'merchant_id',
       },
     });
   });
