@@ -100,21 +100,28 @@ insert into reconciliation_result (
 with
 period_lines as (
   select l.id, l.kind, l.trade_time, nullif(l.platform_order_no, '') as platform_order_no,
-         nullif(l.transaction_id, '') as transaction_id, l.amount, l.refund_amount
+         nullif(l.transaction_id, '') as transaction_id, l.amount, l.refund_amount,
+         l.platform_order_no as line_order_no, l.transaction_id as line_transaction_id, l.payer, l.device
   from statement_line l
   where l.source = :source and l.current and l.trade_time >= :start::timestamptz and l.trade_time < :end::timestamptz
 ),
--- Each line's order: our order number first, else the channel's transaction id.
-resolved_lines as materialized (
+-- Each line's order: our order number first, else the channel's transaction id — looked
+-- up (an index probe) only for the few lines whose order number names no payment, not
+-- hashed over every payment for every line. Not materialized itself: run_lines (read
+-- three times) is, and one copy of a million lines is enough.
+resolved_lines as (
   select l.*, coalesce(by_no.platform_order_no, by_tx.platform_order_no) as order_no,
          coalesce(by_no.auto_reconcile, by_tx.auto_reconcile) as order_auto
   from period_lines l
   left join payment by_no on by_no.platform_order_no = l.platform_order_no
-  left join payment by_tx on by_no.platform_order_no is null
-        and by_tx.upstream_order_no = l.transaction_id
-        and ${coveredPaymentSql('by_tx')}
+  left join lateral (
+    select t.platform_order_no, t.auto_reconcile from payment t
+    where by_no.platform_order_no is null and t.upstream_order_no = l.transaction_id
+      and ${coveredPaymentSql('t')}
+    offset 0 -- kept a subquery: a probe per line without a payment, not a join over all payments
+  ) by_tx on true
 ),
-run_lines as (
+run_lines as materialized (
   select * from resolved_lines where not (:autoOnly::boolean and order_no is not null and not order_auto)
 ),
 platform_keys as (
@@ -136,22 +143,26 @@ unanchored as (
   where not exists (select 1 from run_lines l where l.order_no = p.platform_order_no and l.kind <> 'REFUND')
 ),
 neighbour_lines as (
-  select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no
+  select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no,
+         l.platform_order_no as line_order_no, l.transaction_id as line_transaction_id, l.payer, l.device
   from unanchored u join statement_line l on l.platform_order_no = u.platform_order_no
   where l.source = :source and l.current and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
     and (l.trade_time < :start::timestamptz or l.trade_time >= :end::timestamptz)
   union
-  select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no
+  select l.id, l.kind, l.trade_time, l.amount, l.refund_amount, u.platform_order_no as order_no,
+         l.platform_order_no as line_order_no, l.transaction_id as line_transaction_id, l.payer, l.device
   from unanchored u join statement_line l on l.transaction_id = u.upstream_order_no
   where l.source = :source and l.current and l.trade_time >= :neighbourStart::timestamptz and l.trade_time < :neighbourEnd::timestamptz
     and (l.trade_time < :start::timestamptz or l.trade_time >= :end::timestamptz)
 ),
 all_lines as (
   select id, kind, trade_time, amount, refund_amount,
-         coalesce(order_no, platform_order_no, 'tx:' || transaction_id, 'line:' || id) as order_key
+         coalesce(order_no, platform_order_no, 'tx:' || transaction_id, 'line:' || id) as order_key,
+         line_order_no, line_transaction_id, payer, device
   from run_lines
   union all
-  select id, kind, trade_time, amount, refund_amount, order_no from neighbour_lines
+  select id, kind, trade_time, amount, refund_amount, order_no, line_order_no, line_transaction_id, payer, device
+  from neighbour_lines
 ),
 channel as (
   select order_key,
@@ -163,12 +174,17 @@ channel as (
          coalesce(sum(refund_amount) filter (where kind = 'REFUND'), 0)::bigint as refunded,
          max(amount) filter (where kind = 'REVOKED') as revoked_amount,
          coalesce(min(id) filter (where kind = 'PAYMENT'), min(id) filter (where kind = 'REVOKED'), min(id)) as line_id,
-         min(trade_time) filter (where kind <> 'REFUND') as pay_time
+         min(trade_time) filter (where kind <> 'REFUND') as pay_time,
+         -- The order's line itself when it has one (most do): no second read of statement_line.
+         max(trade_time) as one_trade_time, max(line_order_no) as one_order_no,
+         max(line_transaction_id) as one_transaction_id,
+         max(payer) as one_payer, max(device) as one_device
   from all_lines group by order_key
 ),
 pairs as (
   select coalesce(c.order_key, p.platform_order_no) as order_key,
          c.line_count, c.payment_lines, c.refund_lines, c.refunded, c.line_id, c.pay_time,
+         c.one_trade_time, c.one_order_no, c.one_transaction_id, c.one_payer, c.one_device,
          p.platform_order_no, p.upstream_order_no, p.merchant_id, p.merchant_name, p.amount as platform_amount,
          p.status as platform_status, p.paid_at, p.device_no, p.payer_id,
          case when p.platform_order_no is null then 'MISSING'
@@ -220,9 +236,11 @@ decided as (
 )
 -- Result codes are 32 hex digits like the legacy ones, but ascending within a run (the
 -- run code's first half, then a sequence): a million random codes would scatter inserts
--- over the whole unique index, in order they append.
+-- over the whole unique index, in order they append. Rows are written in order_key order
+-- (nextval runs after the sort): the (run_id, order_key) and (platform_order_no, id)
+-- indexes then grow at one end or in step too, instead of a million random descents.
 select left(:runCode, 16) || lpad(to_hex(nextval('reconciliation_result_code_seq')), 16, '0'), :runId, :source, x.order_key, x.platform_order_no,
-  coalesce(x.platform_order_no, m.platform_order_no), coalesce(m.transaction_id, x.upstream_order_no), x.line_id,
+  coalesce(x.platform_order_no, x.m_platform_order_no), coalesce(x.m_transaction_id, x.upstream_order_no), x.line_id,
   coalesce(x.line_count, 0), coalesce(x.refund_lines, 0), coalesce(x.refunded, 0),
   x.issue,
   case when x.issue = ${ReconciliationIssue.DOUBTFUL} then x.verdict end,
@@ -247,12 +265,28 @@ select left(:runCode, 16) || lpad(to_hex(nextval('reconciliation_result_code_seq
       then '正常（差额 ' || ${yuan('abs(x.channel_amount - x.platform_amount)')} || ' 元在容差内）' else '正常' end
     when ${ReconciliationIssue.REVERSED} then '已冲正'
     else '已退款' end,
-  coalesce(m.trade_time, x.paid_at),
+  coalesce(x.m_trade_time, x.paid_at),
   coalesce(x.channel_amount, x.platform_amount, x.refunded, 0),
   x.channel_amount, x.platform_amount, x.channel_state, x.platform_state, x.platform_status,
-  coalesce(m.payer, x.payer_id), x.merchant_id, x.merchant_name, coalesce(x.device_no, m.device),
+  coalesce(x.m_payer, x.payer_id), x.merchant_id, x.merchant_name, coalesce(x.device_no, x.m_device),
   case when x.issue = ${ReconciliationIssue.DOUBTFUL} then coalesce(x.doubted_since, :now::timestamptz) end
-from decided x left join statement_line m on m.id = x.line_id`;
+from (
+  -- The order's line (the payment line first) for its time, transaction id, payer and
+  -- device: read again (by id) only for orders of several lines.
+  select d.*,
+    case when d.line_count > 1 then (select l.trade_time from statement_line l where l.id = d.line_id)
+         else d.one_trade_time end as m_trade_time,
+    case when d.line_count > 1 then (select l.platform_order_no from statement_line l where l.id = d.line_id)
+         else d.one_order_no end as m_platform_order_no,
+    case when d.line_count > 1 then (select l.transaction_id from statement_line l where l.id = d.line_id)
+         else d.one_transaction_id end as m_transaction_id,
+    case when d.line_count > 1 then (select l.payer from statement_line l where l.id = d.line_id)
+         else d.one_payer end as m_payer,
+    case when d.line_count > 1 then (select l.device from statement_line l where l.id = d.line_id)
+         else d.one_device end as m_device
+  from decided d
+) x
+order by x.order_key`;
 
 /**
  * Phase 2: earlier runs' open doubtful rows of the same orders are decided by this run

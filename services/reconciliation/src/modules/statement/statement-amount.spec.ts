@@ -5,6 +5,8 @@ import {
   parseFeeFen,
   StatementAmountError,
   unitsToFen,
+  readUnits5,
+  units5ToFen,
 } from './statement-amount';
 
 describe('statement amounts', () => {
@@ -41,5 +43,45 @@ describe('statement amounts', () => {
     expect(formatUnits(sum, 5)).toBe('0.03600');
     expect(unitsToFen(sum, 5)).toBe(4);
     expect(formatUnits(-5n, 2)).toBe('-0.05');
+  });
+});
+
+describe('the fast decimal path', () => {
+  it('agrees with the exact BigInt parser', () => {
+    const out = { units: 0, decimals: 0 };
+    for (const text of [
+      '0',
+      '0.00',
+      '-0.00',
+      '+1.5',
+      '100.00',
+      '0.04000',
+      '-0.00500',
+      '0.00499',
+      '9999999999.99999',
+      '1234567.07',
+      '12',
+      '-88.5',
+    ]) {
+      expect(readUnits5(text, out)).toBe(true);
+      expect(BigInt(out.units)).toBe(parseDecimalUnits(text, 5));
+      expect(units5ToFen(out.units)).toBe(unitsToFen(parseDecimalUnits(text, 5), 5));
+    }
+    for (const text of [
+      '',
+      '-',
+      '.5',
+      '1.',
+      '1.2.3',
+      '1,2',
+      '1e3',
+      '0.000001',
+      ' 1',
+      '--1',
+      '¥1.00',
+      '99999999999.00',
+    ]) {
+      expect(readUnits5(text, out)).toBe(false);
+    }
   });
 });

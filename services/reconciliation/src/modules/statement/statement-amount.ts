@@ -52,3 +52,59 @@ export function formatUnits(units: bigint, scale: number): string {
   const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
   return negative ? `-${text}` : text;
 }
+
+/** A decimal read by `readUnits5`: units of 10^-5 yuan and how many decimals the text had. */
+export interface FastUnits {
+  units: number;
+  decimals: number;
+}
+
+const SCALE5 = [100000, 10000, 1000, 100, 10, 1];
+
+/**
+ * The fast path of `parseDecimalUnits(text, SUM_SCALE)` without BigInt: for a plain decimal
+ * with at most 10 integer digits and 5 decimals (below 10^15 units, so exact as a Number and
+ * never above MAX_FEN) it fills `out` and returns true; for anything else (malformed, more
+ * decimals, larger) it returns false and the caller uses `parseDecimalUnits`, which says why.
+ */
+export function readUnits5(text: string, out: FastUnits): boolean {
+  const n = text.length;
+  let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  const negative = c === 45; // -
+  if (negative || c === 43) i = 1; // +
+  const wholeStart = i;
+  let whole = 0;
+  while (i < n) {
+    c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    whole = whole * 10 + (c - 48);
+    i += 1;
+  }
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits > 10) return false;
+  let fraction = 0;
+  let decimals = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return false; // .
+    i += 1;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+      fraction = fraction * 10 + (c - 48);
+      decimals += 1;
+      i += 1;
+    }
+    if (decimals === 0 || decimals > SUM_SCALE) return false;
+  }
+  const units = whole * 100000 + fraction * (SCALE5[decimals] as number);
+  out.units = negative && units !== 0 ? -units : units;
+  out.decimals = decimals;
+  return true;
+}
+
+/** `units` of 10^-5 yuan (a safe integer) → fen, rounded half away from zero, as `unitsToFen`. */
+export function units5ToFen(units: number): number {
+  const fen = Math.floor((Math.abs(units) + 500) / 1000);
+  return units < 0 && fen !== 0 ? -fen : fen;
+}

@@ -1,4 +1,13 @@
-import { parseAmountFen, parseDecimalUnits, parseFeeFen, formatUnits, SUM_SCALE } from './statement-amount';
+import {
+  parseAmountFen,
+  parseDecimalUnits,
+  parseFeeFen,
+  formatUnits,
+  readUnits5,
+  units5ToFen,
+  SUM_SCALE,
+  type FastUnits,
+} from './statement-amount';
 import type { LineKind, Measure, StatementTemplate, TargetField } from './statement-template';
 import { compileTimeFormat } from './statement-time';
 
@@ -56,6 +65,11 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 // Control characters other than TAB, LF and CR do not occur in statement text.
 // eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
+// Either of the above: one test per cell on the common path.
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFD]/;
+/** A measure's running sum is moved into its BigInt before the Number could lose a unit. */
+const SMALL_SUM_LIMIT = 4e15;
 
 type State = 'header' | 'rows' | 'summary-values' | 'done';
 
@@ -68,6 +82,8 @@ interface CompiledMeasure {
   measure: Measure;
   column: Column | null;
   value: bigint;
+  /** The part of the sum still kept as a Number (exact: below SMALL_SUM_LIMIT). */
+  small: number;
 }
 
 /**
@@ -95,6 +111,13 @@ export class StatementReader {
    */
   private readonly pendingChecks: (() => void)[] = [];
   private readonly parseTime: (text: string) => Date | null;
+  /** Decimals read in this row, by column index: each amount cell is parsed once. */
+  private readonly rowUnits: (number | bigint)[] = [];
+  private readonly rowUnitsOf: number[] = [];
+  private rowStamp = 0;
+  private lastTimeText: string | null = null;
+  private lastTime: Date | null = null;
+  private readonly fast: FastUnits = { units: 0, decimals: 0 };
   /** The layout found in the header (null when the template declares none). */
   variant: string | null = null;
   readonly totals: StatementTotals = {
@@ -117,16 +140,7 @@ export class StatementReader {
 
   /** Feeds one record; returns the line to keep, or null for a header, comment, summary or blank row. */
   read(record: string[], line: number): StatementLineRow | null {
-    if (record.some((cell) => BINARY.test(cell)))
-      throw new StatementInvalid(line, 'binary data, not text (is it a zip of another source?)');
-    if (record.some((cell) => cell.includes(REPLACEMENT_CHARACTER))) {
-      throw new StatementInvalid(
-        line,
-        this.template.encoding === 'utf8'
-          ? 'not valid UTF-8 text (is the file GBK-encoded?)'
-          : 'not valid GBK text',
-      );
-    }
+    if (record.some((cell) => SUSPECT.test(cell))) this.checkText(record, line);
     const prefix = this.template.skipLinePrefix;
     if (prefix && (record[0] ?? '').trimStart().startsWith(prefix)) {
       if (this.state !== 'header') this.readFooter(record.join(this.template.delimiter).trim(), line);
@@ -153,6 +167,31 @@ export class StatementReader {
       case 'done':
         throw new StatementInvalid(line, 'unexpected row after the summary');
     }
+  }
+
+  private checkText(record: string[], line: number): void {
+    if (record.some((cell) => BINARY.test(cell)))
+      throw new StatementInvalid(line, 'binary data, not text (is it a zip of another source?)');
+    if (record.some((cell) => cell.includes(REPLACEMENT_CHARACTER))) {
+      throw new StatementInvalid(
+        line,
+        this.template.encoding === 'utf8'
+          ? 'not valid UTF-8 text (is the file GBK-encoded?)'
+          : 'not valid GBK text',
+      );
+    }
+  }
+
+  /**
+   * Reads a decimal cell at five decimals without BigInt when it fits (see `readUnits5`;
+   * `this.fast` then holds it) and remembers it for the row's measures, so each amount
+   * cell is parsed once. False: the caller uses the exact BigInt path.
+   */
+  private readFast(cells: string[], index: number): boolean {
+    if (!readUnits5(cells[index] ?? '', this.fast)) return false;
+    this.rowUnits[index] = this.fast.units;
+    this.rowUnitsOf[index] = this.rowStamp;
+    return true;
   }
 
   /** Call after the last record: rejects a file without header, summary or required footers. */
@@ -228,6 +267,7 @@ export class StatementReader {
           measure,
           column: measure.column ? this.find(measure.column) : null,
           value: 0n,
+          small: 0,
         });
     }
     this.state = 'rows';
@@ -255,9 +295,17 @@ export class StatementReader {
         throw new StatementInvalid(line, `${column?.name} is longer than ${max} characters`);
       return value;
     };
+    this.rowStamp += 1;
     const money = (field: TargetField, parse: (t: string) => number): number | null => {
       const value = text(field);
       if (value === null) return null;
+      const column = this.columns.get(field) as Column;
+      if (this.readFast(cells, column.index)) {
+        const { units, decimals } = this.fast;
+        // The fee is rounded to the fen once; an amount has at most two decimals (exact).
+        if (parse === parseFeeFen) return units5ToFen(units);
+        if (decimals <= 2) return units / 1000;
+      }
       try {
         return parse(value);
       } catch {
@@ -267,7 +315,12 @@ export class StatementReader {
 
     const kind = this.kindOf(cells, line);
     const timeText = (kind === 'REFUND' ? text('refundTime') : null) ?? text('tradeTime');
-    const tradeTime = timeText === null ? null : this.parseTime(timeText);
+    // Bills are in time order: many lines in a row share their second (one Date for them).
+    if (timeText !== null && timeText !== this.lastTimeText) {
+      this.lastTimeText = timeText;
+      this.lastTime = this.parseTime(timeText);
+    }
+    const tradeTime = timeText === null ? null : this.lastTime;
     if (!tradeTime) {
       const name = this.columns.get('tradeTime')?.name ?? 'trade time';
       throw new StatementInvalid(
@@ -340,10 +393,19 @@ export class StatementReader {
     for (const m of this.measures.values()) {
       if (m.measure.kind && m.measure.kind !== kind) continue;
       if (m.measure.measure === 'count') {
-        m.value += 1n;
+        m.small += 1;
       } else if (m.column) {
-        const value = cells[m.column.index] ?? '';
+        const index = m.column.index;
+        const value = cells[index] ?? '';
         if (value === '') continue;
+        if (this.rowUnitsOf[index] === this.rowStamp || this.readFast(cells, index)) {
+          m.small += this.rowUnits[index] as number;
+          if (m.small > SMALL_SUM_LIMIT || m.small < -SMALL_SUM_LIMIT) {
+            m.value += BigInt(m.small);
+            m.small = 0;
+          }
+          continue;
+        }
         try {
           m.value += parseDecimalUnits(value, SUM_SCALE);
         } catch {
@@ -354,7 +416,8 @@ export class StatementReader {
   }
 
   private figure(measure: Measure): bigint {
-    return this.measures.get(measureKey(measure))?.value ?? 0n;
+    const m = this.measures.get(measureKey(measure));
+    return m ? m.value + BigInt(m.small) : 0n;
   }
 
   /**
