@@ -5,7 +5,9 @@
 // (startReconciliationRun), and prints one JSON object per line on stdout:
 //   {"phase":"import-start"} … {"phase":"import-done",…} … {"phase":"run-done",…}
 // Arguments come as one JSON object in RECON_WORKER_INPUT:
-//   { url, file, statementDir, source, billDate, periodStart, periodEnd }
+//   { url, file, statementDir, source, billDate, periodStart, periodEnd, importOnly? }
+// With `importOnly` it stops after the import (the bench's second, smaller file: the
+// import's peak memory at another size, in a process of its own).
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -107,6 +109,7 @@ async function main() {
       peakRssKb: importPeakKb,
     });
 
+    if (input.importOnly) return;
     const reset = resetPeakRss();
     recording = true;
     const runStarted = performance.now();
