@@ -47,6 +47,10 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
     close: async () => {
       await server.stop();
       await db.close();
+      // pg-boss's stop leaves a loop that re-checks its stopped workers once a second; let
+      // it end before jest tears the module registry down (else a short test file can fail
+      // after its tests passed, with "Cannot destructure property 'setTimeout'").
+      await new Promise((resolve) => setTimeout(resolve, 1100));
     },
   };
 }
