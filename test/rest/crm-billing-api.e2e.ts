@@ -32,7 +32,9 @@ describe('CRM billing API (crm-billing-api.md) under /make_crm/api/', () => {
     params: Record<string, string | number>,
     options: { from?: string; slash?: boolean } = {},
   ): Promise<Call<T>> {
-    const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    const query = new URLSearchParams(
+      Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
     const response = await fetch(
       `${root}/make_crm/api/${name}${options.slash === false ? '' : '/'}?${query}`,
       {
@@ -55,7 +57,9 @@ describe('CRM billing API (crm-billing-api.md) under /make_crm/api/', () => {
         'content-type': 'application/x-www-form-urlencoded',
         ...(options.from ? { 'x-forwarded-for': options.from } : {}),
       },
-      body: new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString(),
+      body: new URLSearchParams(
+        Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString(),
     });
     const text = await response.text();
     return { status: response.status, body: JSON.parse(text) as Envelope<T>, text };
