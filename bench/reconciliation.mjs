@@ -118,7 +118,7 @@ async function seedPayments(client) {
  * header, backtick-prefixed CRLF rows (a refund line follows its payment line), and the
  * 7-column summary with the exact totals. Returns what it wrote and the issues planted.
  */
-async function writeStatement(path, orders = ORDERS) {
+export async function writeStatement(path, orders = ORDERS) {
   const out = createWriteStream(path);
   let chunk = `\uFEFF${ALL_HEADER}\r\n`;
   const put = async (text) => {

@@ -221,18 +221,23 @@ classified as (
     coalesce(case when channel_state = 'NONE' then paid_at else pay_time end >= :cutoff::timestamptz, false) as near_cutoff
   from pairs q
 ),
-open_doubts as (
-  select order_key, min(doubtful_since) as since from reconciliation_result
-  where source = :source and issue = ${ReconciliationIssue.DOUBTFUL} and settled_by_run_id is null
-  group by order_key
+-- An earlier run's open doubt about the order: looked up (an index probe) only for the
+-- few surpluses and shortages, not hashed against every row of the run.
+doubts as (
+  select k.*,
+    case when k.verdict in (${ReconciliationIssue.SURPLUS}, ${ReconciliationIssue.SHORTAGE}) then (
+      select min(r.doubtful_since) from reconciliation_result r
+      where r.source = :source and r.order_key = k.order_key
+        and r.issue = ${ReconciliationIssue.DOUBTFUL} and r.settled_by_run_id is null) end as doubted_since
+  from classified k
 ),
 decided as (
-  select k.*, d.since as doubted_since,
+  select k.*,
     case when k.verdict in (${ReconciliationIssue.SURPLUS}, ${ReconciliationIssue.SHORTAGE})
-              and (k.near_cutoff or d.since is not null)
-              and coalesce(d.since, :now::timestamptz) > :expiry::timestamptz
+              and (k.near_cutoff or k.doubted_since is not null)
+              and coalesce(k.doubted_since, :now::timestamptz) > :expiry::timestamptz
          then ${ReconciliationIssue.DOUBTFUL} else k.verdict end as issue
-  from classified k left join open_doubts d on d.order_key = k.order_key
+  from doubts k
 )
 -- Result codes are 32 hex digits like the legacy ones, but ascending within a run (the
 -- run code's first half, then a sequence): a million random codes would scatter inserts
