@@ -4,7 +4,6 @@
 // MERCHANT token, in one run on the same processes. The shim adds the signature check
 // (one call to the orders service) and the envelope. Figures, never assertions.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +19,14 @@ const orders = require(join(root, 'services/orders/dist/index-lib.js'));
 const { createOrder } = require(join(root, 'services/orders/dist/modules/order/order.service.js'));
 
 const MERCHANT = { id: 2024164, key: 'key-2024164-demo' };
-const documentOf = (path) => readFileSync(join(root, 'gateway/dist/rest/merchant-api', path), 'utf8');
+const { loadRestOperations } = require(join(root, 'gateway/dist/rest/graphql-documents.js'));
+/** The shim's own operation, with the shared fragments it spreads, as the shim sends it. */
+const restOperations = loadRestOperations(join(root, 'gateway/dist/rest'));
+const documentOf = (name) => {
+  const operation = restOperations.get(name);
+  if (!operation) throw new Error(`no REST operation ${name}`);
+  return operation.source;
+};
 
 /** merchant-api.md §1, written out here as a client would. */
 function sign(params, secret) {
@@ -136,7 +142,7 @@ export async function run({ print }) {
         name: 'orders',
         rest: { path: '/orders', params: { page: 1, page_size: 20 } },
         graphql: {
-          query: documentOf('orders/orders.graphql'),
+          query: documentOf('MerchantApiOrders'),
           operationName: 'MerchantApiOrders',
           variables: { filter: {}, page: 1, pageSize: 20 },
         },
@@ -146,7 +152,7 @@ export async function run({ print }) {
         name: 'balance',
         rest: { path: '/balance', params: {} },
         graphql: {
-          query: documentOf('balance/balance.graphql'),
+          query: documentOf('MerchantApiBalance'),
           operationName: 'MerchantApiBalance',
           variables: { merchantId: MERCHANT.id, historyDays: 1 },
         },
