@@ -94,6 +94,10 @@ export async function run({ print }) {
     const ordersPort = await freePort();
     const ledgerPort = await freePort();
     const gatewayPort = await freePort();
+    // /metrics is served on each process's internal metrics listener.
+    const ordersMetricsPort = await freePort();
+    const ledgerMetricsPort = await freePort();
+    const gatewayMetricsPort = await freePort();
     const quiet = { quiet: true };
     // The relay idles (long interval) so only request statements are counted.
     children.push(
@@ -104,6 +108,7 @@ export async function run({ print }) {
         {
           DATABASE_URL: url,
           ORDERS_PORT: String(ordersPort),
+          ORDERS_METRICS_PORT: String(ordersMetricsPort),
           OUTBOX_INTERVAL_MS: '60000',
           LOG_LEVEL: 'warn',
         },
@@ -116,7 +121,12 @@ export async function run({ print }) {
         root,
         'ledger',
         'services/ledger/dist/index.js',
-        { DATABASE_URL: url, LEDGER_PORT: String(ledgerPort), LOG_LEVEL: 'warn' },
+        {
+          DATABASE_URL: url,
+          LEDGER_PORT: String(ledgerPort),
+          LEDGER_METRICS_PORT: String(ledgerMetricsPort),
+          LOG_LEVEL: 'warn',
+        },
         quiet,
       ),
     );
@@ -130,6 +140,7 @@ export async function run({ print }) {
           ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
           LEDGER_URL: `http://127.0.0.1:${ledgerPort}/graphql`,
           GATEWAY_PORT: String(gatewayPort),
+          GATEWAY_METRICS_PORT: String(gatewayMetricsPort),
           LOG_LEVEL: 'warn',
         },
         quiet,
@@ -145,7 +156,10 @@ export async function run({ print }) {
     });
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     const subgraphUrl = `http://127.0.0.1:${ordersPort}/graphql`;
-    const metricsUrls = [`http://127.0.0.1:${ordersPort}/metrics`, `http://127.0.0.1:${ledgerPort}/metrics`];
+    const metricsUrls = [
+      `http://127.0.0.1:${ordersMetricsPort}/metrics`,
+      `http://127.0.0.1:${ledgerMetricsPort}/metrics`,
+    ];
     const statements = async () => (await Promise.all(metricsUrls.map(sqlCount))).reduce((a, b) => a + b, 0);
     const gatewayHeaders = { authorization: `Bearer ${token}` };
     const directHeaders = () => ({

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
+import { startEmbeddedPostgres, stopOrphanedPostgres } from '../services/common/esm/embedded-postgres.mjs';
 import { startService, stopChild, waitReady } from './lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,8 +28,13 @@ let embedded;
 let receiver;
 let stopTraffic;
 let stopping = false;
+// The demo world (seeded demo days, then reconciliation, settlement, billing… driven
+// through the gateway: about a minute on a fresh database) unless `npm start -- --no-demo`
+// or DEMO_DATA=off, which start the services on whatever the database holds (empty when
+// fresh), write no demo credentials and send no traffic. The process tests use it.
+const demoData = !process.argv.includes('--no-demo') && process.env.DEMO_DATA !== 'off';
 // Live demo traffic (a few orders a minute) unless `npm start -- --no-traffic` or DEMO_TRAFFIC=off.
-const liveTraffic = !process.argv.includes('--no-traffic') && process.env.DEMO_TRAFFIC !== 'off';
+const liveTraffic = demoData && !process.argv.includes('--no-traffic') && process.env.DEMO_TRAFFIC !== 'off';
 
 /**
  * Demo Alipay keys, made on the first start and kept in .data (git-ignored): the app key
@@ -73,6 +78,8 @@ async function ensureDatabase(adminUrl) {
 }
 
 function launch(name, script, env) {
+  // A stop that came in while starting: start nothing more.
+  if (stopping) throw new Error('stopping');
   const child = startService(root, name, script, env, {
     onExit: (code) => {
       if (!stopping) {
@@ -100,8 +107,22 @@ async function shutdown(code = 0) {
   process.exit(code);
 }
 
+// Every way of stopping `npm start` stops everything: Ctrl-C and kill (SIGINT, SIGTERM)
+// here, a closed terminal (SIGHUP), and the death of whoever started this process (npm,
+// or a shell that did not pass the signal on), noticed by its parent changing below. If
+// this process itself is SIGKILLed, the services stop on their own (their IPC channel
+// closes, see scripts/lib/processes.mjs) and the next start stops the orphaned embedded
+// PostgreSQL.
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) {
+    log(`parent process ${parentPid} is gone`);
+    void shutdown(0);
+  }
+}, 500).unref();
 
 async function main() {
   const dataDir = join(root, '.data');
@@ -111,7 +132,13 @@ async function main() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     log('starting embedded PostgreSQL in .data/pg …');
-    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), persistent: true });
+    await stopOrphanedPostgres(join(dataDir, 'pg'), log);
+    // exitHooks: false — shutdown() below stops it, after the services that use it.
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'pg'),
+      persistent: true,
+      exitHooks: false,
+    });
     adminUrl = embedded.adminUrl;
   }
   const databaseUrl = process.env.DATABASE_URL ?? (await ensureDatabase(adminUrl));
@@ -120,6 +147,15 @@ async function main() {
   const reconciliationPort = process.env.RECONCILIATION_PORT ?? '4003';
   const settlementPort = process.env.SETTLEMENT_PORT ?? '4004';
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
+  // /metrics of each process, on internal listeners (METRICS_HOST, default 127.0.0.1).
+  const metricsPorts = {
+    gateway: process.env.GATEWAY_METRICS_PORT ?? '9400',
+    orders: process.env.ORDERS_METRICS_PORT ?? '9401',
+    ledger: process.env.LEDGER_METRICS_PORT ?? '9402',
+    reconciliation: process.env.RECONCILIATION_METRICS_PORT ?? '9403',
+    settlement: process.env.SETTLEMENT_METRICS_PORT ?? '9404',
+  };
+  const metricsUrl = (name) => `http://127.0.0.1:${metricsPorts[name]}/metrics`;
   const settlementUrl = `http://127.0.0.1:${settlementPort}`;
   const alipayKeys = demoAlipayKeys(dataDir);
   const ordersUrl = `http://127.0.0.1:${ordersPort}`;
@@ -133,8 +169,9 @@ async function main() {
   log('starting the ledger subgraph …');
   launch('ledger', 'services/ledger/dist/index.js', {
     DATABASE_URL: databaseUrl,
-    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_DATA: String(demoData),
     LEDGER_PORT: ledgerPort,
+    LEDGER_METRICS_PORT: metricsPorts.ledger,
     ORDERS_URL: ordersUrl,
   });
   await waitReady(`${ledgerUrl}/ready`, 'ledger');
@@ -143,17 +180,23 @@ async function main() {
   launch('reconciliation', 'services/reconciliation/dist/index.js', {
     DATABASE_URL: databaseUrl,
     RECONCILIATION_PORT: reconciliationPort,
+    RECONCILIATION_METRICS_PORT: metricsPorts.reconciliation,
     ORDERS_URL: ordersUrl,
     STATEMENT_DIR: join(dataDir, 'statements'),
   });
   await waitReady(`${reconciliationUrl}/ready`, 'reconciliation');
 
-  log('starting the orders subgraph (on first start it replays the demo days: about a minute) …');
+  log(
+    demoData
+      ? 'starting the orders subgraph (on first start it replays the demo days: about a minute) …'
+      : 'starting the orders subgraph …',
+  );
   launch('orders', 'services/orders/dist/index.js', {
     DATABASE_URL: databaseUrl,
-    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_DATA: String(demoData),
     DEMO_MERCHANT_NOTIFY_URL: receiver.url,
     ORDERS_PORT: ordersPort,
+    ORDERS_METRICS_PORT: metricsPorts.orders,
     LEDGER_URL: ledgerUrl,
     RECONCILIATION_URL: reconciliationUrl,
     SANDBOX_ALIPAY_PRIVATE_KEY: alipayKeys.alipay.privateKey,
@@ -164,8 +207,9 @@ async function main() {
   log('starting the settlement subgraph …');
   launch('settlement', 'services/settlement/dist/index.js', {
     DATABASE_URL: databaseUrl,
-    SEED_DEMO_DATA: 'true',
+    SEED_DEMO_DATA: String(demoData),
     SETTLEMENT_PORT: settlementPort,
+    SETTLEMENT_METRICS_PORT: metricsPorts.settlement,
     LEDGER_URL: ledgerUrl,
     VOUCHER_DIR: join(dataDir, 'vouchers'),
     ALIPAY_APP_ID: alipayKeys.appId,
@@ -178,11 +222,14 @@ async function main() {
 
   log('starting the gateway …');
   launch('gateway', 'gateway/dist/index.js', {
+    // Rate limit counts (schema `gateway`), shared by every gateway process.
+    DATABASE_URL: databaseUrl,
     ORDERS_URL: `${ordersUrl}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
     SETTLEMENT_URL: `${settlementUrl}/graphql`,
     GATEWAY_PORT: gatewayPort,
+    GATEWAY_METRICS_PORT: metricsPorts.gateway,
   });
   await waitReady(`http://127.0.0.1:${gatewayPort}/ready`, 'gateway');
 
@@ -203,8 +250,13 @@ async function main() {
   const platform = {
     gatewayUrl: gateway,
     ordersUrl,
+    ordersMetricsUrl: metricsUrl('orders'),
     token: (actor) => common.signJwt(actor, jwt, 3600),
   };
+  if (!demoData) {
+    printBanner({ gateway, tokens, metricsUrl, demo: false });
+    return;
+  }
   const credentialsFile = join(dataDir, 'demo-credentials.json');
   const previous = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : {};
   // The rest of the loop, once: reconciliation, resolutions, settlement, billing, withdrawals.
@@ -248,20 +300,35 @@ async function main() {
       progress: (line) => log(line),
     });
 
+  printBanner({ gateway, tokens, metricsUrl, demo: true });
+}
+
+/** What is running and how to use it; `demo: false` (--no-demo) says what was skipped. */
+function printBanner({ gateway, tokens, metricsUrl, demo }) {
   const example = `curl -s ${gateway}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${tokens.MERCHANT}' \\\n  -d '{"query":"{ merchantStats { today { orderCount grossAmount } total { orderCount grossAmount merchantIncome } } orders(pageSize: 3) { totalCount nodes { platformOrderNo amount statusText channel { name } } } }"}'`;
+  const metrics = ['gateway', 'orders', 'ledger', 'reconciliation', 'settlement']
+    .map((name) => `   ${`${name}:`.padEnd(16)} ${metricsUrl(name)}`)
+    .join('\n');
   process.stdout.write(`
 ──────────────────────────────────────────────────────────────────────────────
  Payment back office is running (Ctrl-C stops everything).
 
  Console:         ${gateway}/console   (sign in as a demo operator, checker, analyst or merchant)
  Apollo Sandbox:  ${gateway}/graphql   (paste a token below into the Authorization header)
- Demo tokens (demo secret, 30 days) — also in .data/demo-credentials.json:
+ Demo tokens (demo secret, 30 days)${demo ? ' — also in .data/demo-credentials.json' : ''}:
    MERCHANT (2024164): ${tokens.MERCHANT}
    OPERATOR:           ${tokens.OPERATOR}
    OPERATOR_CHECKER:   ${tokens.OPERATOR_CHECKER}
    ANALYST:            ${tokens.ANALYST}
 
- Demo traffic: ${liveTraffic ? 'a few new orders a minute (off: npm start -- --no-traffic, or DEMO_TRAFFIC=off)' : 'off'}
+ Metrics (internal listeners, Prometheus format):
+${metrics}
+
+${
+  demo
+    ? ` Demo traffic: ${liveTraffic ? 'a few new orders a minute (off: npm start -- --no-traffic, or DEMO_TRAFFIC=off)' : 'off'}`
+    : ' Demo data: NOT seeded (--no-demo / DEMO_DATA=off): no demo days, demo world, credentials file or traffic'
+}
 
  Check the ledger's invariants at any time:  npm run ledger:verify
 

@@ -6,6 +6,11 @@ export interface DemoPlatform {
   gatewayUrl: string;
   /** The orders service's base URL: the sandbox channel lives there. */
   ordersUrl: string;
+  /**
+   * The orders service's `/metrics` (on its internal metrics listener, not `ordersUrl`):
+   * the demo reads `outbox_pending_events` there to wait for the outbox to drain.
+   */
+  ordersMetricsUrl?: string;
   token: (actor: Actor) => string;
 }
 
@@ -63,6 +68,16 @@ export class PlatformClient {
       signal: AbortSignal.timeout(DEADLINE_MS),
     });
     return this.dataOf<T>(response, query);
+  }
+
+  /** The orders service's metrics in the Prometheus text format. */
+  async ordersMetrics(): Promise<string> {
+    const url = this.platform.ordersMetricsUrl;
+    if (!url)
+      throw new DemoStepError('ordersMetricsUrl is not set: the demo reads the orders outbox from it');
+    const response = await fetch(url, { signal: AbortSignal.timeout(DEADLINE_MS) });
+    if (!response.ok) throw new DemoStepError(`${url} answered ${response.status}`);
+    return response.text();
   }
 
   /** A plain HTTP call to the sandbox channel (statements, payments). */

@@ -1,7 +1,14 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
+import {
+  commonEnvShape,
+  ConfigError,
+  listenPort,
+  parseEnv,
+  port,
+  rejectDemoSecretsInProduction,
+} from '@pay/common';
 
 const graphqlUrl = z.string().url();
 const httpUrl = z
@@ -86,6 +93,8 @@ const envSchema = z.object({
   ...commonEnvShape,
   GATEWAY_PORT: port(4000),
   GATEWAY_HOST: z.string().default('127.0.0.1'),
+  /** The internal `/metrics` listener's port (on METRICS_HOST); 0: any free port. Never the public port. */
+  GATEWAY_METRICS_PORT: listenPort(9400),
   ORDERS_URL: graphqlUrl.default('http://127.0.0.1:4001/graphql'),
   LEDGER_URL: graphqlUrl.default('http://127.0.0.1:4002/graphql'),
   RECONCILIATION_URL: graphqlUrl.default('http://127.0.0.1:4003/graphql'),
@@ -112,6 +121,15 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   /** Callers of the CRM billing API (/make_crm/api/…): a comma list of IP addresses. */
   CRM_ALLOWED_IPS: ipList.default('127.0.0.1,::1,::ffff:127.0.0.1'),
+  /** Rate limits (see rate-limits/): requests per window; 0 turns that limit off. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_PER_MERCHANT: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(3000),
+  RATE_LIMIT_PER_ACTOR: z.coerce.number().int().min(0).default(3000),
+  /** Failed signatures, sign-ins and two-factor codes allowed per failure window before a block. */
+  RATE_LIMIT_FAILURES: z.coerce.number().int().min(0).default(10),
+  RATE_LIMIT_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  RATE_LIMIT_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** OpenID Connect sign-in (see auth/token-verifier.ts); unset issuer = OIDC off. */
   OIDC_ISSUER: httpUrl.optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -119,6 +137,14 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_ROLE_CLAIM: z.string().min(1).optional(),
   OIDC_MERCHANT_CLAIM: z.string().min(1).optional(),
+  /** Deadline of one gateway → subgraph call (connect, answer and body), in milliseconds. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
+  /** A subgraph's circuit opens when more than this share of its recent calls failed… */
+  SUBGRAPH_BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  /** …once at least this many calls were made in the rolling window (10 s)… */
+  SUBGRAPH_BREAKER_MIN_CALLS: z.coerce.number().int().min(1).default(5),
+  /** …and stays open (failing fast) this long before it lets one trial call through. */
+  SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(1).default(10_000),
 });
 
 /**
@@ -150,10 +176,38 @@ export interface OidcConfig {
   jwks: { timeoutMs: number; cooldownMs: number };
 }
 
+/**
+ * Rate limits (rate-limits/rate-limits.ts). Counts live in PostgreSQL (`gateway.rate_limits`
+ * of DATABASE_URL) so every gateway replica shares them; without DATABASE_URL each process
+ * counts alone in memory. A limit of 0 is off.
+ */
+export interface RateLimitConfig {
+  /** DATABASE_URL; null: in-memory counts (one process). */
+  databaseUrl: string | null;
+  /** The window of the per-merchant, per-IP and per-actor limits, in seconds. */
+  windowSeconds: number;
+  /** Requests per window of one merchant (merchant id, open-API app, main account) on one signed legacy API. */
+  perMerchant: number;
+  /** Requests per window from one client IP on one signed legacy API. */
+  perIp: number;
+  /** `/graphql` requests per window of one actor (the token's subject; no token: the client IP). */
+  perActor: number;
+  /**
+   * Failures allowed per `failureWindowSeconds` — bad signatures (per API, IP and claimed
+   * merchant), failed sign-ins (per IP), wrong two-factor codes (per actor) — before that
+   * key is refused for `blockSeconds`.
+   */
+  failures: number;
+  failureWindowSeconds: number;
+  blockSeconds: number;
+}
+
 export interface GatewayConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string; trustProxy: TrustProxy };
+  /** The internal `/metrics` listener (not the public port). */
+  metrics: { port: number; host: string };
   /** Bearer tokens: the gateway's own HS256 tokens, and OIDC tokens when `oidc` is set. */
   auth: { jwtSecret: string; jwtIssuer: string; internalSecret: string; oidc: OidcConfig | null };
   /** Subgraph name → URL; overrides the URLs baked into the supergraph. */
@@ -175,6 +229,21 @@ export interface GatewayConfig {
   };
   /** The CRM billing API (/make_crm/api/…) answers only these caller IPs. */
   crm: { allowedIps: string[] };
+  /** Request and failure limits (rate-limits/), counted in PostgreSQL when `databaseUrl` is set. */
+  rateLimits: RateLimitConfig;
+  /** Deadline and circuit breaker of every gateway → subgraph call (graphql/subgraph-data-source.ts). */
+  subgraphCalls: SubgraphCallPolicy;
+}
+
+/**
+ * How the gateway calls a subgraph: each call is aborted after `timeoutMs`; each subgraph has
+ * its own circuit breaker (opossum) that opens when more than `breaker.errorPercent` of the
+ * calls in the last `breaker.windowMs` failed (at least `breaker.minCalls` calls), fails
+ * fast while open, and lets one trial call through after `breaker.resetMs`.
+ */
+export interface SubgraphCallPolicy {
+  timeoutMs: number;
+  breaker: { errorPercent: number; minCalls: number; resetMs: number; windowMs: number };
 }
 
 /** The only reader of process.env in the gateway. */
@@ -190,6 +259,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port: e.GATEWAY_PORT, host: e.GATEWAY_HOST, trustProxy: e.TRUST_PROXY },
+    metrics: { port: e.GATEWAY_METRICS_PORT, host: e.METRICS_HOST },
     auth: {
       jwtSecret: e.JWT_SECRET,
       jwtIssuer: e.JWT_ISSUER,
@@ -228,6 +298,25 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       maxVoucherBytes: e.VOUCHER_UPLOAD_MAX_BYTES,
     },
     crm: { allowedIps: e.CRM_ALLOWED_IPS },
+    rateLimits: {
+      databaseUrl: e.DATABASE_URL ?? null,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      perMerchant: e.RATE_LIMIT_PER_MERCHANT,
+      perIp: e.RATE_LIMIT_PER_IP,
+      perActor: e.RATE_LIMIT_PER_ACTOR,
+      failures: e.RATE_LIMIT_FAILURES,
+      failureWindowSeconds: e.RATE_LIMIT_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.RATE_LIMIT_BLOCK_SECONDS,
+    },
+    subgraphCalls: {
+      timeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      breaker: {
+        errorPercent: e.SUBGRAPH_BREAKER_ERROR_PERCENT,
+        minCalls: e.SUBGRAPH_BREAKER_MIN_CALLS,
+        resetMs: e.SUBGRAPH_BREAKER_RESET_MS,
+        windowMs: 10_000,
+      },
+    },
   };
 }
 

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
-import { configureLogger, loadConfigOrExit, logger, stopOnSignals } from '@pay/common';
+import { configureLogger, loadConfigOrExit, logger, startMetricsServer, stopOnSignals } from '@pay/common';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './server';
 
-/** Process entry: config → gateway → listen → graceful stop. */
+/** Process entry: config → gateway → listen (and the internal metrics listener) → graceful stop. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit(() => loadGatewayConfig());
   configureLogger({ service: 'gateway', level: config.logLevel });
   const server = await createGatewayServer(config);
   const listening = await server.start();
   logger().info({ url: `${listening.url}/graphql` }, 'gateway listening');
-  stopOnSignals([() => server.stop()]);
+  // /metrics only on the internal listener: the public port answers it like any unknown path.
+  const metrics = await startMetricsServer(config.metrics);
+  logger().info({ url: `${metrics.url}/metrics` }, 'metrics listening (internal)');
+  stopOnSignals([() => server.stop(), () => metrics.close()]);
 }
 
 main().catch((error: unknown) => {

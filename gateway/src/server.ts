@@ -13,6 +13,9 @@ import {
   createServiceApp,
   currentRequestId,
   formatError,
+  graphqlBodyErrorHandler,
+  graphqlMetricsPlugin,
+  inputGuardPlugin,
   jsonErrorHandler,
   listen,
   type Actor,
@@ -31,6 +34,9 @@ import { SignedActorDataSource } from './graphql/subgraph-data-source';
 import { mountRestApis } from './rest/rest-apis';
 import { consoleFiles } from './console/console-files';
 import { demoSignInRoutes } from './console/demo-sign-in';
+import { RateLimits } from './rate-limits/rate-limits';
+import { graphqlRateLimit, twoFactorFailureLimits } from './rate-limits/graphql-rate-limits';
+import { legacyRateLimitScope } from './rate-limits/legacy-rate-limits';
 
 export interface GatewayServer {
   app: Express;
@@ -46,10 +52,17 @@ export interface GatewayServer {
  */
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  // One data source per subgraph, each with its deadline and circuit breaker (config.subgraphCalls).
+  const dataSources: SignedActorDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedActorDataSource(config.subgraphs[name] ?? url ?? '', config.auth.internalSecret),
+    buildService: ({ name, url }) => {
+      const subgraph = { name, policy: config.subgraphCalls };
+      const subgraphUrl = config.subgraphs[name] ?? url ?? '';
+      const dataSource = new SignedActorDataSource(subgraphUrl, config.auth.internalSecret, subgraph);
+      dataSources.push(dataSource);
+      return dataSource;
+    },
   });
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
@@ -60,6 +73,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
+  // Per merchant, IP and actor, and on failed signatures, sign-ins and TOTP codes; counted in PostgreSQL (rate-limits/).
+  const rateLimits = await RateLimits.create(config.rateLimits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -71,6 +86,11 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     plugins: [
       ...protection.plugins,
       introspectionPolicy(),
+      // graphql_operations_total by type, name and outcome (served on the internal metrics port).
+      graphqlMetricsPlugin<GatewayContext>(),
+      twoFactorFailureLimits(rateLimits),
+      // NUL characters and invalid DateTimeISO values are the client's mistake: BAD_USER_INPUT naming the argument.
+      inputGuardPlugin<GatewayContext>({ httpStatus: 400 }),
       config.env === 'production'
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -102,12 +122,15 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   app.use(
     '/graphql',
     authenticate(tokens),
+    graphqlRateLimit(rateLimits),
     // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
     fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ actor: res.locals.actor as Actor, requestId: currentRequestId() ?? '' }),
     }),
+    // A malformed or over-limit body answers in GraphQL's shape (BAD_REQUEST, 400/413).
+    graphqlBodyErrorHandler,
   );
   app.get(
     '/files/vouchers/:sha256',
@@ -115,9 +138,10 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     voucherFiles({ settlementUrl: config.files.settlementUrl, internalSecret: config.auth.internalSecret }),
   );
   // The web console: demo sign-in (demo secrets only) and its static build with SPA fallback.
-  app.use(demoSignInRoutes({ env: config.env, jwt }));
+  app.use(demoSignInRoutes({ env: config.env, jwt, limits: rateLimits }));
   app.use(consoleFiles(config.console.dir));
   // The legacy APIs (merchant API at /, /pay/…, /make_crm/api/…, /api/account/v1/…, /openapi).
+  app.use(legacyRateLimitScope(rateLimits));
   mountRestApis(app, apollo, config, tokens);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);
@@ -133,6 +157,8 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     async stop() {
       await listening?.close();
       await apollo.stop();
+      await rateLimits.close();
+      for (const dataSource of dataSources) dataSource.shutdown();
     },
   };
 }

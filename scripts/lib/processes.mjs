@@ -3,12 +3,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** Starts `script` (relative to `root`) with extra env; output is prefixed with `[name]`. */
+/**
+ * Starts `script` (relative to `root`) with extra env; output is prefixed with `[name]`.
+ * The child gets an IPC channel: services stop when it closes (see `stopOnSignals` in
+ * @pay/common), so they never outlive this process, however it ends — SIGKILL included.
+ * Its internal metrics listener (`<NAME>_METRICS_PORT`) takes any free port unless `env`
+ * or this process's environment names one, so parallel runs never collide on it.
+ */
 export function startService(root, name, script, env, { quiet = false, onExit } = {}) {
+  const metricsPort = `${name.toUpperCase()}_METRICS_PORT`;
   const child = spawn(process.execPath, [join(root, script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { [metricsPort]: '0', ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  // Nothing is sent over the channel; it must not keep this process alive on its own.
+  child.channel?.unref();
   const prefix = (chunk) =>
     chunk
       .toString()

@@ -199,6 +199,33 @@ describe('open API openapi.payment.order.reconciliation (fubei-openapi.md)', () 
     expect(res.body).toMatchObject({ result_code: 400, result_message: '签名错误' });
   });
 
+  it('takes the upper-case sign every official Fubei SDK sends and refuses it in lower case', async () => {
+    // LEGACY-PROTOCOLS.md and README: the Java, .NET and PHP SDKs all send upper-case hex
+    // (the PHP SDK's own verifier compares with ===), so lower case is no SDK's output.
+    const envelope: Record<string, string> = {
+      app_id: APP.appId,
+      method: 'openapi.payment.order.reconciliation',
+      format: 'json',
+      sign_method: 'md5',
+      nonce: 'case-test',
+      version: '1.0',
+      biz_content: JSON.stringify({ ...chinaDay }),
+    };
+    const upper = fubeiSign(envelope, APP.secret);
+    expect(upper).toMatch(/^[0-9A-F]{32}$/);
+    const accepted = await openApiCall(platform, {}, { raw: JSON.stringify({ ...envelope, sign: upper }) });
+    expect(accepted.body).toMatchObject({ result_code: 200, data: { total: 1 } });
+    const lower = await openApiCall(
+      platform,
+      {},
+      { raw: JSON.stringify({ ...envelope, sign: upper.toLowerCase() }) },
+    );
+    expect(lower).toEqual({
+      status: 200,
+      body: { result_code: 400, result_message: '签名错误', data: null },
+    });
+  });
+
   it('answers unknown methods, bad parameters and malformed JSON in the envelope', async () => {
     const method = await openApiCall(platform, {}, { method: 'openapi.payment.order.nope' });
     expect(method.body).toMatchObject({ result_code: 400, data: null });

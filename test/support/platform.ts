@@ -1,4 +1,12 @@
-import { createTestDatabase, openDatabase, postGraphQL, signJwt, TEST_ACTORS, type Actor } from '@pay/common';
+import {
+  createTestDatabase,
+  openDatabase,
+  postGraphQL,
+  signJwt,
+  startMetricsServer,
+  TEST_ACTORS,
+  type Actor,
+} from '@pay/common';
 import {
   buildStandardWorld,
   createOrdersServer,
@@ -9,7 +17,7 @@ import {
   testOrdersConfig,
   type OrdersServer,
 } from '@pay/orders';
-import { createGatewayServer, loadGatewayConfig, type GatewayServer } from '@pay/gateway';
+import { createGatewayServer, loadGatewayConfig, type GatewayConfig, type GatewayServer } from '@pay/gateway';
 import {
   createReconciliationServer,
   reconciliationEntities,
@@ -57,6 +65,8 @@ export interface Platform {
   /** The Alipay app id of recharge links (the sandbox pays them and signs the notifications). */
   alipayAppId: string;
   gateway: GatewayServer;
+  /** The gateway's configuration (e.g. for a second gateway replica over the same database). */
+  gatewayConfig: GatewayConfig;
   /** What the demo world made (`world: 'demo'` only). */
   demoWorld: DemoWorld | null;
   token: (actor: Actor) => string;
@@ -124,7 +134,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const baseOrdersConfig = testOrdersConfig();
   const ordersConfig = testOrdersConfig({
     notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
-    outbox: { intervalMs: 100 },
+    outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ledgerUrl,
     reconciliationUrl,
     sandbox: {
@@ -165,6 +175,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
+    // The gateway's rate limits count in this database (schema `gateway`), as in production.
+    DATABASE_URL: db.url,
     ORDERS_URL: `${ordersListening.url}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
@@ -176,9 +188,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayUrl = `${gatewayListening.url}/graphql`;
   const token = (actor: Actor) =>
     signJwt(actor, { secret: gatewayConfig.auth.jwtSecret, issuer: gatewayConfig.auth.jwtIssuer });
+  // The demo waits for the orders outbox on /metrics: in-process, one listener serves every service's.
+  const metrics = demoWorld ? await startMetricsServer({ port: 0, host: '127.0.0.1' }) : null;
   const world = demoWorld
     ? await seedDemoWorld({
-        platform: { gatewayUrl: gatewayListening.url, ordersUrl: ordersListening.url, token },
+        platform: {
+          gatewayUrl: gatewayListening.url,
+          ordersUrl: ordersListening.url,
+          ordersMetricsUrl: `${metrics?.url}/metrics`,
+          token,
+        },
         daysAgo: DEMO_DAYS_AGO,
         merchantId: 2024164,
         otherMerchantId: 2023100,
@@ -206,11 +225,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     settlementUrl,
     alipayAppId,
     gateway,
+    gatewayConfig,
     token,
     gql: (query, variables = {}, actor = ACTORS.operator) =>
       postGraphQL(gatewayUrl, query, variables, actor ? { authorization: `Bearer ${token(actor)}` } : {}),
     close: async () => {
       await gateway.stop();
+      await metrics?.close();
       await receiver?.close();
       await orders.stop();
       await ledger.stop();

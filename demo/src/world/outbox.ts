@@ -10,7 +10,7 @@ export async function waitForOutbox(client: PlatformClient, timeoutMs = 120_000)
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   while (Date.now() < deadline) {
-    const text = await (await client.sandbox('/metrics')).text();
+    const text = await client.ordersMetrics();
     const pending = [...text.matchAll(/^outbox_pending_events\{[^}]*\} (\d+)/gm)].map((m) => Number(m[1]));
     quiet = pending.length > 0 && pending.every((n) => n === 0) ? quiet + 1 : 0;
     if (quiet >= 2) return;

@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
 import { DEMO_SECRET_PREFIX, signJwt, type Actor, type JwtSettings } from '@pay/common';
+import { clientIp } from '../auth/client-ip';
+import type { RateLimits } from '../rate-limits/rate-limits';
 
 /** The identities the demo console offers (the demo world's people). */
 export const DEMO_IDENTITIES: { id: string; label: string; actor: Actor }[] = [
@@ -29,9 +31,10 @@ export const demoSignInEnabled = (env: string, jwt: JwtSettings): boolean =>
 /**
  * `GET /console/demo-identities` and `POST /console/demo-sign-in { identity }`: the demo
  * console's "pick who you are". Anywhere else (production, or real secrets) both answer
- * 404, so nobody can mint a token by asking.
+ * 404, so nobody can mint a token by asking. With `limits`, too many failed sign-ins
+ * from one IP are refused for a while (429 with Retry-After).
  */
-export function demoSignInRoutes(options: { env: string; jwt: JwtSettings }): Router {
+export function demoSignInRoutes(options: { env: string; jwt: JwtSettings; limits?: RateLimits }): Router {
   const router = express.Router();
   const enabled = demoSignInEnabled(options.env, options.jwt);
   router.get('/console/demo-identities', (_req, res) => {
@@ -45,11 +48,20 @@ export function demoSignInRoutes(options: { env: string; jwt: JwtSettings }): Ro
       })),
     });
   });
-  router.post('/console/demo-sign-in', express.json({ limit: '1kb' }), (req, res) => {
+  router.post('/console/demo-sign-in', express.json({ limit: '1kb' }), async (req, res) => {
     if (!enabled) return void res.status(404).json({ error: 'demo sign-in is off' });
+    const failures = `sign-in:${clientIp(req) ?? 'unknown'}`;
+    const retryAfter = (await options.limits?.blocked(failures)) ?? null;
+    if (retryAfter !== null) {
+      res.setHeader('Retry-After', String(retryAfter));
+      return void res.status(429).json({ error: 'too many failed sign-ins', code: 'RATE_LIMITED' });
+    }
     const wanted = (req.body as { identity?: unknown } | undefined)?.identity;
     const identity = DEMO_IDENTITIES.find((i) => i.id === wanted);
-    if (!identity) return void res.status(400).json({ error: 'unknown demo identity' });
+    if (!identity) {
+      await options.limits?.fail(failures);
+      return void res.status(400).json({ error: 'unknown demo identity' });
+    }
     res.json({ token: signJwt(identity.actor, options.jwt, 8 * 3600) });
   });
   return router;

@@ -1,19 +1,56 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ACTOR_HEADER, signActorHeader } from '@pay/common';
+import { GraphQLError } from 'graphql';
+import CircuitBreaker from 'opossum';
+import { ACTOR_HEADER, AppError, logger, signActorHeader } from '@pay/common';
+import type { SubgraphCallPolicy } from '../config';
 import type { GatewayContext } from './context';
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
 /**
  * Forwards the verified actor to subgraphs in a header signed with the internal
  * secret; subgraphs refuse calls without it. The actor carries the caller's IP as
  * `authenticate` established it (`req.ip` under TRUST_PROXY, see auth/client-ip.ts), so
  * subgraphs can check IP allow-lists. The client's own headers are not passed on.
+ *
+ * A subgraph that stops answering must not hang the gateway: every call is aborted after
+ * `policy.timeoutMs`, and calls go through a circuit breaker per subgraph, so one that
+ * keeps failing (no answer, refused connection, 5xx) is left alone for a while instead
+ * of being hammered. Either way the client gets `DEPENDENCY_UNAVAILABLE` naming the
+ * subgraph, within the deadline. GraphQL errors the subgraph answers (and 4xx answers)
+ * are the caller's business: they pass through and do not count against the breaker.
  */
 export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly breaker: CircuitBreaker<[ProcessOptions], ProcessResult>;
+
   constructor(
     url: string,
     private readonly internalSecret: string,
+    private readonly subgraph: { name: string; policy: SubgraphCallPolicy },
   ) {
     super({ url });
+    const { name, policy } = subgraph;
+    const fetcher = this.fetcher;
+    // The deadline covers the whole exchange: connecting, the answer's headers and its body.
+    this.fetcher = (input, init) =>
+      fetcher(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
+    this.breaker = new CircuitBreaker((options: ProcessOptions) => super.process(options), {
+      name,
+      // The fetch's own signal is the deadline (it also frees the socket); no second timer.
+      timeout: false,
+      errorThresholdPercentage: policy.breaker.errorPercent,
+      volumeThreshold: policy.breaker.minCalls,
+      resetTimeout: policy.breaker.resetMs,
+      rollingCountTimeout: policy.breaker.windowMs,
+      // Only the subgraph being unavailable counts as a failure of the circuit.
+      errorFilter: (error: unknown) => !isUnavailability(error),
+    });
+    this.breaker.on('open', () =>
+      logger().warn({ subgraph: name, resetMs: policy.breaker.resetMs }, 'subgraph circuit open'),
+    );
+    this.breaker.on('halfOpen', () => logger().info({ subgraph: name }, 'subgraph circuit half-open'));
+    this.breaker.on('close', () => logger().info({ subgraph: name }, 'subgraph circuit closed'));
   }
 
   override willSendRequest({
@@ -24,4 +61,66 @@ export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContex
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.internalSecret));
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
+
+  override async process(options: ProcessOptions): Promise<ProcessResult> {
+    try {
+      return await this.breaker.fire(options);
+    } catch (error) {
+      throw this.unavailable(error) ?? error;
+    }
+  }
+
+  /** Stops the breaker's timers (the gateway's stop). */
+  shutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  /** DEPENDENCY_UNAVAILABLE for a call that failed because of the subgraph; null otherwise. */
+  private unavailable(error: unknown): AppError | null {
+    const { name, policy } = this.subgraph;
+    const details = { service: name };
+    const codeOf = (error as { code?: unknown }).code;
+    if (codeOf === 'EOPENBREAKER') {
+      return new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        `the ${name} service is unavailable (it failed repeatedly; calls resume within ${policy.breaker.resetMs} ms)`,
+        { ...details, reason: 'circuit open' },
+      );
+    }
+    if (!isUnavailability(error)) return null;
+    if (isTimeout(error)) {
+      return new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        `the ${name} service did not answer within ${policy.timeoutMs} ms`,
+        { ...details, reason: 'timeout' },
+      );
+    }
+    logger().warn({ subgraph: name, err: error }, 'subgraph call failed');
+    return new AppError('DEPENDENCY_UNAVAILABLE', `the ${name} service could not be reached`, {
+      ...details,
+      reason: error instanceof GraphQLError ? error.message : 'connection failed',
+    });
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  const { name, type } = error as { name?: unknown; type?: unknown };
+  return name === 'AbortError' || name === 'TimeoutError' || type === 'aborted';
+}
+
+/**
+ * The subgraph did not answer usefully: the deadline passed, the connection failed, or it
+ * answered with a 5xx status. A GraphQLError from a 4xx answer (the subgraph is up and
+ * refused the request) and anything else is not the subgraph's unavailability.
+ */
+function isUnavailability(error: unknown): boolean {
+  if (error instanceof GraphQLError) {
+    const status = (error.extensions.response as { status?: unknown } | undefined)?.status;
+    return typeof status === 'number' && status >= 500;
+  }
+  if (!error || typeof error !== 'object') return false;
+  // minipass-fetch (under make-fetch-happen) rejects with FetchError for network failures
+  // and AbortError when the deadline's signal fires.
+  const { name } = error as { name?: unknown };
+  return isTimeout(error) || name === 'FetchError';
 }

@@ -1,4 +1,5 @@
 import { ACTOR_HEADER, AppError, signActorHeader } from '@pay/common';
+import { signatureCheckLimits } from '../rate-limits/legacy-rate-limits';
 
 /**
  * Asks the service that keeps a legacy API's secrets (orders: merchant, master and
@@ -12,6 +13,8 @@ export async function askSignatureVerdict<V extends { ok: true }>(options: {
   internalSecret: string;
   body: unknown;
 }): Promise<V> {
+  // Per IP, per merchant and bad-signature limits of the signed legacy APIs (RATE_LIMITED).
+  const limits = await signatureCheckLimits(options.caller, options.body);
   let verdict: V | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
   try {
     const response = await fetch(options.url, {
@@ -30,6 +33,10 @@ export async function askSignatureVerdict<V extends { ok: true }>(options: {
       reason: (error as Error).message,
     });
   }
-  if (!verdict.ok) throw new AppError(verdict.code);
+  if (!verdict.ok) {
+    await limits?.refused(verdict.code);
+    throw new AppError(verdict.code);
+  }
+  await limits?.accepted();
   return verdict;
 }

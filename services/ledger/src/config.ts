@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
+import {
+  commonEnvShape,
+  ConfigError,
+  listenPort,
+  parseEnv,
+  port,
+  rejectDemoSecretsInProduction,
+} from '@pay/common';
 
 const envSchema = z.object({
   ...commonEnvShape,
   LEDGER_PORT: port(4002),
   LEDGER_HOST: z.string().default('127.0.0.1'),
+  /** The internal `/metrics` listener's port (on METRICS_HOST); 0: any free port. */
+  LEDGER_METRICS_PORT: listenPort(9402),
   /** Withdrawal fee: a fixed part in fen plus a rate in ppm of the amount (0 and 0: free, as the demo). */
   WITHDRAWAL_FEE_FIXED_FEN: z.coerce.number().int().min(0).max(1_000_000).default(0),
   WITHDRAWAL_FEE_RATE_PPM: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -25,6 +34,8 @@ export interface LedgerConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string };
+  /** The internal `/metrics` listener (not the public port). */
+  metrics: { port: number; host: string };
   db: { url: string | undefined };
   auth: { internalSecret: string };
   withdrawal: { feeFixed: number; feeRatePpm: number; minAmount: number };
@@ -32,6 +43,8 @@ export interface LedgerConfig {
   ordersUrl: string | null;
   verifyCron: string;
   seedDemoData: boolean;
+  /** Deadline of a call to another service (INTERNAL_CALL_TIMEOUT_MS); null: each client's default. */
+  internalCallTimeoutMs: number | null;
 }
 
 /** The only reader of process.env in the ledger service. */
@@ -46,6 +59,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined> = proce
     logLevel: e.LOG_LEVEL,
     http: { port: e.LEDGER_PORT, host: e.LEDGER_HOST },
     db: { url: e.DATABASE_URL },
+    metrics: { port: e.LEDGER_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     withdrawal: {
       feeFixed: e.WITHDRAWAL_FEE_FIXED_FEN,
@@ -55,6 +69,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined> = proce
     verifyCron: e.VERIFY_CRON,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     ordersUrl: e.ORDERS_URL ?? null,
+    internalCallTimeoutMs: e.INTERNAL_CALL_TIMEOUT_MS ?? null,
   };
 }
 

@@ -2,6 +2,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import {
   commonEnvShape,
+  DEFAULT_OUTBOX_RETENTION_HOURS,
+  listenPort,
   parseEnv,
   port,
   rejectDemoSecretsInProduction,
@@ -59,6 +61,8 @@ const envSchema = z.object({
   ...commonEnvShape,
   ORDERS_PORT: port(4001),
   ORDERS_HOST: z.string().default('127.0.0.1'),
+  /** The internal `/metrics` listener's port (on METRICS_HOST); 0: any free port. */
+  ORDERS_METRICS_PORT: listenPort(9401),
   /** Base URL payers and channels reach this service at (pay links, callbacks). */
   ORDERS_PUBLIC_URL: z.string().url().optional(),
   /** The ledger subgraph's base URL (e.g. http://127.0.0.1:4002); unset runs orders without a ledger. */
@@ -68,6 +72,8 @@ const envSchema = z.object({
   NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
+  /** Hours a delivered outbox event (and its receipts) is kept before the relay prunes it. */
+  OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(DEFAULT_OUTBOX_RETENTION_HOURS),
   SANDBOX_WECHAT_API_KEY: z
     .string()
     .length(32, 'must be 32 characters')
@@ -88,10 +94,12 @@ export interface OrdersConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string; publicUrl: string };
+  /** The internal `/metrics` listener (not the public port). */
+  metrics: { port: number; host: string };
   db: { url: string | undefined };
   auth: { internalSecret: string; masterKey: string };
   notify: { scheduleSeconds: number[]; timeoutMs: number };
-  outbox: { intervalMs: number };
+  outbox: { intervalMs: number; retentionHours: number };
   sandbox: {
     wechatApiKey: string;
     alipayAppId: string;
@@ -104,6 +112,8 @@ export interface OrdersConfig {
   demoMerchantNotifyUrl: string;
   ledgerUrl: string | null;
   reconciliationUrl: string | null;
+  /** Deadline of a call to another service (INTERNAL_CALL_TIMEOUT_MS); null: each client's default. */
+  internalCallTimeoutMs: number | null;
 }
 
 /** The only reader of process.env in the orders service. */
@@ -123,12 +133,13 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}`,
     },
     db: { url: e.DATABASE_URL },
+    metrics: { port: e.ORDERS_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET, masterKey: e.MERCHANT_API_MASTER_KEY },
     notify: {
       scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
     },
-    outbox: { intervalMs: e.OUTBOX_INTERVAL_MS },
+    outbox: { intervalMs: e.OUTBOX_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
     sandbox: {
       wechatApiKey: e.SANDBOX_WECHAT_API_KEY,
       alipayAppId: e.SANDBOX_ALIPAY_APP_ID,
@@ -139,6 +150,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
     demoMerchantNotifyUrl: e.DEMO_MERCHANT_NOTIFY_URL,
     ledgerUrl: e.LEDGER_URL ?? null,
     reconciliationUrl: e.RECONCILIATION_URL ?? null,
+    internalCallTimeoutMs: e.INTERNAL_CALL_TIMEOUT_MS ?? null,
   };
 }
 

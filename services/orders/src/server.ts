@@ -50,16 +50,22 @@ export async function createOrdersServer(options: {
     schema: 'orders_jobs',
     queues: [NOTIFY_QUEUE],
   });
-  const ledger = config.ledgerUrl ? httpEventSink(config.ledgerUrl, config.auth.internalSecret) : null;
+  const callTimeoutMs = config.internalCallTimeoutMs ?? undefined;
+  const ledger = config.ledgerUrl
+    ? httpEventSink(config.ledgerUrl, config.auth.internalSecret, callTimeoutMs)
+    : null;
   const reconciliation = config.reconciliationUrl
-    ? httpEventSink(config.reconciliationUrl, config.auth.internalSecret)
+    ? httpEventSink(config.reconciliationUrl, config.auth.internalSecret, callTimeoutMs)
     : null;
   const consumers = [
     notificationConsumer(jobs),
     ...(ledger ? [forwardingConsumer('ledger', Object.values(ORDER_TOPICS), ledger)] : []),
     ...(reconciliation ? [forwardingConsumer('reconciliation', [ORDER_STATE_TOPIC], reconciliation)] : []),
   ];
-  const relay = new OutboxRelay(orm, consumers, { intervalMs: config.outbox.intervalMs });
+  const relay = new OutboxRelay(orm, consumers, {
+    intervalMs: config.outbox.intervalMs,
+    retention: { hours: config.outbox.retentionHours },
+  });
   const runtime: OrdersRuntime = {
     orm,
     config,

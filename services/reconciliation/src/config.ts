@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
+import {
+  commonEnvShape,
+  ConfigError,
+  listenPort,
+  parseEnv,
+  port,
+  rejectDemoSecretsInProduction,
+} from '@pay/common';
 
 const envSchema = z.object({
   ...commonEnvShape,
   RECONCILIATION_PORT: port(4003),
   RECONCILIATION_HOST: z.string().default('127.0.0.1'),
+  /** The internal `/metrics` listener's port (on METRICS_HOST); 0: any free port. */
+  RECONCILIATION_METRICS_PORT: listenPort(9403),
   /** The orders service's base URL: resolutions complete/cancel/refund orders there, doubtful orders are queried at its sandbox. */
   ORDERS_URL: z.string().url().optional(),
   /** Where uploaded statement files are kept (content-addressed). */
@@ -33,6 +42,8 @@ export interface ReconciliationConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string };
+  /** The internal `/metrics` listener (not the public port). */
+  metrics: { port: number; host: string };
   db: { url: string | undefined };
   auth: { internalSecret: string };
   ordersUrl: string | null;
@@ -40,6 +51,8 @@ export interface ReconciliationConfig {
   matching: { cutoffMinutes: number; doubtfulWindowHours: number };
   approvalThreshold: number;
   autoReconcileCron: string;
+  /** Deadline of a call to another service (INTERNAL_CALL_TIMEOUT_MS); null: each client's default. */
+  internalCallTimeoutMs: number | null;
 }
 
 /** The only reader of process.env in the reconciliation service. */
@@ -56,12 +69,14 @@ export function loadReconciliationConfig(
     logLevel: e.LOG_LEVEL,
     http: { port: e.RECONCILIATION_PORT, host: e.RECONCILIATION_HOST },
     db: { url: e.DATABASE_URL },
+    metrics: { port: e.RECONCILIATION_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     ordersUrl: e.ORDERS_URL ?? null,
     statementDir: e.STATEMENT_DIR ?? null,
     matching: { cutoffMinutes: e.CUTOFF_MINUTES, doubtfulWindowHours: e.DOUBTFUL_WINDOW_HOURS },
     approvalThreshold: e.APPROVAL_THRESHOLD_FEN,
     autoReconcileCron: e.AUTO_RECONCILE_CRON,
+    internalCallTimeoutMs: e.INTERNAL_CALL_TIMEOUT_MS ?? null,
   };
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { commonEnvShape, ConfigError, parseEnv, port, rejectDemoSecretsInProduction } from '@pay/common';
+import {
+  commonEnvShape,
+  ConfigError,
+  listenPort,
+  parseEnv,
+  port,
+  rejectDemoSecretsInProduction,
+} from '@pay/common';
 
 /** A PEM given in an environment variable, where newlines are often written as `\n`. */
 const pem = z
@@ -11,6 +18,8 @@ const envSchema = z.object({
   ...commonEnvShape,
   SETTLEMENT_PORT: port(4004),
   SETTLEMENT_HOST: z.string().default('127.0.0.1'),
+  /** The internal `/metrics` listener's port (on METRICS_HOST); 0: any free port. */
+  SETTLEMENT_METRICS_PORT: listenPort(9404),
   /** The ledger's base URL: settlement payouts, wallet recharges and collections are posted there. */
   LEDGER_URL: z.string().url().optional(),
   /** Schema of the reconciliation service's published view `settlement_payment_v1`. */
@@ -62,6 +71,8 @@ export interface SettlementConfig {
   env: 'development' | 'production' | 'test';
   logLevel: string;
   http: { port: number; host: string };
+  /** The internal `/metrics` listener (not the public port). */
+  metrics: { port: number; host: string };
   db: { url: string | undefined };
   auth: { internalSecret: string };
   /** The ledger's base URL; null: payouts and wallet movements answer DEPENDENCY_UNAVAILABLE. */
@@ -76,6 +87,8 @@ export interface SettlementConfig {
   alipay: AlipayRechargeConfig | null;
   /** Seed the demo's settlement accounts and billing terms on an empty database (`npm start`). */
   seedDemoData: boolean;
+  /** Deadline of a call to another service (INTERNAL_CALL_TIMEOUT_MS); null: each client's default. */
+  internalCallTimeoutMs: number | null;
 }
 
 /** The only reader of process.env in the settlement service. */
@@ -98,6 +111,7 @@ export function loadSettlementConfig(
     logLevel: e.LOG_LEVEL,
     http: { port, host: e.SETTLEMENT_HOST },
     db: { url: e.DATABASE_URL },
+    metrics: { port: e.SETTLEMENT_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     ledgerUrl: e.LEDGER_URL ?? null,
     views: { paymentsSchema: e.PAYMENTS_VIEW_SCHEMA, merchantsSchema: e.MERCHANTS_VIEW_SCHEMA },
@@ -119,6 +133,7 @@ export function loadSettlementConfig(
           }
         : null,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    internalCallTimeoutMs: e.INTERNAL_CALL_TIMEOUT_MS ?? null,
   };
 }
 

@@ -42,7 +42,11 @@ export async function createSettlementServer(options: {
     orm,
     config,
     jobs,
-    ledger: createLedgerClient({ ledgerUrl: config.ledgerUrl, internalSecret: config.auth.internalSecret }),
+    ledger: createLedgerClient({
+      ledgerUrl: config.ledgerUrl,
+      internalSecret: config.auth.internalSecret,
+      timeoutMs: config.internalCallTimeoutMs ?? undefined,
+    }),
     vouchers: new VoucherStore(voucherDirOf(config)),
   };
   const app = createServiceApp({

@@ -1,9 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { isAppError, logger, type SignableValue } from '@pay/common';
 import { OperationError } from '../operation-runner';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { accountActor, authenticateAccountRequest } from './account-auth';
-import { sendAccountData, sendAccountError, type EnvelopeStyle } from './account-envelope';
+import { addLegacyFallbacks, requestPath, type LegacyEnvelopeError } from '../legacy-envelope';
+import { sendAccount, sendAccountData, sendAccountError, type EnvelopeStyle } from './account-envelope';
 import { accountEndpoints, type AccountEndpoint } from './account-endpoints';
 
 const isObject = (value: unknown): value is Record<string, SignableValue> =>
@@ -19,6 +20,19 @@ function paramsOf(req: Request, endpoint: AccountEndpoint): Record<string, Signa
   if (!isObject(body) || !isObject(body.data)) return {};
   return { ...body.data, sign: body.sign };
 }
+
+/** Where the account-clearing API answers (account-clearing-api.md). */
+export const ACCOUNT_BASE = '/api/account/v1';
+
+/**
+ * An error with `message` in the envelope of the endpoint the request named (`{ data, sign }`
+ * for the children endpoints, plain otherwise): body parsers, 404/405, rate limits.
+ */
+export const accountEnvelopeError: LegacyEnvelopeError = (req, res, status, message) => {
+  const path = requestPath(req);
+  const style = accountEndpoints.find((e) => e.path.toLowerCase() === path)?.envelope ?? 'plain';
+  sendAccount(res, style, status, { s: 'fail', m: message, d: null });
+};
 
 /** Renders a failure in the endpoint's envelope: documented messages, never a stack trace. */
 function fail(res: Response, style: EnvelopeStyle, error: unknown, path: string): void {
@@ -53,20 +67,15 @@ export function accountClearingApi(ctx: RestContext): Router {
         fail(res, endpoint.envelope, error, endpoint.path);
       }
     };
-    // A malformed JSON body is the caller's mistake: the envelope, not express's error page.
-    const bodyErrors = (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-      if (res.headersSent) {
-        next(error);
-        return;
-      }
-      sendAccountError(res, endpoint.envelope, 'BAD_USER_INPUT');
-    };
     if (endpoint.paramsIn === 'body') {
-      router.get(endpoint.path, json, handler, bodyErrors);
-      router.post(endpoint.path, json, handler, bodyErrors);
+      router.get(endpoint.path, json, handler);
+      router.post(endpoint.path, json, handler);
     } else {
       router.get(endpoint.path, handler);
     }
   }
+  // A malformed or over-limit body, a wrong method or an unknown path is the caller's
+  // mistake: the envelope, not express's error page.
+  addLegacyFallbacks(router, { base: ACCOUNT_BASE, envelopeError: accountEnvelopeError });
   return router;
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { ERROR_CODES } from '@pay/common';
+import type { LegacyEnvelopeError } from '../legacy-envelope';
 
 /** crm-billing-api.md: `{ msg, status, data }`, `status 0` and `msg ""` on success. */
 export interface CrmEnvelope<T> {
@@ -38,3 +39,8 @@ export function sendCrmError(res: Response, code: string): void {
     data: null,
   } satisfies CrmEnvelope<null>);
 }
+
+/** An error in the CRM envelope with `message` (body parsers, 404/405, rate limits). */
+export const crmEnvelopeError: LegacyEnvelopeError = (_req, res, status, message) => {
+  res.status(status).json({ msg: message, status: CRM_FAILURE, data: null } satisfies CrmEnvelope<null>);
+};

@@ -1,9 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { AppError, isAppError, logger, type Actor } from '@pay/common';
 import { clientIp } from '../../auth/client-ip';
 import { OperationError } from '../operation-runner';
 import type { RestContext } from '../rest-context';
-import { sendCrmData, sendCrmError } from './crm-envelope';
+import { addLegacyFallbacks } from '../legacy-envelope';
+import { crmEnvelopeError, sendCrmData, sendCrmError } from './crm-envelope';
 import { crmParamsOf, merchantIdParam, type CrmParams } from './crm-params';
 
 /** Where the legacy CRM answered (crm-billing-api.md). */
@@ -70,6 +71,18 @@ function renderFailure(res: Response, error: unknown, endpoint: string): void {
 }
 
 /**
+ * The POST endpoints take a form (crm-billing-api.md): another body (JSON, malformed or
+ * not) is refused as a parser would refuse it, in the envelope, rather than ignored.
+ */
+const formOnly: RequestHandler = (req, _res, next) => {
+  if (req.is('application/x-www-form-urlencoded') === false) {
+    next(Object.assign(new Error('the body is not a form'), { status: 400, type: 'entity.parse.failed' }));
+    return;
+  }
+  next();
+};
+
+/**
  * Mounts the CRM endpoints at /make_crm/api/<name>/ (with or without the trailing slash
  * the spec's URLs show), answered in `{ msg, status, data }`. The IP allow-list is checked
  * before anything else, so callers off it learn nothing, not even about parameters.
@@ -91,26 +104,23 @@ export function crmRoutes(ctx: RestContext, endpoints: CrmEndpoint[]): Router {
     };
     const path = `${CRM_BASE}/${endpoint.name}`;
     router.get(path, handler);
-    if (endpoint.post) router.post(path, form, handler);
+    if (endpoint.post) router.post(path, formOnly, form, handler);
   }
-  // A body the form parser rejects (too large, bad charset) still answers in the envelope,
-  // and still tells a caller off the allow-list nothing but that.
-  router.use(CRM_BASE, (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    try {
-      allowedCaller(req, ctx.config.crm.allowedIps);
-    } catch (refused) {
-      renderFailure(res, refused, 'body');
-      return;
-    }
-    const status = (error as { status?: unknown }).status;
-    sendCrmError(
-      res,
-      typeof status === 'number' && status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR',
-    );
+  // A body the form parser rejects (too large, bad charset), a wrong method or an unknown
+  // path still answers in the envelope, and still tells a caller off the allow-list
+  // nothing but that.
+  addLegacyFallbacks(router, {
+    base: CRM_BASE,
+    envelopeError: crmEnvelopeError,
+    gate: (req, res) => {
+      try {
+        allowedCaller(req, ctx.config.crm.allowedIps);
+        return false;
+      } catch (refused) {
+        renderFailure(res, refused, 'fallback');
+        return true;
+      }
+    },
   });
   return router;
 }

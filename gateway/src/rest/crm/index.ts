@@ -13,3 +13,5 @@ export function crmApi(ctx: RestContext): Router {
     apiRechargeEndpoint,
   ]);
 }
+
+export { crmEnvelopeError } from './crm-envelope';

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { ERROR_CODES, type ErrorCode } from '@pay/common';
+import type { LegacyEnvelopeError } from '../legacy-envelope';
 
 /** merchant-api.md: `{ code, message, data }`, `code = 0` on success. */
 export interface MerchantEnvelope<T> {
@@ -39,3 +40,10 @@ export function sendMerchantError(res: Response, code: string, message?: string)
 export const legacyMessageOf = (code: ErrorCode | string): string =>
   (ERROR_CODES as Record<string, { legacyMessage: string }>)[code]?.legacyMessage ??
   ERROR_CODES.INTERNAL_SERVER_ERROR.legacyMessage;
+
+/** An error in the merchant API's envelope with `message` (body parsers, 404/405, rate limits). */
+export const merchantApiEnvelopeError: LegacyEnvelopeError = (_req, res, status, message) => {
+  res
+    .status(status)
+    .json({ code: MERCHANT_API_FAILURE, message, data: null } satisfies MerchantEnvelope<null>);
+};

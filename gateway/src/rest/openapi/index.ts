@@ -1,10 +1,19 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { AppError, isAppError, logger, type Actor } from '@pay/common';
 import { OperationError } from '../operation-runner';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { authenticateOpenApiRequest } from './openapi-auth';
-import { sendOpenApiData, sendOpenApiError, UNKNOWN_METHOD_MESSAGE } from './openapi-envelope';
+import { addLegacyFallbacks } from '../legacy-envelope';
+import {
+  openApiEnvelopeError,
+  sendOpenApiData,
+  sendOpenApiError,
+  UNKNOWN_METHOD_MESSAGE,
+} from './openapi-envelope';
 import { reconciliationMethod } from './reconciliation/reconciliation.method';
+
+/** Where the open API answers (LEGACY-PROTOCOLS.md, ours). */
+export const OPEN_API_PATH = '/openapi';
 
 /** What an open API method's handler gets: the parsed `biz_content` and the app's merchant. */
 export interface OpenApiRequest {
@@ -61,7 +70,7 @@ function bizContentOf(params: Record<string, string>): Record<string, unknown> {
 export function openApi(ctx: RestContext): Router {
   const router = express.Router();
   router.post(
-    '/openapi',
+    OPEN_API_PATH,
     express.json({ limit: '64kb', type: () => true }),
     async (req: Request, res: Response) => {
       try {
@@ -86,10 +95,11 @@ export function openApi(ctx: RestContext): Router {
         sendOpenApiError(res, 'INTERNAL_SERVER_ERROR');
       }
     },
-    // A body that is not JSON never reaches the handler: answer it in the envelope too.
-    (_error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-      sendOpenApiError(res, 'BAD_USER_INPUT');
-    },
   );
+  // A body that is not JSON or is over the limit never reaches the handler, and other
+  // methods and paths under /openapi have none: answer them in the envelope too.
+  addLegacyFallbacks(router, { base: OPEN_API_PATH, envelopeError: openApiEnvelopeError });
   return router;
 }
+
+export { openApiEnvelopeError } from './openapi-envelope';

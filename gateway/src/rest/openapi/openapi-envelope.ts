@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { ERROR_CODES } from '@pay/common';
+import type { LegacyEnvelopeError } from '../legacy-envelope';
 
 /** fubei-openapi.md: `{ result_code, result_message, data }`; 200 success, 400 platform error. */
 export interface OpenApiEnvelope<T> {
@@ -31,3 +32,15 @@ export function sendOpenApiError(res: Response, code: string, message?: string):
     data: null,
   } satisfies OpenApiEnvelope<null>);
 }
+
+/**
+ * An error in the envelope with `message` (body parsers, 404/405, rate limits). HTTP 200
+ * whatever `status` says, as every failure of this API (see {@link sendOpenApiError}).
+ */
+export const openApiEnvelopeError: LegacyEnvelopeError = (_req, res, _status, message) => {
+  res.status(200).json({
+    result_code: OPEN_API_FAILURE,
+    result_message: message,
+    data: null,
+  } satisfies OpenApiEnvelope<null>);
+};

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { ERROR_CODES } from '@pay/common';
+import { requestPath, type LegacyEnvelopeError } from '../legacy-envelope';
 
 /**
  * The envelope shapes the spec's examples use, per endpoint:
@@ -44,3 +45,22 @@ export function sendAdminError(res: Response, style: EnvelopeStyle, code: string
   const msg = known?.legacyMessage ?? ERROR_CODES.INTERNAL_SERVER_ERROR.legacyMessage;
   res.status(status).json(envelope(style, status, msg, null));
 }
+
+/** The envelope each endpoint answers in (pay-admin-api.md's examples); other paths `msg`. */
+const STYLE_OF_PATH: Record<string, EnvelopeStyle> = {
+  '/pay/consume_order': 'codeString',
+  '/pay/order_details': 'code',
+  '/pay/check_record': 'code',
+  '/pay/check_bills': 'msgState',
+  '/pay/account': 'msg',
+  '/pay/settlement': 'msg',
+};
+
+/**
+ * An error with `message` in the envelope of the endpoint the request named (`msg` for
+ * an unknown path), `code` the HTTP status: body parsers, 404/405, rate limits.
+ */
+export const payAdminEnvelopeError: LegacyEnvelopeError = (req, res, status, message) => {
+  const style = STYLE_OF_PATH[requestPath(req)] ?? 'msg';
+  res.status(status).json(envelope(style, status, message, null));
+};

@@ -28,6 +28,7 @@ describe('parseEnv', () => {
       INTERNAL_SIGNING_SECRET: 'demo-internal-signing-secret-not-for-production',
       JWT_SECRET: 'demo-jwt-secret-not-for-production',
       JWT_ISSUER: 'payoffice',
+      METRICS_HOST: '127.0.0.1',
       ORDERS_PORT: 4001,
     });
   });

@@ -41,6 +41,9 @@ export function loadConfigOrExit<T>(load: () => T): T {
 
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
+/** A listener's port where 0 (any free port, logged at start) is allowed: the internal metrics port. */
+export const listenPort = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
 /** A secret: required in production, a clearly-labelled demo default elsewhere. */
 export const secret = (demoDefault: string) =>
   z.string().min(16, 'must be at least 16 characters').default(demoDefault);
@@ -62,6 +65,13 @@ export const commonEnvShape = {
   INTERNAL_SIGNING_SECRET: secret('demo-internal-signing-secret-not-for-production'),
   JWT_SECRET: secret('demo-jwt-secret-not-for-production'),
   JWT_ISSUER: z.string().default('payoffice'),
+  /** Address of the internal `/metrics` listener (its port is `<SERVICE>_METRICS_PORT`). */
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Deadline of one call to another service (event deliveries, ledger and orders clients), in
+   * milliseconds; unset: each call's own default (5 s for checks, 10–15 s for postings).
+   */
+  INTERNAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
 };
 
 export const DEMO_SECRET_PREFIX = 'demo-';

@@ -14,16 +14,22 @@ interface EmbeddedPostgres {
  * in `dataDir`, keeping its data between runs. The package is ESM-only, so it is
  * loaded with a dynamic import from plain Node; jest starts it from its .mjs setup.
  */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+  /** false: the caller stops it on SIGINT/SIGTERM itself (see esm/embedded-postgres.mjs). */
+  exitHooks = true,
+): Promise<EmbeddedPostgres> {
   const moduleUrl = pathToFileURL(join(__dirname, '..', '..', 'esm', 'embedded-postgres.mjs')).href;
   const mod = (await import(moduleUrl)) as {
     startEmbeddedPostgres: (o: {
       dataDir: string;
       persistent: boolean;
       port?: number;
+      exitHooks?: boolean;
     }) => Promise<EmbeddedPostgres>;
   };
-  return mod.startEmbeddedPostgres({ dataDir, persistent: true, port });
+  return mod.startEmbeddedPostgres({ dataDir, persistent: true, port, exitHooks });
 }
 
 /** Replaces the database name of a postgres URL. */
@@ -42,7 +48,12 @@ export async function serviceDatabaseUrl(
   configured: string | undefined,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   if (configured) return { url: configured, stop: async () => {} };
-  const pg = await startEmbeddedPostgres(join(__dirname, '..', '..', '..', '..', '.data', 'pg'));
+  // The service's own graceful stop (stopOnSignals) stops the database, after its server.
+  const pg = await startEmbeddedPostgres(
+    join(__dirname, '..', '..', '..', '..', '.data', 'pg'),
+    undefined,
+    false,
+  );
   return { url: pg.adminUrl, stop: () => pg.stop() };
 }
 

@@ -1,6 +1,7 @@
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
 import type { Constructor, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
 import { logger } from '../logging/logger';
 import { countSqlStatement } from './sql-statements';
 
@@ -59,9 +60,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   const orm = await MikroORM.init(config);
   orm.em.getConnection().getKnex().on('query', countSqlStatement);
   if (options.migrate !== false) {
-    await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
-    const applied = await orm.getMigrator().up();
-    if (applied.length > 0) logger().info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    try {
+      await withMigrationLock(options.url, options.schema, async () => {
+        await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
+        const applied = await orm.getMigrator().up();
+        if (applied.length > 0)
+          logger().info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      });
+    } catch (error) {
+      await orm.close(true);
+      throw error;
+    }
   }
   return orm;
+}
+
+/**
+ * Runs `work` holding a session-level PostgreSQL advisory lock for `schema`'s migrations,
+ * taken on a connection of its own: replicas that start together migrate one at a time,
+ * and the later ones find nothing left to apply. (Without it two of them race on
+ * `create schema`, the migrations table and each migration's DDL.) If the process dies,
+ * its connection closes and PostgreSQL releases the lock.
+ */
+export async function withMigrationLock<T>(url: string, schema: string, work: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [migrationLockKey(schema)]);
+    return await work();
+  } finally {
+    // Ending the session releases the lock too; unlocking first makes it immediate.
+    await client
+      .query('select pg_advisory_unlock(hashtext($1))', [migrationLockKey(schema)])
+      .catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The advisory lock key of a schema's migrations (hashed with `hashtext`). */
+export function migrationLockKey(schema: string): string {
+  return `migrations:${schema}`;
 }

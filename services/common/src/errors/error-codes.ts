@@ -147,6 +147,12 @@ export const ERROR_CODES = {
     httpStatus: 400,
     legacyMessage: '通知验签失败',
   },
+  RATE_LIMITED: {
+    description:
+      'Too many requests (per merchant, client IP or caller), or too many failed signatures, sign-ins or two-factor codes; retry after the seconds in the Retry-After header.',
+    httpStatus: 429,
+    legacyMessage: '请求过于频繁，请稍后重试。',
+  },
   DEPENDENCY_UNAVAILABLE: {
     description: 'A service this request needs is unavailable; nothing was changed.',
     httpStatus: 503,

@@ -3,3 +3,4 @@ export * from './subgraph-server';
 export * from './shutdown';
 export * from './signed-caller';
 export * from './run-service';
+export * from './graphql-body-errors';

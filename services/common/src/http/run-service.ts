@@ -6,16 +6,20 @@ import { serviceDatabaseUrl } from '../db/database-url';
 import { configureLogger, logger } from '../logging/logger';
 import { stopOnSignals } from './shutdown';
 import type { Listening } from './service-app';
+import { startMetricsServer, type MetricsListenConfig } from '../metrics/metrics-server';
 
 interface RunnableConfig {
   logLevel: string;
   db: { url: string | undefined };
+  /** The internal `/metrics` listener. */
+  metrics: MetricsListenConfig;
 }
 
 /**
  * A subgraph's process entry, the same for every service: config (one clear line per
  * problem) → database (configured or embedded) with migrations → optional start-up work
- * → server → listen → graceful stop on SIGINT/SIGTERM.
+ * → server → listen, and `/metrics` on the internal metrics listener → graceful stop on
+ * SIGINT/SIGTERM, or when the parent's IPC channel closes (see `stopOnSignals`).
  */
 export function runService<C extends RunnableConfig>(options: {
   name: string;
@@ -43,7 +47,9 @@ export function runService<C extends RunnableConfig>(options: {
     const server = await options.createServer({ orm, config, databaseUrl: database.url });
     const listening = await server.start();
     logger().info({ url: listening.url }, `${options.name} subgraph listening`);
-    stopOnSignals([() => server.stop(), () => orm.close(), () => database.stop()]);
+    const metrics = await startMetricsServer(config.metrics);
+    logger().info({ url: `${metrics.url}/metrics` }, 'metrics listening (internal)');
+    stopOnSignals([() => server.stop(), () => metrics.close(), () => orm.close(), () => database.stop()]);
   };
   main().catch((error: unknown) => {
     logger().fatal({ err: error }, `${options.name} service failed to start`);

@@ -1,13 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { metricsRegistry, httpRequestDuration } from '../metrics/metrics';
+import { httpRequestDuration } from '../metrics/metrics';
 import { currentRequestId, logger, withRequestId } from '../logging/logger';
 
 /**
  * An express app with what every service exposes: request ids and logs, request
- * metrics, `/metrics`, `/health` (the process is up) and `/ready` (its dependencies
- * answer). Services mount their own routes on it.
+ * metrics, `/health` (the process is up) and `/ready` (its dependencies answer).
+ * Services mount their own routes on it. `/metrics` is not here: it is served on an
+ * internal listener of its own (`startMetricsServer`), never on the public port.
  */
 export function createServiceApp(options: { ready: () => Promise<boolean> }): Express {
   const app = express();
@@ -35,10 +36,6 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
   app.get('/ready', async (_req, res) => {
     const ok = await options.ready().catch(() => false);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('content-type', metricsRegistry.contentType);
-    res.send(await metricsRegistry.metrics());
   });
   return app;
 }

@@ -1,4 +1,4 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Express, NextFunction, Request, Response } from 'express';
@@ -8,6 +8,9 @@ import { ACTOR_HEADER, verifyActorHeader } from '../auth/actor-header';
 import type { Actor } from '../auth/actor';
 import { formatError } from '../errors/format-error';
 import { currentRequestId } from '../logging/logger';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin';
+import { inputGuardPlugin } from '../graphql/input-guard';
+import { graphqlBodyErrorHandler } from './graphql-body-errors';
 
 export interface SubgraphContextBase extends BaseContext {
   actor: Actor;
@@ -33,7 +36,13 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
     includeStacktraceInErrorResponses: false,
     formatError,
     // No Apollo Studio: traces would only bloat responses to the gateway.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      // Direct calls are refused NUL characters and invalid dates too (input-guard.ts).
+      inputGuardPlugin<C>({ httpStatus: 200 }),
+      clientErrorsAsOk<C>(),
+      graphqlMetricsPlugin<C>(),
+    ],
   });
   await server.start();
   app.use(
@@ -55,6 +64,25 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
     expressMiddleware(server, {
       context: async ({ res }) => options.buildContext(res.locals.actor as Actor, currentRequestId() ?? ''),
     }),
+    graphqlBodyErrorHandler,
   );
   return server;
+}
+
+/**
+ * A subgraph answers a client's mistake (variable coercion, validation: Apollo's 400)
+ * with HTTP 200 and the errors, so that the gateway passes on BAD_USER_INPUT and its
+ * message: the gateway reads any non-200 subgraph answer as a transport failure and
+ * would mask it as INTERNAL_SERVER_ERROR.
+ */
+function clientErrorsAsOk<C extends BaseContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.http.status === 400 && response.body.kind === 'single') response.http.status = 200;
+        },
+      };
+    },
+  };
 }

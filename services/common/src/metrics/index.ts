@@ -1,1 +1,3 @@
 export * from './metrics';
+export * from './graphql-metrics-plugin';
+export * from './metrics-server';

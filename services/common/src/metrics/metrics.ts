@@ -1,6 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** One registry per process, exposed at `/metrics` in the Prometheus text format. */
+/**
+ * One registry per process, exposed in the Prometheus text format at `/metrics` on the
+ * process's internal metrics listener (`startMetricsServer`), never on its public port.
+ */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
 
@@ -12,10 +15,11 @@ export const httpRequestDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+/** Counted by `graphqlMetricsPlugin` (gateway and subgraphs) once per operation answered. */
 export const graphqlOperations = new Counter({
   name: 'graphql_operations_total',
-  help: 'GraphQL operations by name and outcome',
-  labelNames: ['operation', 'outcome'] as const,
+  help: 'GraphQL operations by type (query, mutation, subscription; unknown when the document did not parse or validate), operation name and outcome (success or error)',
+  labelNames: ['type', 'operation', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 

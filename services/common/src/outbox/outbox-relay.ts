@@ -32,7 +32,28 @@ interface Row {
 export interface OutboxRelayOptions {
   intervalMs?: number;
   batchSize?: number;
+  /** Pruning of delivered events; see `OutboxRetention`. */
+  retention?: OutboxRetention;
 }
+
+/**
+ * How long delivered events stay in the outbox. An event is pruned (with its receipts)
+ * once every consumer of its topic has a receipt and the last receipt is older than
+ * `hours`; an event still pending for any consumer, or whose topic no consumer takes, is
+ * kept however old it is. Each pass deletes in batches of `batchSize` rows so no
+ * statement holds locks for long.
+ */
+export interface OutboxRetention {
+  /** Hours a delivered event is kept (OUTBOX_RETENTION_HOURS; default 168 = 7 days). */
+  hours: number;
+  /** How often the relay prunes (default every 10 minutes). */
+  intervalMs?: number;
+  /** Rows deleted per statement (default 1000). */
+  batchSize?: number;
+}
+
+/** Seven days: long enough to look into a delivery problem, short enough to keep the tables small. */
+export const DEFAULT_OUTBOX_RETENTION_HOURS = 168;
 
 /**
  * Delivers outbox events to in-process consumers (which may forward them to other
@@ -46,7 +67,10 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private pruning: Promise<unknown> | undefined;
+  private readonly retention: Required<OutboxRetention>;
   private stopped = true;
   private readonly intervalMs: number;
   private readonly batchSize: number;
@@ -60,17 +84,83 @@ export class OutboxRelay {
   ) {
     this.intervalMs = options.intervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
+    this.retention = {
+      hours: options.retention?.hours ?? DEFAULT_OUTBOX_RETENTION_HOURS,
+      intervalMs: options.retention?.intervalMs ?? 10 * 60_000,
+      batchSize: options.retention?.batchSize ?? 1000,
+    };
   }
 
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    this.schedulePrune(this.retention.intervalMs);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.pruneTimer) clearTimeout(this.pruneTimer);
     await this.running;
+    await this.pruning;
+  }
+
+  /**
+   * Deletes delivered events older than the retention (and their receipts), batch by
+   * batch, until none is left; returns how many events were deleted. Replicas may prune
+   * at the same time: each skips the rows another one is deleting.
+   */
+  async prune(now: Date = new Date()): Promise<number> {
+    const pairs = this.consumers.flatMap((c) => c.topics.map((topic) => ({ consumer: c.name, topic })));
+    if (pairs.length === 0) return 0;
+    const cutoff = new Date(now.getTime() - this.retention.hours * 3_600_000);
+    const consumerList = pgArray(pairs.map((p) => p.consumer));
+    const topicList = pgArray(pairs.map((p) => p.topic));
+    let total = 0;
+    for (;;) {
+      const em = this.orm.em.fork();
+      // Receipts and events go in one statement: the foreign key is checked at its end.
+      const [row] = (await em.getConnection().execute(
+        `with subscription as (
+           select * from unnest(?::text[], ?::text[]) as s(consumer, topic)
+         ), prunable as (
+           select e.seq from outbox_event e
+            where e.created_at < ?
+              and e.topic in (select topic from subscription)
+              and not exists (
+                select 1 from subscription s
+                 where s.topic = e.topic
+                   and not exists (select 1 from outbox_delivery d where d.consumer = s.consumer and d.event_seq = e.seq))
+              and not exists (select 1 from outbox_delivery d where d.event_seq = e.seq and d.delivered_at >= ?)
+            order by e.seq
+            limit ?
+            for update skip locked
+         ), receipts as (
+           delete from outbox_delivery d using prunable p where d.event_seq = p.seq
+         ), events as (
+           delete from outbox_event e using prunable p where e.seq = p.seq returning 1
+         )
+         select count(*)::int as n from events`,
+        [consumerList, topicList, cutoff, cutoff, this.retention.batchSize],
+      )) as { n: number }[];
+      const deleted = row?.n ?? 0;
+      total += deleted;
+      if (deleted < this.retention.batchSize) break;
+    }
+    if (total > 0) logger().info({ events: total, retentionHours: this.retention.hours }, 'outbox pruned');
+    return total;
+  }
+
+  private schedulePrune(delay: number): void {
+    this.pruneTimer = setTimeout(() => {
+      this.pruning = this.prune()
+        .catch((error: unknown) => logger().warn({ err: error }, 'outbox pruning failed; will retry'))
+        .finally(() => {
+          this.pruning = undefined;
+          if (!this.stopped) this.schedulePrune(this.retention.intervalMs);
+        });
+    }, delay);
+    this.pruneTimer.unref();
   }
 
   /** Asks for a pass soon (after a write), instead of waiting for the interval. */

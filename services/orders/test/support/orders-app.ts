@@ -28,7 +28,7 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
   const world = await buildStandardWorld(db.orm.em.fork());
   const config = testOrdersConfig({
     notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
-    outbox: { intervalMs: 100 },
+    outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ...overrides,
   });
   const server = await createOrdersServer({ orm: db.orm, config, databaseUrl: db.url });

@@ -67,7 +67,11 @@ export function httpMerchantSecurity(
 /** The merchant security client the configuration asks for. */
 export function merchantSecurityFor(config: LedgerConfig): MerchantSecurity {
   return config.ordersUrl
-    ? httpMerchantSecurity(config.ordersUrl, config.auth.internalSecret)
+    ? httpMerchantSecurity(
+        config.ordersUrl,
+        config.auth.internalSecret,
+        config.internalCallTimeoutMs ?? undefined,
+      )
     : noMerchantSecurity;
 }
 

@@ -44,7 +44,9 @@ export async function verifyOpenApiSignature(
   if (!app || !app.enabled || app.merchant.status !== MerchantStatus.ACTIVE) {
     return { ok: false, code: 'MERCHANT_DISABLED' };
   }
-  return constantTimeEqual(sign.toUpperCase(), openApiSign(params, app.secret))
+  // Exactly the upper-case hex every official Fubei SDK sends (LEGACY-PROTOCOLS.md): a
+  // lower-case sign is refused, as the merchant and account-clearing APIs refuse theirs.
+  return constantTimeEqual(sign, openApiSign(params, app.secret))
     ? { ok: true, merchantId: app.merchant.id }
     : { ok: false, code: 'SIGNATURE_INVALID' };
 }

@@ -484,7 +484,8 @@ async function takeCreditBack(
     try {
       await ledger.deliver([event]);
     } catch (error) {
-      if (error instanceof AppError) {
+      // The sink's DEPENDENCY_UNAVAILABLE names an internal URL: answered below in our words.
+      if (error instanceof AppError && error.code !== 'DEPENDENCY_UNAVAILABLE') {
         // The ledger has not heard of the credit yet (its event is still in the outbox,
         // e.g. a complete just before): not the order missing, a moment too early.
         if (error.code === 'NOT_FOUND')

@@ -71,7 +71,13 @@ function settingsOf(ctx: ReconciliationContext): ResolutionSettings {
   const { config } = ctx.runtime;
   return {
     approvalThreshold: config.approvalThreshold,
-    orders: config.ordersUrl ? httpOrdersClient(config.ordersUrl, config.auth.internalSecret) : null,
+    orders: config.ordersUrl
+      ? httpOrdersClient(
+          config.ordersUrl,
+          config.auth.internalSecret,
+          config.internalCallTimeoutMs ?? undefined,
+        )
+      : null,
   };
 }
 

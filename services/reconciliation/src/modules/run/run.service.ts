@@ -39,7 +39,13 @@ export interface RunDependencies {
 export function runDependencies(config: ReconciliationConfig): RunDependencies {
   return {
     matching: config.matching,
-    channel: config.ordersUrl ? sandboxChannelQuery(config.ordersUrl, config.auth.internalSecret) : null,
+    channel: config.ordersUrl
+      ? sandboxChannelQuery(
+          config.ordersUrl,
+          config.auth.internalSecret,
+          config.internalCallTimeoutMs ?? undefined,
+        )
+      : null,
   };
 }
 
