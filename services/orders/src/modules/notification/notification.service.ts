@@ -10,6 +10,12 @@ import { NotifyLog } from './notify-log.entity';
 import { buildNotifyPayload, encodeNotifyPayload } from './notify-payload';
 
 export const NOTIFY_QUEUE = 'merchant-notify';
+/**
+ * An attempt is one HTTP call with a deadline of seconds; a job still active after a
+ * minute belongs to a worker that died mid-attempt (SIGKILL, crash) and is handed out
+ * again, instead of waiting out pg-boss's 15-minute default.
+ */
+const NOTIFY_JOB_EXPIRY_SECONDS = 60;
 
 export interface NotifyJob {
   orderId: number;
@@ -33,7 +39,11 @@ export function notificationConsumer(jobs: JobQueue): OutboxConsumer {
       for (const message of messages) {
         const job: NotifyJob = { orderId: Number(message.payload.orderId), eventId: message.id, attempt: 1 };
         // The event id doubles as the job id: a re-delivered event queues nothing new.
-        await jobs.send(NOTIFY_QUEUE, job, { id: message.id, retryLimit: 3 });
+        await jobs.send(NOTIFY_QUEUE, job, {
+          id: message.id,
+          retryLimit: 3,
+          expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS,
+        });
       }
     },
   };
@@ -110,7 +120,11 @@ export async function attemptNotification(
       await jobs.send(
         NOTIFY_QUEUE,
         { ...job, attempt: job.attempt + 1 },
-        { startAfter: new Date(Date.now() + delay * 1000), retryLimit: 3 },
+        {
+          startAfter: new Date(Date.now() + delay * 1000),
+          retryLimit: 3,
+          expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS,
+        },
       );
     } else {
       logger().warn({ orderId: order.id, attempts: job.attempt }, 'merchant notification parked as failed');
@@ -156,7 +170,7 @@ export async function resendNotifications(
       eventId: lastEventIds.get(order.id) ?? randomUUID(),
       attempt: 1,
     };
-    await jobs.send(NOTIFY_QUEUE, job, { retryLimit: 3 });
+    await jobs.send(NOTIFY_QUEUE, job, { retryLimit: 3, expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS });
     em.create(OrderAudit, {
       order,
       action: 'RESEND_NOTIFICATION',
