@@ -104,7 +104,9 @@ async function startPlatform(databaseUrl: string, { detached = false } = {}): Pr
     await waitFor(
       'the start script to say it is running',
       () => exited() || /is running/.test(output),
-      40_000,
+      // Five processes and their migrations: ~15 s on an idle 2-core machine, far more
+      // when the rest of the suite shares it.
+      STARTUP_MS,
     );
   } catch (error) {
     shell.kill('SIGKILL');
@@ -141,6 +143,10 @@ async function operationCount(metricsUrl: string, operation: string): Promise<nu
     );
   return line ? Number(line.split(' ').pop()) : 0;
 }
+
+/** How long the platform may take to come up (see startPlatform). */
+const STARTUP_MS = 100_000;
+jest.setTimeout(STARTUP_MS + 60_000);
 
 describe('npm start stops everything, however it is stopped', () => {
   let db: { url: string; drop: () => Promise<void> };
