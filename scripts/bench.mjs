@@ -24,6 +24,7 @@ const QUICK_SIZES = {
   BENCH_WITHDRAWALS: '200',
   BENCH_REQUESTS: '60',
   BENCH_CONCURRENCY: '4',
+  BENCH_PAYMENTS: '100',
 };
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench');
