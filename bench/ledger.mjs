@@ -1,7 +1,15 @@
 // Benchmark: ledger throughput with 32 concurrent clients — order-credit postings
 // (five legs each, three on hot shared accounts) and merchant withdrawals — then the
 // verification's result, which must be clean.
+//
+// Baseline in the same run: pgbench (or, without it, an equivalent node-postgres loop)
+// calling `post_entry` once per posting, same legs, same 32 clients. The service posts
+// through its PostingBatcher (group commit), as its order-event route does.
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +36,8 @@ const { noMerchantSecurity } = require(
 const { addBankCard, approveBankCard } = require(
   join(root, 'services/ledger/dist/modules/bank-card/bank-card.service.js'),
 );
-const { post } = ledger;
+const { post, PostingBatcher, attachPostingBatcher, detachPostingBatcher } = ledger;
+const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 8000);
@@ -80,6 +89,96 @@ function paidEvent(i) {
   };
 }
 
+const CHANNELS = ['zfbwthf', 'wxwthf', 'qqhf', 'swzfb'];
+
+// One posting of paidEvent's shape per statement; keys from a sequence. Legs as creditLegs builds them.
+// No ':' in literals: pgbench would read ':word' as a variable (hence chr(58)).
+const BASELINE_SQL = `select post_entry('pgbench-' || nextval('bench_baseline_seq'), 1, '订单入账：bench', null,
+  'system' || chr(58) || 'orders-events', null, jsonb_build_array(
+    jsonb_build_object('ownerType', 'CHANNEL', 'ownerId', (array['${CHANNELS.join("','")}'])[:c::int], 'purpose', 'CHANNEL_RECEIVABLE', 'amount', -10000),
+    jsonb_build_object('ownerType', 'MERCHANT', 'ownerId', (5000000 + :m::int)::text, 'purpose', 'MERCHANT_FROZEN', 'amount', 8850,
+      'description', '资金流水记录：订单金额100.00元，到账金额88.50元'),
+    jsonb_build_object('ownerType', 'PLATFORM', 'ownerId', 'platform', 'purpose', 'PLATFORM_REVENUE', 'amount', 700),
+    jsonb_build_object('ownerType', 'UPSTREAM', 'ownerId', (331 + :z::int)::text, 'purpose', 'UPSTREAM_COST', 'amount', 50),
+    jsonb_build_object('ownerType', 'AGENT', 'ownerId', (:a::int)::text, 'purpose', 'AGENT_COMMISSION', 'amount', 400,
+      'type', 3, 'description', '代理分润：订单bench，分润4.00元')),
+  'HBENCHBASELINE', now())`;
+
+/** Postings per second of `post_entry` called once per posting by `clients` connections. */
+async function baseline(url, total, clients) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query('create sequence if not exists ledger.bench_baseline_seq');
+  await admin.end();
+  if (existsSync(PGBENCH)) {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-pgbench-'));
+    try {
+      const script = join(dir, 'post-entry.sql');
+      writeFileSync(
+        script,
+        `\\set m random(0, ${MERCHANTS - 1})\n\\set c random(1, 4)\n\\set z random(1, 3)\n\\set a random(1, 5)\n${BASELINE_SQL.replace(/\n\s*/g, ' ')};\n`,
+      );
+      const perClient = Math.max(1, Math.round(total / clients));
+      const { stdout } = await promisify(execFile)(
+        PGBENCH,
+        [
+          '-n',
+          '-M',
+          'prepared',
+          '-c',
+          String(clients),
+          '-j',
+          '2',
+          '-t',
+          String(perClient),
+          '-f',
+          script,
+          url,
+        ],
+        { env: { ...process.env, PGOPTIONS: '-c search_path=ledger,public' } },
+      );
+      const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+      const failed = /number of failed transactions: (\d+)/.exec(stdout);
+      if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
+      return {
+        tool: 'pgbench',
+        rate: Number(tps[1]),
+        postings: perClient * clients,
+        failures: Number(failed?.[1] ?? 0),
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  // No pgbench: the same statement, prepared, from `clients` node-postgres connections.
+  const text = BASELINE_SQL.replace(':c', '$1').replace(':m', '$2').replace(':z', '$3').replace(':a', '$4');
+  const connections = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new pg.Client({ connectionString: url, options: '-c search_path=ledger,public' });
+      await c.connect();
+      return c;
+    }),
+  );
+  const random = (n) => 1 + Math.floor(Math.random() * n);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    connections.map(async (c) => {
+      while (next < total) {
+        next += 1;
+        await c.query({
+          name: 'baseline',
+          text,
+          values: [random(4), random(MERCHANTS) - 1, random(3), random(5)],
+        });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(connections.map((c) => c.end()));
+  return { tool: 'node-postgres loop', rate: total / seconds, postings: total, failures: 0 };
+}
+
 export async function run({ print }) {
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? embedded.adminUrl;
@@ -96,17 +195,34 @@ export async function run({ print }) {
     migrations: ledger.ledgerMigrations,
     poolMax: CLIENTS + 4,
   });
+  const batcher = new PostingBatcher({
+    url,
+    connections: Number(process.env.BENCH_POSTING_CONNECTIONS ?? 4),
+  });
+  attachPostingBatcher(orm, batcher);
   try {
     // Warm the accounts so the run measures postings, not first-use account creation.
-    for (let i = 0; i < MERCHANTS; i += 1)
-      await orm.em.fork().transactional((tx) => applyOrderEvent(tx, paidEvent(POSTINGS + i)));
+    for (let i = 0; i < MERCHANTS; i += 1) await applyOrderEvent(orm.em.fork(), paidEvent(POSTINGS + i));
 
+    const base = await baseline(url, POSTINGS, CLIENTS);
+    print(`ledger_baseline_tool: ${base.tool} (post_entry once per posting, ${CLIENTS} clients)`);
+    print(`ledger_baseline_postings_per_second: ${base.rate.toFixed(0)} postings/s`);
+    print(`ledger_baseline_failures: ${base.failures} failures`);
+
+    // As the order-event route applies a credit: no transaction around it, group-committed.
+    const before = { ...batcher.stats };
     const credits = await concurrently(POSTINGS, CLIENTS, (i) =>
-      orm.em.fork().transactional((tx) => applyOrderEvent(tx, paidEvent(i))),
+      applyOrderEvent(orm.em.fork(), paidEvent(i)),
     );
+    const rate = POSTINGS / credits.seconds;
+    const batches = batcher.stats.batches - before.batches;
     print(`ledger_order_credits: ${POSTINGS} postings (5 legs, 3 on hot accounts)`);
-    print(`ledger_postings_per_second: ${(POSTINGS / credits.seconds).toFixed(0)} postings/s`);
+    print(`ledger_postings_per_second: ${rate.toFixed(0)} postings/s`);
+    print(`ledger_api_over_pgbench_ratio: ${(rate / base.rate).toFixed(2)} ratio`);
     print(`ledger_posting_failures: ${credits.failures} failures`);
+    print(
+      `ledger_group_commit_batch_size: ${((batcher.stats.entries - before.entries) / Math.max(1, batches)).toFixed(1)} postings/call`,
+    );
 
     // Withdrawals: release each merchant's income (as the nightly unfreeze does), give it an
     // approved card, then the clients request withdrawals of 1.00 until WITHDRAWALS are done.
@@ -164,7 +280,9 @@ export async function run({ print }) {
     print(
       `ledger_withdrawals: ${WITHDRAWALS} requests (${refused} refused for balance, ${withdrawals.failures} failures)`,
     );
-    print(`ledger_withdrawals_per_second: ${(WITHDRAWALS / withdrawals.seconds).toFixed(0)} withdrawals/s`);
+    const withdrawalRate = WITHDRAWALS / withdrawals.seconds;
+    print(`ledger_withdrawals_per_second: ${withdrawalRate.toFixed(0)} withdrawals/s`);
+    print(`ledger_withdrawals_over_postings_ratio: ${(withdrawalRate / rate).toFixed(2)} ratio`);
 
     const report = await verifyLedger(orm.em.fork());
     print(`ledger_verify_postings: ${report.postings} postings`);
@@ -178,8 +296,11 @@ export async function run({ print }) {
       } findings`,
     );
     print(`ledger_verify_result: ${report.ok ? 'clean' : 'DRIFT'}`);
-    return `ledger: ${(POSTINGS / credits.seconds).toFixed(0)} postings/s and ${(WITHDRAWALS / withdrawals.seconds).toFixed(0)} withdrawals/s with ${CLIENTS} clients; verify ${report.ok ? 'clean' : 'DRIFT'}`;
+    print(`ledger_verify: ${report.ok ? 'clean' : 'DRIFT'}`);
+    return `ledger: ${rate.toFixed(0)} postings/s (${(rate / base.rate).toFixed(2)}× ${base.tool}) and ${withdrawalRate.toFixed(0)} withdrawals/s with ${CLIENTS} clients; verify ${report.ok ? 'clean' : 'DRIFT'}`;
   } finally {
+    detachPostingBatcher(orm);
+    await batcher.close();
     await orm.close(true);
     if (embedded) await embedded.stop();
   }

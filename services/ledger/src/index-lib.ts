@@ -5,6 +5,14 @@ export { loadLedgerConfig, testLedgerConfig, type LedgerConfig } from './config'
 export { ledgerEntities } from './db/entities';
 export { ledgerMigrations } from './db/migrations';
 export { post, type PostingInput, type LegInput } from './modules/posting/posting.service';
+export {
+  PostingBatcher,
+  PostingBatchFailed,
+  attachPostingBatcher,
+  detachPostingBatcher,
+  type PostingBatcherOptions,
+} from './modules/posting/posting-batcher';
+export { PostingRefused } from './modules/posting/posting-entry';
 export { ADJUSTMENT, AccountPurpose, merchantAccount, OwnerType } from './modules/account/account-purpose';
 export { PostingType } from './modules/posting/posting-type';
 export { seedClearingDemo, CLEARING_DEMO, type ClearingDemo } from './db/seeders/clearing-demo';

@@ -19,6 +19,11 @@ import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.
 import { runScheduledVerification } from './modules/verify/ledger-verify';
 import { LedgerHealthCache } from './modules/verify/ledger-health';
 import './modules/verify/registered-checks';
+import {
+  attachPostingBatcher,
+  detachPostingBatcher,
+  PostingBatcher,
+} from './modules/posting/posting-batcher';
 
 const VERIFY_QUEUE = 'ledger-verify';
 
@@ -39,6 +44,10 @@ export async function createLedgerServer(options: {
   databaseUrl: string;
 }): Promise<LedgerServer> {
   const { orm, config } = options;
+  // Postings outside a transaction (order events, adjustments, settlement money) are
+  // group-committed on a plain pg pool of their own.
+  const batcher = new PostingBatcher({ url: options.databaseUrl });
+  attachPostingBatcher(orm, batcher);
   const jobs = await startJobQueue({
     url: options.databaseUrl,
     schema: 'ledger_jobs',
@@ -80,6 +89,8 @@ export async function createLedgerServer(options: {
       await jobs.stop({ graceful: true, timeout: 5000 });
       await listening?.close();
       await apollo.stop();
+      detachPostingBatcher(orm);
+      await batcher.close();
     },
   };
 }

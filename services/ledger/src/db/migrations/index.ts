@@ -6,6 +6,7 @@ import { Migration20261121130000_clearing } from './Migration20261121130000_clea
 import { Migration20261121140000_posting_order_ref } from './Migration20261121140000_posting_order_ref';
 import { Migration20261121150000_posting_effective_at } from './Migration20261121150000_posting_effective_at';
 import { Migration20261121180000_settlement_accounts } from './Migration20261121180000_settlement_accounts';
+import { Migration20261205100000_group_commit } from './Migration20261205100000_group_commit';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -25,4 +26,5 @@ export const ledgerMigrations: MigrationObject[] = [
     name: 'Migration20261121180000_settlement_accounts',
     class: Migration20261121180000_settlement_accounts,
   },
+  { name: 'Migration20261205100000_group_commit', class: Migration20261205100000_group_commit },
 ];

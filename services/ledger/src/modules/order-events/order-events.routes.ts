@@ -2,16 +2,20 @@ import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { AppError, logger, requireSignedCaller } from '@pay/common';
-import { orderEventSchema } from './order-event';
+import { orderEventSchema, type OrderEvent } from './order-event';
 import { applyOrderEvent } from './order-event.handler';
+
+const isCredit = (event: OrderEvent) => event.topic === 'order.paid' || event.topic === 'order.released';
 
 const batchSchema = z.object({ events: z.array(orderEventSchema).min(1).max(500) });
 
 /**
  * `POST /internal/order-events`: the orders service's relay (and its synchronous
  * cancel) deliver order events here. Only callers holding the internal secret (a
- * signed SYSTEM actor) are heard. Events apply in order, each in its own transaction;
- * the first failure stops the batch so the relay retries from there.
+ * signed SYSTEM actor) are heard. Each event applies atomically and idempotently, in
+ * order, except that consecutive credits post concurrently (one group commit). The first
+ * failure answers for the batch, so the relay retries from there; credits after it that
+ * did post are not posted again.
  */
 export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router {
   const router = express.Router();
@@ -28,11 +32,23 @@ export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router 
         });
         return;
       }
+      const events = parsed.data.events;
       let applied = 0;
-      for (const event of parsed.data.events) {
-        try {
-          if (await orm.em.fork().transactional((tx) => applyOrderEvent(tx, event))) applied += 1;
-        } catch (error) {
+      for (let start = 0; start < events.length;) {
+        // A run of credits posts together (one group commit); anything else runs alone, in
+        // order, after what came before it (a reversal needs its credit).
+        let end = start + 1;
+        if (isCredit(events[start]!)) while (end < events.length && isCredit(events[end]!)) end += 1;
+        const outcomes = await Promise.allSettled(
+          events.slice(start, end).map((event) => applyOrderEvent(orm.em.fork(), event)),
+        );
+        for (const [i, outcome] of outcomes.entries()) {
+          if (outcome.status === 'fulfilled') {
+            if (outcome.value) applied += 1;
+            continue;
+          }
+          const error: unknown = outcome.reason;
+          const event = events[start + i]!;
           if (error instanceof AppError) {
             res.status(409).json({ code: error.code, message: error.message, eventId: event.id, applied });
             return;
@@ -41,8 +57,9 @@ export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router 
           res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', eventId: event.id, applied });
           return;
         }
+        start = end;
       }
-      res.json({ applied, received: parsed.data.events.length });
+      res.json({ applied, received: events.length });
     },
   );
   return router;

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, type Fen } from '@pay/common';
 import type { AccountRef } from '../account/account-purpose';
 import type { PostingType } from './posting-type';
+import { postingBatcherOf } from './posting-batcher';
+import { toPostingEntry } from './posting-entry';
 
 export interface LegInput extends AccountRef {
   /** Signed change of the account's balance in fen; a posting's legs sum to zero. */
@@ -35,34 +37,37 @@ export interface PostingResult {
 }
 
 /**
- * Writes one double-entry posting through `post_entry` (one round trip): balanced
- * legs, idempotent on the key, all or nothing. A debit that would take an account that
- * may not go negative below zero fails with INSUFFICIENT_BALANCE and posts nothing.
+ * Writes one double-entry posting: balanced legs, idempotent on the key, all or
+ * nothing. A debit that would take an account that may not go negative below zero fails
+ * with INSUFFICIENT_BALANCE and posts nothing.
+ *
+ * Inside a transaction the posting is one `post_entry` call in it. Outside one, when the
+ * ORM has a PostingBatcher attached (the service does), it goes with the next group
+ * commit; otherwise it is one `post_entry` call on its own (one round trip).
  */
 export async function post(em: EntityManager, input: PostingInput): Promise<PostingResult> {
-  const legs = input.legs.filter((leg) => leg.amount !== 0);
-  for (const leg of legs) {
-    if (!Number.isSafeInteger(leg.amount))
-      throw new RangeError(`leg amount ${leg.amount} is not an integer number of fen`);
-  }
+  const trx = em.getTransactionContext();
+  const batcher = trx ? undefined : postingBatcherOf(em);
+  if (batcher) return batcher.post(input);
+  const entry = toPostingEntry(input);
   try {
     const [row] = (await em
       .getConnection()
       .execute(
         'select posting_id, created from post_entry(?, ?, ?, ?, ?, ?, ?::jsonb, ?::text, ?::timestamptz)',
         [
-          input.uniqueNo,
-          input.type,
-          input.description,
-          input.orderNo ?? null,
-          input.actor,
-          input.reverses ?? null,
-          JSON.stringify(legs),
-          input.platformOrderNo ?? null,
-          input.effectiveAt ?? null,
+          entry.uniqueNo,
+          entry.type,
+          entry.description,
+          entry.orderNo,
+          entry.actor,
+          entry.reverses,
+          JSON.stringify(entry.legs),
+          entry.platformOrderNo,
+          entry.effectiveAt,
         ],
         'all',
-        em.getTransactionContext(),
+        trx,
       )) as { posting_id: string; created: boolean }[];
     return { postingId: Number(row!.posting_id), created: row!.created };
   } catch (error) {

@@ -1,0 +1,123 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Group commit. `post_entries(jsonb)` posts many entries in one call (one statement, one
+ * commit): each entry runs `post_entry` in its own subtransaction, so an overdraft or a
+ * bad entry rolls back only that entry, and one row per entry tells its caller what
+ * happened (posting id and created, or the error's SQLSTATE and message). A repeated key
+ * (in the batch or before it) answers created = false, as `post_entry` always has.
+ *
+ * Before the entries run, the batch locks the existing non-hot accounts it touches in id
+ * order, so two batches in flight never wait on each other in a cycle.
+ *
+ * Hot slots: `post_entry` now takes the first slot no other transaction holds
+ * (`FOR UPDATE SKIP LOCKED`) instead of a random one, and waits on a random slot only
+ * when all are held. A batch keeps re-using the slot it already holds, so concurrent
+ * batches (and single postings) spread over the slots instead of colliding by chance.
+ * 16 slots stay: far more than the writers in flight once postings are batched.
+ */
+export class Migration20261205100000_group_commit extends Migration {
+  override async up(): Promise<void> {
+    // Same body as Migration20261121150000_posting_effective_at's, but the slot choice.
+    this.addSql(`create or replace function post_entry(
+        p_unique_no text, p_type int, p_description text, p_order_no text, p_actor text, p_reverses bigint, p_legs jsonb,
+        p_platform_order_no text default null, p_effective_at timestamptz default null)
+      returns table (posting_id bigint, created boolean)
+      language plpgsql as $$
+      declare
+        v_posting bigint;
+        v_leg record;
+        v_balance bigint;
+        v_slot int;
+        v_sum bigint;
+      begin
+        if jsonb_typeof(p_legs) <> 'array' or jsonb_array_length(p_legs) < 2 then
+          raise exception 'LEDGER_UNBALANCED: a posting needs at least two legs';
+        end if;
+        select coalesce(sum((l->>'amount')::bigint), 0) into v_sum from jsonb_array_elements(p_legs) l;
+        if v_sum <> 0 then
+          raise exception 'LEDGER_UNBALANCED: legs of % sum to %', p_unique_no, v_sum;
+        end if;
+        insert into posting (unique_no, type, description, order_no, reverses_posting_id, actor, platform_order_no, effective_at)
+          values (p_unique_no, p_type, p_description, p_order_no, p_reverses, p_actor, p_platform_order_no, coalesce(p_effective_at, now()))
+          on conflict on constraint posting_unique_no_unique do nothing
+          returning id into v_posting;
+        if v_posting is null then
+          return query select p.id, false from posting p where p.unique_no = p_unique_no;
+          return;
+        end if;
+        for v_leg in
+          select ensure_account(l->>'ownerType', l->>'ownerId', l->>'purpose') as account_id,
+                 (l->>'amount')::bigint as amount,
+                 coalesce(l->>'description', p_description) as description,
+                 coalesce((l->>'type')::int, p_type) as type,
+                 ap.hot, ap.allow_negative
+            from jsonb_array_elements(p_legs) l
+            join account_purpose ap on ap.purpose = l->>'purpose'
+           order by 1
+        loop
+          if v_leg.hot then
+            update account_slot s set balance = s.balance + v_leg.amount
+             where s.account_id = v_leg.account_id
+               and s.slot = (select f.slot from account_slot f where f.account_id = v_leg.account_id
+                              order by f.slot limit 1 for update skip locked);
+            if not found then
+              -- Every slot is held by another transaction: queue on one of them.
+              v_slot := floor(random() * 16)::int;
+              update account_slot set balance = balance + v_leg.amount
+                where account_id = v_leg.account_id and slot = v_slot;
+            end if;
+            v_balance := null;
+          else
+            update account set balance = balance + v_leg.amount, updated_at = now()
+              where id = v_leg.account_id and (v_leg.allow_negative or balance + v_leg.amount >= 0)
+              returning balance into v_balance;
+            if not found then
+              raise exception 'INSUFFICIENT_BALANCE: account %', v_leg.account_id;
+            end if;
+          end if;
+          insert into leg (posting_id, account_id, amount, balance_after, type, description)
+            values (v_posting, v_leg.account_id, v_leg.amount, v_balance, v_leg.type, v_leg.description);
+        end loop;
+        return query select v_posting, true;
+      end $$`);
+
+    // Entries: [{uniqueNo, type, description, orderNo?, actor, reverses?, legs, platformOrderNo?, effectiveAt?}].
+    // One row per entry, in order (entry = its 0-based index).
+    this.addSql(`create or replace function post_entries(p_entries jsonb)
+      returns table (entry int, posting_id bigint, created boolean, error_state text, error_message text)
+      language plpgsql as $$
+      declare
+        v_entry jsonb;
+        v_index int;
+        v_result record;
+        v_state text;
+        v_message text;
+      begin
+        perform 1
+           from account a
+           join account_purpose ap on ap.purpose = a.purpose and not ap.hot
+          where (a.owner_type, a.owner_id, a.purpose) in (
+                  select l->>'ownerType', l->>'ownerId', l->>'purpose'
+                    from jsonb_array_elements(p_entries) e, jsonb_array_elements(e->'legs') l)
+          order by a.id
+          for update of a;
+        for v_entry, v_index in select e.value, (e.ordinality - 1)::int from jsonb_array_elements(p_entries) with ordinality e
+        loop
+          begin
+            select r.posting_id, r.created into strict v_result
+              from post_entry(v_entry->>'uniqueNo', (v_entry->>'type')::int, v_entry->>'description',
+                              v_entry->>'orderNo', v_entry->>'actor', (v_entry->>'reverses')::bigint, v_entry->'legs',
+                              v_entry->>'platformOrderNo', (v_entry->>'effectiveAt')::timestamptz) r;
+            entry := v_index; posting_id := v_result.posting_id; created := v_result.created;
+            error_state := null; error_message := null;
+          exception when others then
+            get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
+            entry := v_index; posting_id := null; created := null;
+            error_state := v_state; error_message := v_message;
+          end;
+          return next;
+        end loop;
+      end $$`);
+  }
+}
