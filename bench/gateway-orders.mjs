@@ -1,10 +1,27 @@
 // Benchmark: one gateway request for a page of orders, each with its merchant and
 // channel. Prints the SQL statements the orders subgraph executed for a 10-order and a
-// 100-order page (they must be equal: loaders batch), and latency/throughput of that
-// request through the gateway versus sent straight to the orders subgraph.
+// 100-order page (they must be equal: loaders batch), and three ratios, each beside its
+// baseline from the same run (absolute times on a shared machine mean little):
+//
+//   gateway_over_subgraph_p50_ratio_c1 / _c8   the 100-order page through the gateway
+//       over the same request sent straight to the orders subgraph (with the gateway's
+//       signed actor header), at 1 and 8 concurrent clients.
+//   orders_page_over_sql_ratio   the orders subgraph's p50 for that page (c=1) over a
+//       baseline server: a plain `node:http` process that runs the same rows as one
+//       plain SQL query through pg (orders joined with merchant and channel, plus the
+//       count) and graphql-js `execute` of the same query against a minimal schema with
+//       default resolvers, answering the same JSON. It is the floor of HTTP + SQL +
+//       GraphQL execution that the subgraph's framework (Apollo Server, type-graphql,
+//       MikroORM, DataLoader, the actor check) is measured against.
+//
+// The two sides of each ratio are measured interleaved, in alternating rounds, so that
+// load from other processes falls on both alike.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSchema, execute, parse } from 'graphql';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
 import { startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
@@ -40,26 +57,116 @@ async function post(url, body, headers) {
   return json;
 }
 
-async function measure(label, url, headers, { requests, concurrency }) {
-  const body = JSON.stringify({ query: QUERY, variables: { n: 100 } });
-  for (let i = 0; i < 20; i += 1) await post(url, body, headers); // warm-up
-  const latencies = [];
+/** Sends `requests` requests from `concurrency` clients; answers their latencies (ms). */
+async function latencies(send, { requests, concurrency }) {
+  const times = [];
   let next = 0;
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < requests) {
         next += 1;
         const t = performance.now();
-        await post(url, body, headers);
-        latencies.push(performance.now() - t);
+        await send();
+        times.push(performance.now() - t);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { label, p50: pct(50), p95: pct(95), rps: requests / seconds };
+  return times;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * Measures every side in alternating rounds (A B, B A, …) after a warm-up, pooling each
+ * side's latencies: p50, p95 and throughput per side.
+ */
+async function interleaved(sides, { requests, concurrency, rounds = 8 }) {
+  for (const side of sides) await latencies(side.send, { requests: 20, concurrency: 1 });
+  const results = sides.map(() => ({ times: [], seconds: 0 }));
+  const perRound = Math.max(concurrency, Math.ceil(requests / rounds));
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
+    for (const i of order) {
+      const started = performance.now();
+      results[i].times.push(...(await latencies(sides[i].send, { requests: perRound, concurrency })));
+      results[i].seconds += (performance.now() - started) / 1000;
+    }
+  }
+  return sides.map((side, i) => {
+    const sorted = results[i].times.sort((a, b) => a - b);
+    return {
+      label: side.label,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      rps: sorted.length / results[i].seconds,
+    };
+  });
+}
+
+/** The minimal schema of the baseline server: the page's fields, default resolvers. */
+const BASELINE_SDL = `
+  type Query { orders(pageSize: Int!): OrderConnection! }
+  type OrderConnection { totalCount: Int! nodes: [Order!]! }
+  type Order { platformOrderNo: String! amount: String! statusCode: Int! createdAt: String! merchant: Merchant! channel: Channel! }
+  type Merchant { id: Int! name: String! }
+  type Channel { code: String! name: String! }
+`;
+
+/**
+ * The baseline server (run as `node bench/gateway-orders.mjs --baseline-server`): the
+ * page as one SQL query plus the count, and graphql-js over plain objects.
+ */
+async function serveBaseline() {
+  const { STATUS_PRESENTATION } = require(join(root, 'services/orders/dist/modules/order/order-status.js'));
+  const pool = new pg.Pool({ connectionString: process.env.BASELINE_DATABASE_URL, max: 10 });
+  const schema = buildSchema(BASELINE_SDL);
+  const documents = new Map();
+  const money = (fen) => common.MoneyScalar.serialize(Number(fen));
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET') return res.end('ok');
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', async () => {
+      const { query, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      let document = documents.get(query);
+      if (!document) documents.set(query, (document = parse(query)));
+      const [page, count] = await Promise.all([
+        pool.query(
+          `select o.platform_order_no, o.amount, o.status, o.created_at, m.id as merchant_id, m.name as merchant_name,
+                  c.code as channel_code, c.name as channel_name
+             from orders."order" o
+             join orders.merchant m on m.id = o.merchant_id
+             join orders.channel c on c.code = o.channel_code
+            order by o.created_at desc, o.id desc
+            limit $1`,
+          [variables.n],
+        ),
+        pool.query(`select count(*)::int as n from orders."order"`),
+      ]);
+      const rootValue = {
+        orders: {
+          totalCount: count.rows[0].n,
+          nodes: page.rows.map((row) => ({
+            platformOrderNo: row.platform_order_no,
+            amount: money(row.amount),
+            statusCode: STATUS_PRESENTATION[row.status].merchantCode,
+            createdAt: new Date(row.created_at).toISOString(),
+            merchant: { id: row.merchant_id, name: row.merchant_name },
+            channel: { code: row.channel_code, name: row.channel_name },
+          })),
+        },
+      };
+      const result = await execute({ schema, document, rootValue, variableValues: variables });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(result));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(Number(process.env.BASELINE_PORT), '127.0.0.1');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--baseline-server') {
+  await serveBaseline();
 }
 
 export async function run({ print }) {
@@ -148,6 +255,13 @@ export async function run({ print }) {
     );
     // Only orders and ledger run here: /ready would wait for every subgraph.
     await waitReady(`http://127.0.0.1:${gatewayPort}/health`, 'gateway');
+    const baselinePort = await freePort();
+    const baseline = spawn(process.execPath, [fileURLToPath(import.meta.url), '--baseline-server'], {
+      env: { ...process.env, BASELINE_DATABASE_URL: url, BASELINE_PORT: String(baselinePort) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(baseline);
+    await waitReady(`http://127.0.0.1:${baselinePort}/`, 'baseline server');
 
     const gatewayConfig = require(join(root, 'gateway/dist/index-lib.js')).loadGatewayConfig({});
     const token = common.signJwt(actor, {
@@ -184,21 +298,40 @@ export async function run({ print }) {
       `sql_statements_equal: ${counts.gateway_10 === counts.gateway_100 && counts.gateway_with_ledger_10 === counts.gateway_with_ledger_100 ? 'yes' : 'no'}`,
     );
 
-    const options = {
-      requests: Number(process.env.BENCH_REQUESTS ?? 400),
-      concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
-    };
-    const viaGateway = await measure('gateway', gatewayUrl, gatewayHeaders, options);
-    const direct = await measure('subgraph', subgraphUrl, directHeaders(), options);
-    for (const m of [viaGateway, direct]) {
-      print(`${m.label}_page_100_p50: ${m.p50.toFixed(2)} ms`);
-      print(`${m.label}_page_100_p95: ${m.p95.toFixed(2)} ms`);
-      print(`${m.label}_page_100_throughput: ${m.rps.toFixed(1)} req/s`);
+    const requests = Number(process.env.BENCH_REQUESTS ?? 400);
+    const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+    const body = JSON.stringify({ query: QUERY, variables: { n: 100 } });
+    const viaGateway = { label: 'gateway', send: () => post(gatewayUrl, body, gatewayHeaders) };
+    const direct = { label: 'subgraph', send: () => post(subgraphUrl, body, directHeaders()) };
+    const baselineUrl = `http://127.0.0.1:${baselinePort}/graphql`;
+    const sqlBaseline = { label: 'sql_graphql_baseline', send: () => post(baselineUrl, body, {}) };
+
+    // The baseline answers exactly what the subgraph answers, or the ratio would mean nothing.
+    const [fromSubgraph, fromBaseline] = [await direct.send(), await sqlBaseline.send()];
+    if (JSON.stringify(fromSubgraph.data) !== JSON.stringify(fromBaseline.data))
+      throw new Error('the SQL + graphql-js baseline does not answer what the orders subgraph answers');
+
+    const ratios = {};
+    for (const c of [...new Set([1, concurrency])]) {
+      const tag = c === 1 ? 'c1' : `c${c}`;
+      const sides = c === 1 ? [viaGateway, direct, sqlBaseline] : [viaGateway, direct];
+      const measured = await interleaved(sides, { requests, concurrency: c });
+      for (const m of measured) {
+        print(`${m.label}_page_100_p50_${tag}: ${m.p50.toFixed(2)} ms`);
+        print(`${m.label}_page_100_p95_${tag}: ${m.p95.toFixed(2)} ms`);
+        print(`${m.label}_page_100_throughput_${tag}: ${m.rps.toFixed(1)} req/s`);
+      }
+      const [gw, sub, sql] = measured;
+      ratios[tag] = gw.p50 / sub.p50;
+      print(`gateway_over_subgraph_p50_ratio_${tag}: ${ratios[tag].toFixed(2)} x`);
+      print(`gateway_over_subgraph_throughput_ratio_${tag}: ${(sub.rps / gw.rps).toFixed(2)} x`);
+      if (sql) {
+        ratios.sql = sub.p50 / sql.p50;
+        print(`orders_page_over_sql_ratio: ${ratios.sql.toFixed(2)} x`);
+      }
     }
-    const ratio = viaGateway.p50 / direct.p50;
-    print(`gateway_over_subgraph_p50_ratio: ${ratio.toFixed(2)} x`);
-    print(`gateway_over_subgraph_throughput_ratio: ${(direct.rps / viaGateway.rps).toFixed(2)} x`);
-    return `gateway: ${counts.gateway_10}/${counts.gateway_100} SQL statements for 10/100 orders (${counts.gateway_with_ledger_10}/${counts.gateway_with_ledger_100} with ledger balances); p50 ${viaGateway.p50.toFixed(1)} ms via gateway vs ${direct.p50.toFixed(1)} ms direct (${ratio.toFixed(2)}x)`;
+    const cN = `c${concurrency}`;
+    return `gateway: ${counts.gateway_10}/${counts.gateway_100} SQL statements for 10/100 orders (${counts.gateway_with_ledger_10}/${counts.gateway_with_ledger_100} with ledger balances); gateway over subgraph p50 ${ratios.c1.toFixed(2)}x at c=1, ${ratios[cN].toFixed(2)}x at ${cN}; orders page over SQL + graphql-js ${ratios.sql.toFixed(2)}x`;
   } finally {
     for (const child of children.reverse()) await stopChild(child);
     if (embedded) await embedded.stop();

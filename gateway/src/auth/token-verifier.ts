@@ -1,5 +1,5 @@
 import { decodeJwt, errors, jwtVerify } from 'jose';
-import { AppError, verifyJwt, type Actor } from '@pay/common';
+import { AppError, createJwtVerifier, type Actor } from '@pay/common';
 import type { GatewayConfig, OidcConfig } from '../config';
 import { actorFromOidcClaims } from './oidc-claims';
 import { oidcSigningKeys } from './oidc-keys';
@@ -35,17 +35,18 @@ export const OIDC_ALGORITHMS = [
  * The gateway's token verifier, made once at start-up. A token whose `iss` is OIDC_ISSUER
  * is verified against the OpenID provider's keys (issuer, audience, expiry, algorithm),
  * its claims mapped by `actorFromOidcClaims`; every other token goes through the
- * gateway's own HS256 check (`verifyJwt`, JWT_SECRET and JWT_ISSUER) as before. Which
+ * gateway's own HS256 check (`createJwtVerifier`, JWT_SECRET and JWT_ISSUER: its key
+ * prepared here once, not per request) as before. Which
  * check applies depends on the unverified `iss` only to pick the check: each check then
  * verifies the issuer itself, so a token cannot choose a weaker one.
  */
 export function createTokenVerifier(auth: GatewayConfig['auth']): TokenVerifier {
-  const own = { secret: auth.jwtSecret, issuer: auth.jwtIssuer };
+  const own = createJwtVerifier({ secret: auth.jwtSecret, issuer: auth.jwtIssuer });
   const oidc = auth.oidc ? oidcVerifier(auth.oidc) : undefined;
   return {
     async verify(token) {
       if (oidc && unverifiedIssuer(token) === oidc.issuer) return oidc.verify(token);
-      return verifyJwt(token, own);
+      return own(token);
     },
   };
 }

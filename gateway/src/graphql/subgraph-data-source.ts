@@ -4,6 +4,7 @@ import CircuitBreaker from 'opossum';
 import { ACTOR_HEADER, AppError, logger, signActorHeader } from '@pay/common';
 import type { SubgraphCallPolicy } from '../config';
 import type { GatewayContext } from './context';
+import { keepAliveFetcher } from './keep-alive-fetcher';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
@@ -23,13 +24,17 @@ type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>[
  */
 export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly breaker: CircuitBreaker<[ProcessOptions], ProcessResult>;
+  private readonly closeConnections: () => void;
 
   constructor(
     url: string,
     private readonly internalSecret: string,
     private readonly subgraph: { name: string; policy: SubgraphCallPolicy },
   ) {
-    super({ url });
+    // Kept-alive connections to the subgraph, reused by every call (keep-alive-fetcher.ts).
+    const transport = keepAliveFetcher(url);
+    super({ url, fetcher: transport.fetcher });
+    this.closeConnections = transport.close;
     const { name, policy } = subgraph;
     const fetcher = this.fetcher;
     // The deadline covers the whole exchange: connecting, the answer's headers and its body.
@@ -70,9 +75,10 @@ export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContex
     }
   }
 
-  /** Stops the breaker's timers (the gateway's stop). */
+  /** Stops the breaker's timers and closes the kept-alive connections (the gateway's stop). */
   shutdown(): void {
     this.breaker.shutdown();
+    this.closeConnections();
   }
 
   /** DEPENDENCY_UNAVAILABLE for a call that failed because of the subgraph; null otherwise. */
@@ -119,8 +125,8 @@ function isUnavailability(error: unknown): boolean {
     return typeof status === 'number' && status >= 500;
   }
   if (!error || typeof error !== 'object') return false;
-  // minipass-fetch (under make-fetch-happen) rejects with FetchError for network failures
-  // and AbortError when the deadline's signal fires.
+  // The fetcher (keep-alive-fetcher.ts, in minipass-fetch's manner) rejects with FetchError
+  // for network failures and the deadline signal's TimeoutError when it fires.
   const { name } = error as { name?: unknown };
   return isTimeout(error) || name === 'FetchError';
 }

@@ -1,5 +1,26 @@
 import { ACTOR_HEADER, AppError, signActorHeader } from '@pay/common';
+import { keepAliveFetcher } from '../graphql/keep-alive-fetcher';
 import { signatureCheckLimits } from '../rate-limits/legacy-rate-limits';
+
+type Fetcher = ReturnType<typeof keepAliveFetcher>['fetcher'];
+
+/**
+ * One kept-alive connection pool per service asked (orders, ledger): a verdict is asked
+ * on every signed legacy request, so it must not pay for a new connection or for the
+ * global fetch's stream plumbing each time. Idle sockets are unref'd by the agent and
+ * never hold the process open.
+ */
+const fetchers = new Map<string, Fetcher>();
+
+function fetcherFor(url: string): Fetcher {
+  const origin = new URL(url).origin;
+  let fetcher = fetchers.get(origin);
+  if (!fetcher) {
+    fetcher = keepAliveFetcher(origin).fetcher;
+    fetchers.set(origin, fetcher);
+  }
+  return fetcher;
+}
 
 /**
  * Asks the service that keeps a legacy API's secrets (orders: merchant, master and
@@ -17,7 +38,7 @@ export async function askSignatureVerdict<V extends { ok: true }>(options: {
   const limits = await signatureCheckLimits(options.caller, options.body);
   let verdict: V | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
   try {
-    const response = await fetch(options.url, {
+    const response = await fetcherFor(options.url)(options.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -3,7 +3,7 @@ import jwt from 'jsonwebtoken';
 import type { Actor } from './actor';
 import { ACTOR_HEADER, signActorHeader, verifyActorHeader } from './actor-header';
 import { merchantScope, requireMutation, requireRole } from './authorize';
-import { bearerToken, signJwt, verifyJwt } from './jwt';
+import { bearerToken, createJwtVerifier, signJwt, verifyJwt } from './jwt';
 import { appErrorOf } from '../testkit/assertions';
 
 const settings = { secret: 'jwt-secret-for-unit-tests-0123456789', issuer: 'payoffice' };
@@ -12,11 +12,13 @@ const operator: Actor = { sub: 'alice', role: 'OPERATOR' };
 const analyst: Actor = { sub: 'bob', role: 'ANALYST' };
 const system: Actor = { sub: 'settlement', role: 'SYSTEM' };
 
-describe('signJwt / verifyJwt', () => {
-  it.each([merchant, operator, analyst, system])('round-trips %p', (actor) => {
-    expect(verifyJwt(signJwt(actor, settings), settings)).toEqual(actor);
-  });
+/** The one-off check and the prepared one must accept and refuse exactly the same tokens. */
+const verifiers: [string, (token: string) => Actor][] = [
+  ['verifyJwt', (token) => verifyJwt(token, settings)],
+  ['a verifier from createJwtVerifier', createJwtVerifier(settings)],
+];
 
+describe('signJwt', () => {
   it('issues an HS256 token with subject, issuer and expiry', () => {
     const token = signJwt(merchant, settings, 60);
     const decoded = jwt.decode(token, { complete: true });
@@ -26,24 +28,30 @@ describe('signJwt / verifyJwt', () => {
     expect(payload.iss).toBe('payoffice');
     expect(payload.exp! - payload.iat!).toBe(60);
   });
+});
+
+describe.each(verifiers)('signJwt / %s', (_name, verify) => {
+  it.each([merchant, operator, analyst, system])('round-trips %p', (actor) => {
+    expect(verify(signJwt(actor, settings))).toEqual(actor);
+  });
 
   it('rejects an expired token as UNAUTHENTICATED "token expired"', () => {
     const token = signJwt(operator, settings, -10);
-    const error = appErrorOf(() => verifyJwt(token, settings));
+    const error = appErrorOf(() => verify(token));
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toBe('token expired');
   });
 
   it('rejects a token signed with another secret', () => {
     const token = signJwt(operator, { ...settings, secret: 'another-secret-0123456789abcdef' });
-    const error = appErrorOf(() => verifyJwt(token, settings));
+    const error = appErrorOf(() => verify(token));
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toBe('invalid token');
   });
 
   it('rejects a token from another issuer', () => {
     const token = signJwt(operator, { ...settings, issuer: 'someone-else' });
-    expect(appErrorOf(() => verifyJwt(token, settings)).code).toBe('UNAUTHENTICATED');
+    expect(appErrorOf(() => verify(token)).code).toBe('UNAUTHENTICATED');
   });
 
   it('rejects an unsigned (alg none) token', () => {
@@ -52,16 +60,16 @@ describe('signJwt / verifyJwt', () => {
       subject: 'x',
       issuer: settings.issuer,
     });
-    expect(appErrorOf(() => verifyJwt(token, settings)).code).toBe('UNAUTHENTICATED');
+    expect(appErrorOf(() => verify(token)).code).toBe('UNAUTHENTICATED');
   });
 
   it.each(['', 'garbage', 'a.b.c'])('rejects the malformed token %p', (token) => {
-    expect(appErrorOf(() => verifyJwt(token, settings)).code).toBe('UNAUTHENTICATED');
+    expect(appErrorOf(() => verify(token)).code).toBe('UNAUTHENTICATED');
   });
 
   it('rejects a MERCHANT token without a merchantId', () => {
     const token = signJwt({ sub: 'merchant:?', role: 'MERCHANT' }, settings);
-    const error = appErrorOf(() => verifyJwt(token, settings));
+    const error = appErrorOf(() => verify(token));
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toBe('invalid token claims');
   });
@@ -69,15 +77,27 @@ describe('signJwt / verifyJwt', () => {
   it('rejects unknown roles and bad merchant ids', () => {
     const forge = (claims: object) =>
       jwt.sign(claims, settings.secret, { algorithm: 'HS256', subject: 'x', issuer: settings.issuer });
-    expect(appErrorOf(() => verifyJwt(forge({ role: 'ADMIN' }), settings)).message).toBe(
+    expect(appErrorOf(() => verify(forge({ role: 'ADMIN' }))).message).toBe('invalid token claims');
+    expect(appErrorOf(() => verify(forge({ role: 'MERCHANT', merchantId: '7' }))).message).toBe(
       'invalid token claims',
     );
-    expect(appErrorOf(() => verifyJwt(forge({ role: 'MERCHANT', merchantId: '7' }), settings)).message).toBe(
+    expect(appErrorOf(() => verify(forge({ role: 'MERCHANT', merchantId: -1 }))).message).toBe(
       'invalid token claims',
     );
-    expect(appErrorOf(() => verifyJwt(forge({ role: 'MERCHANT', merchantId: -1 }), settings)).message).toBe(
-      'invalid token claims',
-    );
+  });
+
+  it('refuses an HS512 token signed with the same secret (only HS256 is accepted)', () => {
+    const token = jwt.sign({ role: 'OPERATOR' }, settings.secret, {
+      algorithm: 'HS512',
+      subject: 'x',
+      issuer: settings.issuer,
+    });
+    expect(appErrorOf(() => verify(token)).message).toBe('invalid token');
+  });
+
+  it('keeps verifying after a refusal', () => {
+    expect(appErrorOf(() => verify('garbage')).code).toBe('UNAUTHENTICATED');
+    expect(verify(signJwt(merchant, settings))).toEqual(merchant);
   });
 });
 

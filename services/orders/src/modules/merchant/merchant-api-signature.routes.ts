@@ -29,8 +29,9 @@ export function merchantApiSignatureRoutes(orm: MikroORM, internalSecret: string
       }
       try {
         res.json(
+          // A single-row read on the connection: no fork, no identity map (see the function).
           await verifyMerchantApiSignature(
-            orm.em.fork(),
+            orm.em,
             masterKey,
             parsed.data.params as Record<string, SignableValue>,
             { platformOnly: parsed.data.platformOnly },

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { constantTimeEqual, verifyMerchantSign, type SignableValue } from '@pay/common';
-import { Merchant, MerchantStatus } from './merchant.entity';
+import { MerchantStatus } from './merchant.entity';
 
 /** Who a verified legacy merchant API request speaks for. */
 export type MerchantApiCaller =
@@ -14,6 +14,10 @@ export type MerchantApiVerdict =
  * the master key when `access_key` equals it, else the merchant's own key. Platform
  * endpoints (`platformOnly`) accept the master key alone and need no merchant. The keys
  * never leave this service: the gateway sends the parameters and gets a verdict.
+ *
+ * Every verdict reads the merchant's status and key afresh — one single-row statement,
+ * no managed entity — so a changed key or a disabled merchant counts from the very next
+ * request: there is no cache to fall behind.
  */
 export async function verifyMerchantApiSignature(
   em: EntityManager,
@@ -32,9 +36,14 @@ export async function verifyMerchantApiSignature(
   if (!Number.isSafeInteger(id) || id <= 0 || String(params.merchant_id).trim() !== String(id)) {
     return { ok: false, code: 'MERCHANT_DISABLED' };
   }
-  const merchant = await em.findOne(Merchant, { id }, { populate: ['signingKey'] });
+  const [merchant] = (await em
+    .getConnection()
+    .execute('select status, signing_key from merchant where id = ?', [id])) as {
+    status: MerchantStatus;
+    signing_key: string;
+  }[];
   if (!merchant || merchant.status !== MerchantStatus.ACTIVE) return { ok: false, code: 'MERCHANT_DISABLED' };
-  const secret = usesMasterKey ? masterKey : merchant.signingKey;
+  const secret = usesMasterKey ? masterKey : merchant.signing_key;
   return verifyMerchantSign(params, secret)
     ? { ok: true, caller: { kind: 'merchant', merchantId: id, masterKey: usesMasterKey } }
     : { ok: false, code: 'SIGNATURE_INVALID' };

@@ -38,7 +38,7 @@ import {
   parseOrderAmount,
   refundOrder,
 } from './order.service';
-import { listOrders, summarizeOrders, type OrderListFilter } from './order.query';
+import { listOrders, summarizeOrders, type OrderListFilter, type OrderRecord } from './order.query';
 import { paymentUrlFor } from '../sandbox/sandbox-links';
 import { resendNotifications } from '../notification/notification.service';
 
@@ -188,105 +188,105 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Merchant id.' })
-  merchantId(@Root() order: Order): number {
+  merchantId(@Root() order: OrderRecord): number {
     return order.merchant.id;
   }
 
   @FieldResolver(() => Merchant, { description: 'The merchant.' })
-  async merchant(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<Merchant> {
+  async merchant(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<Merchant> {
     return (await ctx.loaders.merchant.load(order.merchant.id))!;
   }
 
   @FieldResolver(() => String, {
     description: 'Merchant id followed by the merchant order number, as stored by the old system.',
   })
-  merchantOrderNoFull(@Root() order: Order): string {
+  merchantOrderNoFull(@Root() order: OrderRecord): string {
     return `${order.merchant.id}${order.merchantOrderNo}`;
   }
 
   @FieldResolver(() => String, { description: 'Channel code.' })
-  channelCode(@Root() order: Order): string {
+  channelCode(@Root() order: OrderRecord): string {
     return order.channel.code;
   }
 
   @FieldResolver(() => Channel, { description: 'The channel.' })
-  async channel(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<Channel> {
+  async channel(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<Channel> {
     return (await ctx.loaders.channel.load(order.channel.code))!;
   }
 
   @FieldResolver(() => PayType, { description: "The channel's pay type." })
-  async payType(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<PayType> {
+  async payType(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<PayType> {
     return (await ctx.loaders.channel.load(order.channel.code))!.payType;
   }
 
   @FieldResolver(() => Int, { description: 'Upstream config id (`pzid`).' })
-  pzid(@Root() order: Order): number {
+  pzid(@Root() order: OrderRecord): number {
     return order.upstreamConfig.pzid;
   }
 
   @FieldResolver(() => UpstreamConfig, { description: 'The upstream config that carried the payment.' })
-  async upstreamConfig(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<UpstreamConfig> {
+  async upstreamConfig(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<UpstreamConfig> {
     return (await ctx.loaders.upstreamConfig.load(order.upstreamConfig.pzid))!;
   }
 
   @FieldResolver(() => Int, {
     description: 'Legacy status code: 0 pending (incl. manually cancelled), 1 paid, 2 withheld.',
   })
-  statusCode(@Root() order: Order): number {
+  statusCode(@Root() order: OrderRecord): number {
     return STATUS_PRESENTATION[order.status].merchantCode;
   }
 
   @FieldResolver(() => String, { description: 'Legacy status name: pending, paid, withheld.' })
-  statusName(@Root() order: Order): string {
+  statusName(@Root() order: OrderRecord): string {
     return STATUS_PRESENTATION[order.status].merchantName;
   }
 
   @FieldResolver(() => String, { description: 'Legacy status text, e.g. 支付成功.' })
-  statusText(@Root() order: Order): string {
+  statusText(@Root() order: OrderRecord): string {
     return STATUS_PRESENTATION[order.status].merchantText;
   }
 
   @FieldResolver(() => Int, { description: 'Admin status code 1-11 (pay-admin-api ORDER_STATUS_CHOICES).' })
-  adminStatusCode(@Root() order: Order): number {
+  adminStatusCode(@Root() order: OrderRecord): number {
     return STATUS_PRESENTATION[order.status].adminCode;
   }
 
   @FieldResolver(() => String, { description: 'Admin status text, e.g. 已支付.' })
-  adminStatusText(@Root() order: Order): string {
+  adminStatusText(@Root() order: OrderRecord): string {
     return STATUS_PRESENTATION[order.status].adminText;
   }
 
   @FieldResolver(() => Int, { description: 'Legacy notify status code: 0 pending, 1 failed, 2 success.' })
-  notifyStatusCode(@Root() order: Order): number {
+  notifyStatusCode(@Root() order: OrderRecord): number {
     return NOTIFY_PRESENTATION[order.notifyStatus].code;
   }
 
   @FieldResolver(() => String, { description: 'Legacy notify status name: pending, failed, success.' })
-  notifyStatusName(@Root() order: Order): string {
+  notifyStatusName(@Root() order: OrderRecord): string {
     return NOTIFY_PRESENTATION[order.notifyStatus].name;
   }
 
   @FieldResolver(() => String, { description: 'Legacy notify status text, e.g. 通知成功.' })
-  notifyStatusText(@Root() order: Order): string {
+  notifyStatusText(@Root() order: OrderRecord): string {
     return NOTIFY_PRESENTATION[order.notifyStatus].text;
   }
 
   @FieldResolver(() => String, { description: 'Link the payer opens to pay this order.' })
-  paymentUrl(@Root() order: Order, @Ctx() ctx: OrdersContext): string {
+  paymentUrl(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): string {
     return paymentUrlFor(ctx.runtime.publicUrl, order);
   }
 
   @FieldResolver(() => [NotifyLog], {
     description: 'Every notification attempt for this order, oldest first.',
   })
-  notifyLogs(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<NotifyLog[]> {
+  notifyLogs(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<NotifyLog[]> {
     return ctx.loaders.notifyLogs.load(order.id);
   }
 
   @FieldResolver(() => [OrderAudit], {
     description: 'Audited manual actions on this order (platform roles).',
   })
-  async audits(@Root() order: Order, @Ctx() ctx: OrdersContext): Promise<OrderAudit[]> {
+  async audits(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<OrderAudit[]> {
     requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
     return ctx.em.find(OrderAudit, { order: order.id }, { orderBy: { id: 'asc' } });
   }

@@ -14,7 +14,7 @@ import { Connection, MoneyScalar, pageWindow, PageArgs, toConnection } from '@pa
 import type { OrdersContext } from '../../context';
 import { Order } from './order.entity';
 import { OrderFilterInput } from './order.input';
-import { orderWhere } from './order.query';
+import { orderPage, orderWhere, type OrderRecord } from './order.query';
 import { toListFilter } from './order.resolver';
 
 @InputType({ description: 'Order list filters plus the store and cashier (open API reconciliation).' })
@@ -50,11 +50,7 @@ export class StoreOrdersResolver {
     const where: Record<string, unknown> = { ...orderWhere(toListFilter(ctx, rest)) };
     if (storeId != null) where.storeId = storeId;
     if (cashierId != null) where.cashierId = cashierId;
-    const [items, total] = await ctx.em.findAndCount(Order, where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: window.limit,
-      offset: window.offset,
-    });
+    const { items, total } = await orderPage(ctx.em, where, window);
     return Object.assign(new StoreOrderConnection(), toConnection(items, total, window));
   }
 
@@ -62,7 +58,7 @@ export class StoreOrdersResolver {
     description:
       "The merchant's whole fee: amount minus merchant income (the platform's fee plus the agent's commission; open API `fee`).",
   })
-  merchantFee(@Root() order: Order): number {
+  merchantFee(@Root() order: OrderRecord): number {
     return order.amount - order.merchantIncome;
   }
 }

@@ -1,0 +1,86 @@
+import { ACTOR_HEADER, merchantSign, signActorHeader, type SignableValue } from '@pay/common';
+import { startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
+
+const MERCHANT_ID = 2024164;
+const DEMO_KEY = 'key-2024164-demo';
+
+/**
+ * `POST /internal/merchant-api/verify-signature`, as the gateway's REST shim asks it: a
+ * verdict reflects the merchant's key and status as they are now, from the next request on.
+ */
+describe('merchant API signature verdicts', () => {
+  let app: OrdersTestApp;
+  let verdictUrl: string;
+
+  beforeAll(async () => {
+    app = await startOrdersTestApp();
+    verdictUrl = app.url.replace(/\/graphql$/, '/internal/merchant-api/verify-signature');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  afterEach(async () => {
+    await setMerchant({ key: DEMO_KEY, status: 'active' });
+  });
+
+  async function setMerchant(change: { key?: string; status?: string }): Promise<void> {
+    const connection = app.orm.em.getConnection();
+    if (change.key)
+      await connection.execute('update merchant set signing_key = ? where id = ?', [change.key, MERCHANT_ID]);
+    if (change.status)
+      await connection.execute('update merchant set status = ? where id = ?', [change.status, MERCHANT_ID]);
+  }
+
+  async function verdict(key: string, extra: Record<string, SignableValue> = {}) {
+    const params: Record<string, SignableValue> = {
+      merchant_id: String(MERCHANT_ID),
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      ...extra,
+    };
+    const response = await fetch(verdictUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [ACTOR_HEADER]: signActorHeader(
+          { sub: 'gateway:merchant-api', role: 'SYSTEM' },
+          app.config.auth.internalSecret,
+        ),
+      },
+      body: JSON.stringify({ params: { ...params, sign: merchantSign(params, key) }, platformOnly: false }),
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { ok: boolean; code?: string; caller?: unknown };
+  }
+
+  it('accepts the merchant’s key and refuses any other', async () => {
+    expect(await verdict(DEMO_KEY)).toEqual({
+      ok: true,
+      caller: { kind: 'merchant', merchantId: MERCHANT_ID, masterKey: false },
+    });
+    expect(await verdict('not-the-key')).toEqual({ ok: false, code: 'SIGNATURE_INVALID' });
+  });
+
+  it('refuses the old key right after the key changes, and accepts the new one', async () => {
+    expect((await verdict(DEMO_KEY)).ok).toBe(true); // a verdict with the old key just before
+    await setMerchant({ key: 'key-2024164-rotated' });
+    expect(await verdict(DEMO_KEY)).toEqual({ ok: false, code: 'SIGNATURE_INVALID' });
+    expect((await verdict('key-2024164-rotated')).ok).toBe(true);
+  });
+
+  it('refuses a merchant right after it is disabled, and accepts it again once enabled', async () => {
+    expect((await verdict(DEMO_KEY)).ok).toBe(true);
+    await setMerchant({ status: 'disabled' });
+    expect(await verdict(DEMO_KEY)).toEqual({ ok: false, code: 'MERCHANT_DISABLED' });
+    await setMerchant({ status: 'active' });
+    expect((await verdict(DEMO_KEY)).ok).toBe(true);
+  });
+
+  it('answers MERCHANT_DISABLED for a merchant that does not exist', async () => {
+    expect(await verdict(DEMO_KEY, { merchant_id: '999999' })).toEqual({
+      ok: false,
+      code: 'MERCHANT_DISABLED',
+    });
+  });
+});
