@@ -16,8 +16,13 @@ export const NOTIFY_QUEUE = 'merchant-notify';
  * again, instead of waiting out pg-boss's 15-minute default.
  */
 const NOTIFY_JOB_EXPIRY_SECONDS = 60;
-/** Concurrent fetch loops of the notification worker in one orders process. */
+/**
+ * Concurrent fetch loops of the notification worker in one orders process, and jobs a
+ * loop takes at once: up to 4 × 20 attempts every half second (pg-boss's shortest
+ * polling interval), while a slow merchant holds up only its own loop's batch.
+ */
 const NOTIFY_WORKERS = 4;
+const NOTIFY_BATCH = 20;
 
 export interface NotifyJob {
   orderId: number;
@@ -145,9 +150,13 @@ export async function startNotificationWorker(
   // and then for the rest of its polling interval, which capped a process at about ten
   // notifications a second while payments came in faster (bench/payment-e2e.mjs).
   for (let i = 0; i < NOTIFY_WORKERS; i += 1) {
-    await jobs.work<NotifyJob>(NOTIFY_QUEUE, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (batch) => {
-      await Promise.all(batch.map((job) => attemptNotification(orm, jobs, settings, job.data)));
-    });
+    await jobs.work<NotifyJob>(
+      NOTIFY_QUEUE,
+      { batchSize: NOTIFY_BATCH, pollingIntervalSeconds: 0.5 },
+      async (batch) => {
+        await Promise.all(batch.map((job) => attemptNotification(orm, jobs, settings, job.data)));
+      },
+    );
   }
 }
 
