@@ -38,6 +38,28 @@ const commonJsGlobals = {
   __filename: 'readonly',
 };
 
+// Import boundaries: a service talks to another only through its public contract (the
+// graph over HTTP), so a service's files may import @pay/common and nothing else of ours,
+// neither by package name nor by a relative path that climbs into another workspace.
+const workspaces = ['common', 'orders', 'ledger', 'reconciliation', 'settlement', 'gateway', 'demo'];
+function onlyCommon(self, allowed = []) {
+  const others = workspaces.filter((name) => name !== 'common' && name !== self && !allowed.includes(name));
+  const message = 'A service imports only @pay/common; reach another service through its graph API.';
+  return [
+    'error',
+    {
+      paths: others.map((name) => ({ name: `@pay/${name}`, message })),
+      patterns: [
+        { group: others.map((name) => `@pay/${name}/**`), message },
+        {
+          regex: `^(\\.\\./)+(services/)?(${workspaces.filter((name) => name !== self).join('|')})/(src|dist|esm|test)(/|$)`,
+          message: 'Do not climb into another workspace by a relative path; import @pay/common.',
+        },
+      ],
+    },
+  ];
+}
+
 // Leading underscore marks a parameter or binding that is unused on purpose (express
 // error handlers, destructuring to omit a field).
 const unusedVars = ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }];
@@ -77,5 +99,44 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': unusedVars,
     },
+  },
+  // Type-aware rules for the Node workspaces. `project` (not `projectService`): the project
+  // service only finds files named tsconfig.json, and those exclude the specs, which live in
+  // each workspace's tsconfig.test.json. The console (React, Vite) keeps syntactic rules only.
+  {
+    files: ['services/**/*.ts', 'gateway/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './services/*/tsconfig.test.json',
+          './gateway/tsconfig.test.json',
+          './services/*/tsconfig.json',
+          './gateway/tsconfig.json',
+          './demo/tsconfig.json',
+          './test/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  ...['common', 'orders', 'ledger', 'reconciliation', 'settlement'].map((name) => ({
+    files: [`services/${name}/**/*.ts`],
+    rules: { 'no-restricted-imports': onlyCommon(name) },
+  })),
+  { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': onlyCommon('gateway') } },
+  { files: ['demo/**/*.ts'], rules: { 'no-restricted-imports': onlyCommon('demo') } },
+  // Debt (issue 15): settlement's integration tests run the real ledger server and create the
+  // orders and reconciliation schemas from those services' entities and migrations. Replace
+  // with the services' public contract (graph API, @pay/common testkit) and drop this exception.
+  {
+    files: [
+      'services/settlement/test/support/*.ts',
+      'services/settlement/test/integration/ledger-client.spec.ts',
+    ],
+    rules: { 'no-restricted-imports': onlyCommon('settlement', ['orders', 'ledger', 'reconciliation']) },
   },
 );

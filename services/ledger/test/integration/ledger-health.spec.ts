@@ -1,4 +1,4 @@
-import { dataOf } from '@pay/common';
+import { dataOf, type Actor } from '@pay/common';
 import { AccountPurpose, ADJUSTMENT, merchantAccount } from '../../src/modules/account/account-purpose';
 import { post } from '../../src/modules/posting/posting.service';
 import { PostingType } from '../../src/modules/posting/posting-type';
@@ -38,7 +38,7 @@ describe('ledgerHealth', () => {
     await app.close();
   });
 
-  const health = async (actor = ACTORS.operator) =>
+  const health = async (actor: Actor = ACTORS.operator) =>
     dataOf(await app.gql<{ ledgerHealth: Health }>(HEALTH, {}, actor)).ledgerHealth;
 
   it('reports every check of the verify command, clean, and reuses the result for a minute', async () => {

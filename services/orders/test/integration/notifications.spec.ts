@@ -31,7 +31,9 @@ describe('merchant notifications: back-off, parking, resend', () => {
           createOrder: { paymentUrl: string; order: { id: string; platformOrderNo: string } };
         }>(CREATE, { input: { amount: '12.00', notifyUrl: receiver.url } }, ACTORS.merchant),
       ).createOrder;
-      expect((await (await fetch(created.paymentUrl, { method: 'POST' })).json()).paid).toBe(true);
+      expect(
+        ((await (await fetch(created.paymentUrl, { method: 'POST' })).json()) as { paid: boolean }).paid,
+      ).toBe(true);
       const no = created.order.platformOrderNo;
       const view = async () => dataOf(await app.gql<{ order: OrderView }>(ORDER, { no })).order;
 

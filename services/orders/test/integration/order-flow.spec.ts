@@ -108,9 +108,9 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
       }),
     ).createOrder;
     const first = await fetch(created.paymentUrl, { method: 'POST' });
-    expect((await first.json()).paid).toBe(true);
+    expect(((await first.json()) as { paid: boolean }).paid).toBe(true);
     const second = await fetch(created.paymentUrl, { method: 'POST' });
-    expect((await second.json()).paid).toBe(true);
+    expect(((await second.json()) as { paid: boolean }).paid).toBe(true);
     const rows = await app.orm.em
       .fork()
       .getConnection()
@@ -128,7 +128,9 @@ describe('order flow: create → sandbox pay → callback → paid → merchant 
         input: { amount: '30.00', merchantId: 2024164 },
       }),
     ).createOrder;
-    expect((await (await fetch(created.paymentUrl, { method: 'POST' })).json()).paid).toBe(true);
+    expect(
+      ((await (await fetch(created.paymentUrl, { method: 'POST' })).json()) as { paid: boolean }).paid,
+    ).toBe(true);
     const late = signAlipayNotification(
       {
         app_id: app.server.runtime.sandboxKeys.alipayAppId,

@@ -1,4 +1,4 @@
-import { dataOf, formatChinaDate } from '@pay/common';
+import { dataOf, formatChinaDate, type Actor } from '@pay/common';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 import { createOrder, expectError, forceStatus, sql } from '../support/order-helpers';
 
@@ -67,7 +67,7 @@ describe('platformOverview', () => {
     await app.close();
   });
 
-  const overview = async (days?: number, actor = ACTORS.operator): Promise<Overview> =>
+  const overview = async (days?: number, actor: Actor = ACTORS.operator): Promise<Overview> =>
     dataOf(await app.gql<{ platformOverview: Overview }>(OVERVIEW, days === undefined ? {} : { days }, actor))
       .platformOverview;
 
