@@ -749,9 +749,15 @@ describe('withdrawals', () => {
 
     it('checks the code only after the amount and the card', async () => {
       asked.length = 0;
-      expectError(await requestOn(TWO_FACTOR, { amount: 'abc' }), 'INVALID_AMOUNT');
-      expectError(await requestOn(TWO_FACTOR, { amount: '1.00', bankCardId: '987654321' }), 'NOT_FOUND');
+      expectError(await requestOn(TWO_FACTOR, { amount: 'abc', totpCode: '123456' }), 'INVALID_AMOUNT');
+      expectError(
+        await requestOn(TWO_FACTOR, { amount: '1.00', bankCardId: '987654321', totpCode: '123456' }),
+        'NOT_FOUND',
+      );
+      // A code is used up when checked: none was sent to the orders service.
       expect(asked).toEqual([]);
+      // Without a code, the card is still the error reported first.
+      expectError(await requestOn(TWO_FACTOR, { amount: '1.00', bankCardId: '987654321' }), 'NOT_FOUND');
     });
 
     it('refuses a merchant the orders service does not know', async () => {

@@ -7,6 +7,8 @@ import { Migration20261121140000_posting_order_ref } from './Migration2026112114
 import { Migration20261121150000_posting_effective_at } from './Migration20261121150000_posting_effective_at';
 import { Migration20261121180000_settlement_accounts } from './Migration20261121180000_settlement_accounts';
 import { Migration20261205100000_group_commit } from './Migration20261205100000_group_commit';
+import { Migration20261206100000_withdrawal_batch } from './Migration20261206100000_withdrawal_batch';
+import { Migration20261206101000_batch_lock_order } from './Migration20261206101000_batch_lock_order';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -27,4 +29,9 @@ export const ledgerMigrations: MigrationObject[] = [
     class: Migration20261121180000_settlement_accounts,
   },
   { name: 'Migration20261205100000_group_commit', class: Migration20261205100000_group_commit },
+  {
+    name: 'Migration20261206100000_withdrawal_batch',
+    class: Migration20261206100000_withdrawal_batch,
+  },
+  { name: 'Migration20261206101000_batch_lock_order', class: Migration20261206101000_batch_lock_order },
 ];

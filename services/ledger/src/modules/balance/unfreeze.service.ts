@@ -51,18 +51,13 @@ export async function unfreezeMerchant(
     )) as { id: string; balance: string }[];
     const frozen = account ? Number(account.balance) : 0;
     if (frozen <= 0) return { merchantId, amount: 0, postingId: null, created: false };
-    const [today] = (await conn.execute(
-      `select coalesce(sum(l.amount), 0) as amount
-         from leg l
-         join posting p on p.id = l.posting_id
-         left join posting reversed on reversed.id = p.reverses_posting_id
-        where l.account_id = ? and p.effective_at >= ? and p.type <> ?
-          and (reversed.id is null or reversed.effective_at >= ?)`,
-      [account!.id, startOfToday, PostingType.UNFREEZE, startOfToday],
+    const [release] = (await conn.execute(
+      `select unfreezable_amount(?, ?) as amount`,
+      [account!.id, startOfToday],
       'all',
       trx,
     )) as { amount: string }[];
-    const amount = Math.min(frozen, Math.max(0, frozen - Number(today!.amount)));
+    const amount = Number(release!.amount);
     if (amount === 0) return { merchantId, amount: 0, postingId: null, created: false };
     const result = await post(tx, {
       uniqueNo,

@@ -101,13 +101,25 @@ export async function withdrawalCard(
 ): Promise<BankCard> {
   if (bankCardId !== null) {
     const card = await em.findOne(BankCard, { id: bankCardId, merchantId });
-    if (!card) throw new AppError('NOT_FOUND', `bank card ${bankCardId} not found`, { bankCardId });
-    if (!card.approved) {
-      throw new AppError('NO_BANK_CARD', `bank card ${bankCardId} is not approved yet`, { bankCardId });
-    }
+    if (!card) throw withdrawalCardRefused('BANK_CARD_NOT_FOUND', bankCardId);
+    if (!card.approved) throw withdrawalCardRefused('BANK_CARD_NOT_APPROVED', bankCardId);
     return card;
   }
   const card = await em.findOne(BankCard, { merchantId, approved: true }, { orderBy: { id: 'asc' } });
-  if (!card) throw new AppError('NO_BANK_CARD', 'the merchant has no approved bank card');
+  if (!card) throw withdrawalCardRefused('NO_APPROVED_BANK_CARD', null);
   return card;
+}
+
+/** Why a withdrawal has no card to pay to (also raised, by these names, by `request_withdrawals`). */
+export type WithdrawalCardRefusal = 'BANK_CARD_NOT_FOUND' | 'BANK_CARD_NOT_APPROVED' | 'NO_APPROVED_BANK_CARD';
+
+export function withdrawalCardRefused(reason: WithdrawalCardRefusal, bankCardId: number | null): AppError {
+  switch (reason) {
+    case 'BANK_CARD_NOT_FOUND':
+      return new AppError('NOT_FOUND', `bank card ${bankCardId} not found`, { bankCardId });
+    case 'BANK_CARD_NOT_APPROVED':
+      return new AppError('NO_BANK_CARD', `bank card ${bankCardId} is not approved yet`, { bankCardId });
+    case 'NO_APPROVED_BANK_CARD':
+      return new AppError('NO_BANK_CARD', 'the merchant has no approved bank card');
+  }
 }
