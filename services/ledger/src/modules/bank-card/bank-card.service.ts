@@ -111,7 +111,8 @@ export async function withdrawalCard(
 }
 
 /** Why a withdrawal has no card to pay to (also raised, by these names, by `request_withdrawals`). */
-export type WithdrawalCardRefusal = 'BANK_CARD_NOT_FOUND' | 'BANK_CARD_NOT_APPROVED' | 'NO_APPROVED_BANK_CARD';
+export type WithdrawalCardRefusal =
+  'BANK_CARD_NOT_FOUND' | 'BANK_CARD_NOT_APPROVED' | 'NO_APPROVED_BANK_CARD';
 
 export function withdrawalCardRefused(reason: WithdrawalCardRefusal, bankCardId: number | null): AppError {
   switch (reason) {
