@@ -135,6 +135,69 @@ describe('PostingBatcher: group commit through post_entries', () => {
     await expectClean();
   });
 
+  it('records each leg with the balance it left, entry after entry, when one batch moves an account several times', async () => {
+    const merchant = merchantAccount(921_500, AccountPurpose.MERCHANT_AVAILABLE);
+    const batcher = new PostingBatcher({ url, connections: 1 });
+    try {
+      await batcher.post(transfer('fund-9215', ADJUSTMENT, merchant, 1000));
+      const before = batcher.stats.batches;
+      await Promise.allSettled([
+        batcher.post(transfer('step-1', merchant, PLATFORM_REVENUE, 100)),
+        batcher.post(transfer('step-2', ADJUSTMENT, merchant, 50)),
+        batcher.post(transfer('step-3', merchant, PLATFORM_REVENUE, 2000)), // refused: 950 there
+        batcher.post(transfer('step-4', merchant, PLATFORM_REVENUE, 950)),
+      ]);
+      expect(batcher.stats.batches - before).toBe(1);
+      const { rows } = await sql.query<{ unique_no: string; amount: string; balance_after: string }>(
+        `select p.unique_no, l.amount, l.balance_after from ledger.leg l
+           join ledger.posting p on p.id = l.posting_id
+           join ledger.account a on a.id = l.account_id
+          where a.owner_id = $1 and a.purpose = $2 order by l.id`,
+        [merchant.ownerId, merchant.purpose],
+      );
+      expect(rows.map((r) => [r.unique_no, Number(r.amount), Number(r.balance_after)])).toEqual([
+        ['fund-9215', 1000, 1000],
+        ['step-1', -100, 900],
+        ['step-2', 50, 950],
+        ['step-4', -950, 0],
+      ]);
+      expect(await balanceOf(merchant)).toBe(0);
+    } finally {
+      await batcher.close();
+    }
+    await expectClean();
+  });
+
+  it('fails alone an entry PostgreSQL refuses for a reason no check foresaw (a leg text too long)', async () => {
+    const merchant = merchantAccount(921_600, AccountPurpose.MERCHANT_AVAILABLE);
+    const batcher = new PostingBatcher({ url, connections: 1 });
+    try {
+      const before = batcher.stats.batches;
+      const outcomes = await Promise.allSettled([
+        batcher.post(transfer('long-ok-1', ADJUSTMENT, merchant, 10)),
+        batcher.post({
+          ...transfer('long-text', ADJUSTMENT, merchant, 20),
+          legs: [
+            { ...ADJUSTMENT, amount: -20 },
+            { ...merchant, amount: 20, description: '长'.repeat(301) },
+          ],
+        }),
+        batcher.post(transfer('long-ok-2', ADJUSTMENT, merchant, 30)),
+      ]);
+      expect(batcher.stats.batches - before).toBe(1);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ sqlState: '22001' });
+      expect(await balanceOf(merchant)).toBe(40);
+      expect([...(await postingsKeyed(['long-ok-1', 'long-text', 'long-ok-2'])).keys()].sort()).toEqual([
+        'long-ok-1',
+        'long-ok-2',
+      ]);
+    } finally {
+      await batcher.close();
+    }
+    await expectClean();
+  });
+
   it('posts a key once when it comes twice in one batch and again in a later batch', async () => {
     const merchant = merchantAccount(922_000, AccountPurpose.MERCHANT_AVAILABLE);
     const batcher = new PostingBatcher({ url, connections: 1 });
