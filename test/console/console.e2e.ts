@@ -43,8 +43,16 @@ async function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
 }
 
 /** Waits until `probe`'s value passes `check` (no fixed sleeps). */
-async function until<T>(probe: () => Promise<T>, check: (value: T) => boolean): Promise<void> {
-  await eventually(async () => (check(await probe()) ? true : undefined), 'the console’s change to show');
+async function until<T>(
+  probe: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs?: number,
+): Promise<void> {
+  await eventually(
+    async () => (check(await probe()) ? true : undefined),
+    'the console’s change to show',
+    timeoutMs,
+  );
 }
 
 const rows = (page: Page, testId: string): Locator =>
@@ -171,10 +179,14 @@ describe('operators', () => {
     await page.goto(`${consoleUrl}/reconciliation/runs`);
     await page.getByTestId('recon-start-run').click();
     await page.getByTestId('recon-start-run-ok').click();
+    // The dialog closes once the run is accepted (it stays open with the error otherwise).
+    await page.getByTestId('recon-start-run-ok').waitFor({ state: 'hidden', timeout: 45_000 });
+    // Generous: with the whole suite on two cores, a run waits its turn behind other work.
     await until(
       async () =>
         (await sql<{ n: number }>(`select count(*)::int as n from reconciliation.reconciliation_run`))[0]!.n,
       (v) => v === before + 1,
+      45_000,
     );
     await rows(page, 'recon-runs-table').first().waitFor();
     await screenshot(page, 'reconciliation-runs');
