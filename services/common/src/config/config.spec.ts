@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import {
   commonEnvShape,
@@ -28,6 +31,7 @@ describe('parseEnv', () => {
       INTERNAL_SIGNING_SECRET: 'demo-internal-signing-secret-not-for-production',
       JWT_SECRET: 'demo-jwt-secret-not-for-production',
       JWT_ISSUER: 'payoffice',
+      DATABASE_POOL_MAX: 10,
       METRICS_HOST: '127.0.0.1',
       ORDERS_PORT: 4001,
     });
@@ -98,6 +102,43 @@ describe('parseEnv', () => {
       expect(configError.message.split('\n')).toEqual(configError.problems);
       expect(configError.problems).toHaveLength(2);
     }
+  });
+});
+
+describe('secrets from files (NAME_FILE)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'config-secret-'));
+  const secretFile = join(dir, 'jwt');
+  writeFileSync(secretFile, 'a-jwt-secret-from-a-file-0123\n');
+
+  it('reads NAME from the file NAME_FILE names, without its trailing newline', () => {
+    expect(parseEnv(schema, { JWT_SECRET_FILE: secretFile }).JWT_SECRET).toBe(
+      'a-jwt-secret-from-a-file-0123',
+    );
+  });
+
+  it('lets NAME itself win over NAME_FILE', () => {
+    const env = parseEnv(schema, {
+      JWT_SECRET: 'set-directly-in-the-environment',
+      JWT_SECRET_FILE: secretFile,
+    });
+    expect(env.JWT_SECRET).toBe('set-directly-in-the-environment');
+  });
+
+  it('names a file it cannot read, beside the other problems', () => {
+    expect(
+      problemsOf(() => parseEnv(schema, { JWT_SECRET_FILE: join(dir, 'missing'), ORDERS_PORT: 'x' })),
+    ).toEqual([
+      `invalid configuration: JWT_SECRET_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`,
+      expect.stringMatching(/^invalid configuration: ORDERS_PORT: /),
+    ]);
+  });
+
+  it('sizes the database pool from DATABASE_POOL_MAX (10 by default, at least 1)', () => {
+    expect(parseEnv(schema, {}).DATABASE_POOL_MAX).toBe(10);
+    expect(parseEnv(schema, { DATABASE_POOL_MAX: '40' }).DATABASE_POOL_MAX).toBe(40);
+    expect(problemsOf(() => parseEnv(schema, { DATABASE_POOL_MAX: '0' }))[0]).toMatch(
+      /^invalid configuration: DATABASE_POOL_MAX: /,
+    );
   });
 });
 

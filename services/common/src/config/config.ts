@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -17,13 +18,39 @@ export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Env): z.infer<S
   // Empty strings mean "unset" so `FOO=` in a .env file falls back to the default.
   const cleaned: Env = {};
   for (const [key, value] of Object.entries(env)) if (value !== '') cleaned[key] = value;
+  const fileProblems = readSecretFiles(cleaned);
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join('.') || '(environment)';
-    return `invalid configuration: ${name}: ${issue.message}`;
-  });
-  throw new ConfigError(problems);
+  if (result.success && fileProblems.length === 0) return result.data;
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        return `invalid configuration: ${name}: ${issue.message}`;
+      });
+  throw new ConfigError([...fileProblems, ...problems]);
+}
+
+/**
+ * `NAME_FILE=/path` sets NAME to the file's content (one trailing newline dropped) when
+ * NAME itself is not set: how Docker and Kubernetes secrets reach a process without
+ * putting the secret in its environment. Returns the files that could not be read.
+ */
+function readSecretFiles(env: Env): string[] {
+  const problems: string[] = [];
+  for (const [key, path] of Object.entries(env)) {
+    if (!key.endsWith('_FILE') || path === undefined) continue;
+    const name = key.slice(0, -'_FILE'.length);
+    if (env[name] !== undefined) continue;
+    try {
+      const value = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
+      if (value !== '') env[name] = value;
+    } catch (error) {
+      problems.push(
+        `invalid configuration: ${key}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  }
+  return problems;
 }
 
 /** For process entry points: print the problems, one clear line each, and exit 1. */
@@ -61,6 +88,8 @@ export const commonEnvShape = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: logLevel,
   DATABASE_URL: postgresUrl.optional(),
+  /** Connections in the service's database pool (its ORM; job queues and batchers have their own). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Shared by the gateway (signs) and subgraphs (verify) for the actor header. */
   INTERNAL_SIGNING_SECRET: secret('demo-internal-signing-secret-not-for-production'),
   JWT_SECRET: secret('demo-jwt-secret-not-for-production'),

@@ -10,7 +10,7 @@ import { startMetricsServer, type MetricsListenConfig } from '../metrics/metrics
 
 interface RunnableConfig {
   logLevel: string;
-  db: { url: string | undefined };
+  db: { url: string | undefined; poolMax?: number };
   /** The internal `/metrics` listener. */
   metrics: MetricsListenConfig;
 }
@@ -42,6 +42,7 @@ export function runService<C extends RunnableConfig>(options: {
       schema: options.schema,
       entities: options.entities,
       migrations: options.migrations,
+      poolMax: config.db.poolMax,
     });
     await options.beforeStart?.(orm, config);
     const server = await options.createServer({ orm, config, databaseUrl: database.url });
