@@ -18,6 +18,8 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
     withRequestId(req.header('x-request-id'), () => {
       const requestId = currentRequestId() ?? '';
       res.setHeader('x-request-id', requestId);
+      const log = logger();
+      const started = performance.now();
       const stop = httpRequestDuration.startTimer({ method: req.method });
       res.on('finish', () => {
         const route =
@@ -25,7 +27,22 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
             ? req.route.path
             : req.baseUrl || req.path.split('/').slice(0, 2).join('/');
         stop({ route, status: String(res.statusCode) });
-        logger().debug({ method: req.method, path: req.path, status: res.statusCode }, 'request');
+        // The access log: one info line per request, with its request id (the logger's).
+        // Health probes stay out (a line every few seconds per replica says nothing), and
+        // the query string too: signed legacy calls carry keys and signatures in it.
+        const path = req.originalUrl.split('?')[0]!;
+        if (path === '/health' || path === '/ready') return;
+        log.info(
+          {
+            method: req.method,
+            path,
+            status: res.statusCode,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            bytes: Number(res.getHeader('content-length') ?? 0),
+            ip: req.ip,
+          },
+          'request',
+        );
       });
       next();
     });

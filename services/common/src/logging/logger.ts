@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 const REDACT = {
   paths: ['*.key', '*.secret', '*.password', 'req.headers.authorization', '*.signingKey'],
@@ -15,9 +15,17 @@ let root: Logger = pino({
 
 const requestScope = new AsyncLocalStorage<{ requestId: string; log: Logger }>();
 
-/** Re-creates the root logger for a service (name, level); called once at start-up. */
-export function configureLogger(options: { service: string; level: string }): Logger {
-  root = pino({ level: options.level, base: { service: options.service }, redact: REDACT });
+/**
+ * Re-creates the root logger for a service (name, level); called once at start-up.
+ * `destination`: where lines go (standard output by default).
+ */
+export function configureLogger(options: {
+  service: string;
+  level: string;
+  destination?: DestinationStream;
+}): Logger {
+  const settings = { level: options.level, base: { service: options.service }, redact: REDACT };
+  root = options.destination ? pino(settings, options.destination) : pino(settings);
   return root;
 }
 
