@@ -44,7 +44,7 @@ describe('docker-compose.yml (Compose v2)', () => {
   it('names the project and has no v1 `version:` key', () => {
     expect(compose.name).toBe('payoffice');
     expect(compose.version).toBeUndefined();
-    expect(Object.keys(compose.services).sort()).toEqual([...APP_SERVICES, 'postgres'].sort());
+    expect(Object.keys(compose.services).sort()).toEqual([...APP_SERVICES, 'db-roles', 'postgres'].sort());
   });
 
   it.each(APP_SERVICES)('builds %s from the one Dockerfile with its SERVICE argument', (name) => {
@@ -62,12 +62,29 @@ describe('docker-compose.yml (Compose v2)', () => {
     expect(env[`${name.toUpperCase()}_HOST`]).toBe('0.0.0.0');
     expect(JSON.stringify(service.healthcheck?.test)).toContain(`127.0.0.1:${PORTS[name]}/health`);
     for (const [dependency, { condition }] of Object.entries(service.depends_on ?? {})) {
+      if (dependency === 'db-roles') continue;
       expect(compose.services[dependency]?.healthcheck).toBeDefined();
       expect(condition).toBe('service_healthy');
     }
     if (name !== 'gateway') expect(service.depends_on?.postgres).toEqual({ condition: 'service_healthy' });
-    expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+    // Its own database role, made first by the one-shot db-roles service.
+    expect(service.depends_on?.['db-roles']).toEqual({ condition: 'service_completed_successfully' });
+    expect(env.DATABASE_URL).toBe(
+      `postgres://payoffice_${name}:\${${name.toUpperCase()}_DB_PASSWORD:?set it}@postgres:5432/payoffice`,
+    );
     expect(env.DATABASE_POOL_MAX).toBe('${DATABASE_POOL_MAX:-10}');
+  });
+
+  it('makes the service roles once, as the owner, with every service password', () => {
+    const roles = compose.services['db-roles'] as ComposeService & { command: string[]; restart: string };
+    expect(roles.command).toEqual(['node', 'services/common/dist/db/service-roles-cli.js']);
+    expect(existsSync(join(root, 'services/common/src/db/service-roles-cli.ts'))).toBe(true);
+    expect(roles.restart).toBe('no');
+    expect(roles.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    const env = roles.environment!;
+    expect(env.ADMIN_DATABASE_URL).toMatch(/^postgres:\/\/payoffice:.+@postgres:5432\/payoffice$/);
+    for (const name of APP_SERVICES)
+      expect(env[`${name.toUpperCase()}_DB_PASSWORD`]).toBe(`\${${name.toUpperCase()}_DB_PASSWORD:?set it}`);
   });
 
   it('passes secrets as files, each declared and each read through a NAME_FILE variable', () => {

@@ -1,6 +1,11 @@
 import {
+  applyServiceRoles,
   createTestDatabase,
   openDatabase,
+  SERVICE_NAMES,
+  serviceRoleName,
+  type ServiceName,
+  withDatabase,
   postGraphQL,
   signJwt,
   startMetricsServer,
@@ -43,6 +48,7 @@ import {
 } from '@pay/settlement';
 import { seedDemoWorld, startDemoMerchantReceiver, type DemoWorld } from '@pay/demo';
 import { generateKeyPairSync } from 'node:crypto';
+import { Client } from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
 
 export const ACTORS = TEST_ACTORS;
@@ -89,32 +95,50 @@ export interface PlatformOptions {
   world?: 'standard' | 'demo';
   /** More gateway environment for `loadGatewayConfig` (for example the OIDC_* variables). */
   gatewayEnv?: Record<string, string>;
+  /**
+   * Each service (and the gateway) connects with its own database role owning only its
+   * schemas, as in production (`applyServiceRoles`); default: one user for everything.
+   */
+  serviceRoles?: boolean;
 }
 
 /** Every service and the gateway, for real, on free ports, over a fresh database. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const demoWorld = options.world === 'demo';
   const db = await createTestDatabase();
+  const databaseName = new URL(db.url).pathname.slice(1);
+  // Roles are cluster-wide: prefixed with the database's name, dropped with it.
+  const rolePrefix = `${databaseName}_`;
+  const urls: Record<ServiceName, string> = options.serviceRoles
+    ? await applyServiceRoles(
+        db.url,
+        Object.fromEntries(SERVICE_NAMES.map((s) => [s, `${s}-password-${databaseName}`])) as Record<
+          ServiceName,
+          string
+        >,
+        rolePrefix,
+      )
+    : (Object.fromEntries(SERVICE_NAMES.map((s) => [s, db.url])) as Record<ServiceName, string>);
   const orm = await openDatabase({
-    url: db.url,
+    url: urls.orders,
     schema: 'orders',
     entities: ordersEntities,
     migrations: ordersMigrations,
   });
   if (!demoWorld) await buildStandardWorld(orm.em.fork());
   const ledgerOrm = await openDatabase({
-    url: db.url,
+    url: urls.ledger,
     schema: 'ledger',
     entities: ledgerEntities,
     migrations: ledgerMigrations,
   });
   if (demoWorld) await seedClearingDemo(ledgerOrm.em.fork());
   const ledgerConfig = testLedgerConfig();
-  let ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
+  let ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: urls.ledger });
   const ledgerPort = (await ledger.start(0)).port;
   const ledgerUrl = `http://127.0.0.1:${ledgerPort}`;
   const reconciliationOrm = await openDatabase({
-    url: db.url,
+    url: urls.reconciliation,
     schema: 'reconciliation',
     entities: reconciliationEntities,
     migrations: reconciliationMigrations,
@@ -123,7 +147,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const reconciliation = await createReconciliationServer({
     orm: reconciliationOrm,
     config: reconciliationConfig,
-    databaseUrl: db.url,
+    databaseUrl: urls.reconciliation,
   });
   const reconciliationUrl = (await reconciliation.start(0)).url;
   // Recharge links: the settlement service signs them with the app key; the orders sandbox
@@ -143,7 +167,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       alipayAppPublicKeyPem: appKeys.publicKey,
     },
   });
-  const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: db.url });
+  const orders = await createOrdersServer({ orm, config: ordersConfig, databaseUrl: urls.orders });
   const ordersListening = await orders.start(0);
   const receiver = demoWorld ? await startDemoMerchantReceiver(0) : null;
   if (receiver)
@@ -152,7 +176,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   ledgerConfig.ordersUrl = ordersListening.url;
   reconciliationConfig.ordersUrl = ordersListening.url;
   const settlementOrm = await openDatabase({
-    url: db.url,
+    url: urls.settlement,
     schema: 'settlement',
     entities: settlementEntities,
     migrations: settlementMigrations,
@@ -163,7 +187,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const settlement = await createSettlementServer({
     orm: settlementOrm,
     config: settlementConfig,
-    databaseUrl: db.url,
+    databaseUrl: urls.settlement,
   });
   const settlementUrl = (await settlement.start(0)).url;
   settlementConfig.alipay = {
@@ -176,7 +200,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayConfig = loadGatewayConfig({
     NODE_ENV: 'test',
     // The gateway's rate limits count in this database (schema `gateway`), as in production.
-    DATABASE_URL: db.url,
+    DATABASE_URL: urls.gateway,
     ORDERS_URL: `${ordersListening.url}/graphql`,
     LEDGER_URL: `${ledgerUrl}/graphql`,
     RECONCILIATION_URL: `${reconciliationUrl}/graphql`,
@@ -217,7 +241,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     reconciliationOrm,
     stopLedger: () => ledger.stop(),
     startLedger: async () => {
-      ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
+      ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: urls.ledger });
       await ledger.start(ledgerPort);
     },
     settlement,
@@ -242,8 +266,21 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await reconciliationOrm.close(true);
       await orm.close(true);
       await db.drop();
+      if (options.serviceRoles) await dropServiceRoles(db.url, rolePrefix);
     },
   };
+}
+
+/** The roles `applyServiceRoles` made for a test database (it is dropped: they own nothing now). */
+async function dropServiceRoles(databaseUrl: string, prefix: string): Promise<void> {
+  const admin = new Client({ connectionString: withDatabase(databaseUrl, 'postgres') });
+  await admin.connect();
+  try {
+    for (const service of SERVICE_NAMES)
+      await admin.query(`drop role if exists "${serviceRoleName(service, prefix)}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 function rsaKeyPair(): { privateKey: string; publicKey: string } {

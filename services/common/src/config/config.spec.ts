@@ -124,6 +124,10 @@ describe('secrets from files (NAME_FILE)', () => {
     expect(env.JWT_SECRET).toBe('set-directly-in-the-environment');
   });
 
+  it("leaves alone *_FILE variables of names the schema does not read (other tools')", () => {
+    expect(parseEnv(schema, { TF_CLI_CONFIG_FILE: join(dir, 'missing') }).JWT_SECRET).toMatch(/^demo-/);
+  });
+
   it('names a file it cannot read, beside the other problems', () => {
     expect(
       problemsOf(() => parseEnv(schema, { JWT_SECRET_FILE: join(dir, 'missing'), ORDERS_PORT: 'x' })),

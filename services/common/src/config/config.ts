@@ -18,7 +18,7 @@ export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Env): z.infer<S
   // Empty strings mean "unset" so `FOO=` in a .env file falls back to the default.
   const cleaned: Env = {};
   for (const [key, value] of Object.entries(env)) if (value !== '') cleaned[key] = value;
-  const fileProblems = readSecretFiles(cleaned);
+  const fileProblems = readSecretFiles(cleaned, variablesOf(schema));
   const result = schema.safeParse(cleaned);
   if (result.success && fileProblems.length === 0) return result.data;
   const problems = result.success
@@ -30,17 +30,30 @@ export function parseEnv<S extends z.ZodTypeAny>(schema: S, env: Env): z.infer<S
   throw new ConfigError([...fileProblems, ...problems]);
 }
 
+/** The variable names a schema reads (an object schema, possibly refined or piped). */
+function variablesOf(schema: z.ZodTypeAny): Set<string> {
+  let current: z.ZodTypeAny = schema;
+  for (;;) {
+    if (current instanceof z.ZodObject) return new Set(Object.keys(current.shape as object));
+    if (current instanceof z.ZodEffects) current = current.innerType();
+    else if (current instanceof z.ZodPipeline) current = current._def.in as z.ZodTypeAny;
+    else return new Set();
+  }
+}
+
 /**
  * `NAME_FILE=/path` sets NAME to the file's content (one trailing newline dropped) when
- * NAME itself is not set: how Docker and Kubernetes secrets reach a process without
- * putting the secret in its environment. Returns the files that could not be read.
+ * NAME itself is not set and the schema reads NAME: how Docker and Kubernetes secrets
+ * reach a process without putting the secret in its environment. Other `*_FILE`
+ * variables (the shell's, other tools') are left alone. Returns the files that could
+ * not be read.
  */
-function readSecretFiles(env: Env): string[] {
+function readSecretFiles(env: Env, variables: Set<string>): string[] {
   const problems: string[] = [];
   for (const [key, path] of Object.entries(env)) {
     if (!key.endsWith('_FILE') || path === undefined) continue;
     const name = key.slice(0, -'_FILE'.length);
-    if (env[name] !== undefined) continue;
+    if (!variables.has(name) || env[name] !== undefined) continue;
     try {
       const value = readFileSync(path, 'utf8').replace(/\r?\n$/, '');
       if (value !== '') env[name] = value;

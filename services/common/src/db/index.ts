@@ -3,3 +3,4 @@ export * from './sql-statements';
 export * from './database-url';
 export * from './fen-column';
 export * from './pg-array';
+export * from './service-roles';

@@ -6,6 +6,7 @@ import { Migration20261121180000_merchant_directory_view } from './Migration2026
 import { Migration20261122090000_open_api_app } from './Migration20261122090000_open_api_app';
 import { Migration20261205090000_sandbox_channel_book } from './Migration20261205090000_sandbox_channel_book';
 import { Migration20261206090000_order_created_index } from './Migration20261206090000_order_created_index';
+import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const ordersMigrations: MigrationObject[] = [
     class: Migration20261205090000_sandbox_channel_book,
   },
   { name: 'Migration20261206090000_order_created_index', class: Migration20261206090000_order_created_index },
+  { name: 'Migration20261206120000_view_readers', class: Migration20261206120000_view_readers },
 ];

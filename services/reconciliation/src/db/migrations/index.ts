@@ -9,6 +9,7 @@ import { Migration20261121162000_statement_templates } from './Migration20261121
 import { Migration20261121163000_matching } from './Migration20261121163000_matching';
 import { Migration20261206100000_current_statements } from './Migration20261206100000_current_statements';
 import { Migration20261206101000_source_coverage } from './Migration20261206101000_source_coverage';
+import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
 
 /** Checked-in migrations, oldest first. */
 export const reconciliationMigrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const reconciliationMigrations: MigrationObject[] = [
     class: Migration20261206100000_current_statements,
   },
   { name: 'Migration20261206101000_source_coverage', class: Migration20261206101000_source_coverage },
+  { name: 'Migration20261206120000_view_readers', class: Migration20261206120000_view_readers },
 ];
