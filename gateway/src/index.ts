@@ -1,5 +1,14 @@
+// First: tracing (when the OTEL_* variables ask for it) must patch http, express and pg before they load.
+import '@pay/common/dist/tracing/register';
 import 'reflect-metadata';
-import { configureLogger, loadConfigOrExit, logger, startMetricsServer, stopOnSignals } from '@pay/common';
+import {
+  configureLogger,
+  loadConfigOrExit,
+  logger,
+  startMetricsServer,
+  stopOnSignals,
+  stopTracing,
+} from '@pay/common';
 import { loadGatewayConfig } from './config';
 import { createGatewayServer } from './server';
 
@@ -13,7 +22,7 @@ async function main(): Promise<void> {
   // /metrics only on the internal listener: the public port answers it like any unknown path.
   const metrics = await startMetricsServer(config.metrics);
   logger().info({ url: `${metrics.url}/metrics` }, 'metrics listening (internal)');
-  stopOnSignals([() => server.stop(), () => metrics.close()]);
+  stopOnSignals([() => server.stop(), () => metrics.close(), () => stopTracing()]);
 }
 
 main().catch((error: unknown) => {

@@ -73,6 +73,7 @@ describe('docker-compose.yml (Compose v2)', () => {
       `postgres://payoffice_${name}:\${${name.toUpperCase()}_DB_PASSWORD:?set it}@postgres:5432/payoffice`,
     );
     expect(env.DATABASE_POOL_MAX).toBe('${DATABASE_POOL_MAX:-10}');
+    expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('${OTEL_EXPORTER_OTLP_ENDPOINT:-}');
   });
 
   it('makes the service roles once, as the owner, with every service password', () => {

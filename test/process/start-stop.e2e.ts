@@ -3,131 +3,9 @@
 // in each way a user or a crash can stop it. The build step is left out (the test run
 // has built everything already, and a build here would take a minute), and so is the
 // demo world (DEMO_DATA=off: no seeded demo days, no demo world, no live traffic).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { createTestDatabase, signJwt, TEST_ACTORS } from '@pay/common';
 import { loadGatewayConfig } from '@pay/gateway';
-
-const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** /proc/<pid>/stat: parent pid and state (Z: a zombie, as good as gone). */
-function procStat(pid: number): { ppid: number; state: string } | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const [state = '', ppid = '0'] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(ppid), state };
-  } catch {
-    return null;
-  }
-}
-
-const running = (pid: number) => {
-  const stat = procStat(pid);
-  return stat !== null && stat.state !== 'Z';
-};
-
-/** The processes whose parent is `parent` and whose command line matches `command`. */
-function childrenOf(parent: number, command: RegExp): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map(Number)
-    .filter((pid) => procStat(pid)?.ppid === parent)
-    .filter((pid) => {
-      try {
-        return command.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-      } catch {
-        return false;
-      }
-    });
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-interface Started {
-  shell: ChildProcess;
-  /** The start script's process (the shell itself when it exec'd). */
-  start: number;
-  output: () => string;
-  services: number[];
-  gatewayUrl: string;
-  metrics: { gateway: string; orders: string };
-}
-
-/**
- * The npm script's command after its build step, through `sh -c` as npm runs it, with
- * a fresh database and free ports; resolves once the start script says it is running.
- * `detached`: the shell runs it in the background and waits, standing for a parent
- * that neither execs nor passes signals on.
- */
-async function startPlatform(databaseUrl: string, { detached = false } = {}): Promise<Started> {
-  const script = (
-    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
-  ).scripts.start;
-  expect(script).toMatch(/^turbo run build && /);
-  const names = ['GATEWAY', 'ORDERS', 'LEDGER', 'RECONCILIATION', 'SETTLEMENT'] as const;
-  const ports: Record<string, string> = {};
-  for (const name of names) {
-    ports[`${name}_PORT`] = String(await freePort());
-    ports[`${name}_METRICS_PORT`] = String(await freePort());
-  }
-  ports.DEMO_MERCHANT_PORT = String(await freePort());
-  const command = script.replace(/^turbo run build/, 'true');
-  const shell = spawn('sh', ['-c', detached ? `${command} & wait` : command], {
-    cwd: ROOT,
-    env: { ...process.env, ...ports, DATABASE_URL: databaseUrl, DEMO_DATA: 'off', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  shell.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  shell.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = () => shell.exitCode !== null || shell.signalCode !== null;
-  try {
-    await waitFor(
-      'the start script to say it is running',
-      () => exited() || /is running/.test(output),
-      // Five processes and their migrations: ~15 s on an idle 2-core machine, far more
-      // when the rest of the suite shares it.
-      STARTUP_MS,
-    );
-  } catch (error) {
-    shell.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
-  }
-  if (exited()) throw new Error(`the start script exited early:\n${output.slice(-3000)}`);
-  // `exec` replaced the shell (or its background subshell) with the start script.
-  const start = detached ? (childrenOf(shell.pid ?? 0, /scripts\/start\.mjs/)[0] ?? 0) : (shell.pid ?? 0);
-  const services = childrenOf(start, /dist\/index\.js/);
-  return {
-    shell,
-    start,
-    output: () => output,
-    services,
-    gatewayUrl: `http://127.0.0.1:${ports.GATEWAY_PORT}`,
-    metrics: {
-      gateway: `http://127.0.0.1:${ports.GATEWAY_METRICS_PORT}/metrics`,
-      orders: `http://127.0.0.1:${ports.ORDERS_METRICS_PORT}/metrics`,
-    },
-  };
-}
+import { running, startPlatform, STARTUP_MS, waitFor } from '../support/npm-start';
 
 /** The value of `graphql_operations_total{…}` for an operation name and outcome (0 when absent). */
 async function operationCount(metricsUrl: string, operation: string): Promise<number> {
@@ -144,8 +22,6 @@ async function operationCount(metricsUrl: string, operation: string): Promise<nu
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
-/** How long the platform may take to come up (see startPlatform). */
-const STARTUP_MS = 100_000;
 jest.setTimeout(STARTUP_MS + 60_000);
 
 describe('npm start stops everything, however it is stopped', () => {

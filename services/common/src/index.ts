@@ -12,6 +12,7 @@ export * from './ids';
 export * from './jobs';
 export * from './logging';
 export * from './metrics';
+export * from './tracing';
 export * from './money';
 export * from './outbox';
 export * from './signatures';

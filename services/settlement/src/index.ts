@@ -1,3 +1,5 @@
+// First: tracing (when the OTEL_* variables ask for it) must patch http, express and pg before they load.
+import '@pay/common/dist/tracing/register';
 import 'reflect-metadata';
 import { runService } from '@pay/common';
 import { loadSettlementConfig } from './config';

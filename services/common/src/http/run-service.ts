@@ -7,6 +7,7 @@ import { configureLogger, logger } from '../logging/logger';
 import { stopOnSignals } from './shutdown';
 import type { Listening } from './service-app';
 import { startMetricsServer, type MetricsListenConfig } from '../metrics/metrics-server';
+import { stopTracing } from '../tracing/lifecycle';
 
 interface RunnableConfig {
   logLevel: string;
@@ -50,7 +51,13 @@ export function runService<C extends RunnableConfig>(options: {
     logger().info({ url: listening.url }, `${options.name} subgraph listening`);
     const metrics = await startMetricsServer(config.metrics);
     logger().info({ url: `${metrics.url}/metrics` }, 'metrics listening (internal)');
-    stopOnSignals([() => server.stop(), () => metrics.close(), () => orm.close(), () => database.stop()]);
+    stopOnSignals([
+      () => server.stop(),
+      () => metrics.close(),
+      () => orm.close(),
+      () => database.stop(),
+      () => stopTracing(),
+    ]);
   };
   main().catch((error: unknown) => {
     logger().fatal({ err: error }, `${options.name} service failed to start`);

@@ -1,0 +1,2 @@
+export { stopTracing } from './lifecycle';
+export { serviceNameOf, tracingRequested } from './settings';
