@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from '../errors/app-error';
 
@@ -124,14 +125,90 @@ export function Connection<T extends object>(itemClass: ClassType<T>, name: stri
     @Field(() => Int, { description: 'Number of items matching the filters.' })
     totalCount!: number;
 
-    @Field(() => Int, { description: 'This page number, from 1.' })
+    @Field(() => Int, { description: 'This page number, from 1 (0: a page asked by a keyset cursor).' })
     page!: number;
 
     @Field(() => Int, { description: 'Page size used.' })
     pageSize!: number;
 
-    @Field(() => Int, { description: 'Number of pages.' })
+    @Field(() => Int, { description: 'Number of pages (from `totalCount`).' })
     totalPages!: number;
   }
   return ConnectionType;
+}
+
+/**
+ * Keyset pagination, for lists that grow without bound and are read newest first by
+ * (time, id): a cursor names the last row seen, and the next page is `(time, id) <` it —
+ * no OFFSET to walk, and rows added meanwhile at the top never shift a page (an offset
+ * page would repeat rows). Page numbers (the legacy APIs) and offset cursors still work.
+ */
+export interface KeysetPosition {
+  at: Date;
+  id: number;
+}
+
+export interface KeysetWindow extends PageWindow {
+  /** Continue after this row (then `offset` is 0). */
+  after: KeysetPosition | null;
+}
+
+const encodeKeyset = (position: KeysetPosition) =>
+  Buffer.from(`k:${position.at.getTime()}:${position.id}`).toString('base64url');
+
+/** `pageWindow`, plus keyset cursors (`k:<ms>:<id>`) as `after`. */
+export function keysetWindow(args: PageArgs, options: { defaultSize?: number; max: number }): KeysetWindow {
+  const keyset =
+    args.after != null
+      ? /^k:(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'))
+      : null;
+  if (!keyset) return { ...pageWindow(args, options), after: null };
+  const window = pageWindow({ first: args.first, pageSize: args.pageSize }, options);
+  return {
+    ...window,
+    offset: 0,
+    page: 0,
+    after: { at: new Date(Number(keyset[1])), id: Number(keyset[2]) },
+  };
+}
+
+/**
+ * A connection from a keyset page: `items` (at most `limit`), whether more follow (the
+ * query read one row beyond the page), and the total when it was counted (null: the
+ * caller did not ask for `totalCount`, so no `count(*)` ran; 0 is reported).
+ */
+export function toKeysetConnection<T>(
+  items: T[],
+  page: { total: number | null; hasMore: boolean },
+  window: KeysetWindow,
+  keyOf: (item: T) => KeysetPosition,
+): ConnectionShape<T> {
+  const edges = items.map((node) => ({ cursor: encodeKeyset(keyOf(node)), node }));
+  const total = page.total ?? 0;
+  return {
+    edges,
+    nodes: items,
+    totalCount: total,
+    page: window.page,
+    pageSize: window.pageSize,
+    totalPages: Math.ceil(total / window.pageSize),
+    pageInfo: {
+      hasNextPage: page.hasMore,
+      hasPreviousPage: window.after !== null || window.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
+/** Whether the query asks for any of `names` on the field being resolved (through fragments too). */
+export function selectsField(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  const wanted = new Set(names);
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === 'Field') return wanted.has(selection.name.value);
+      if (selection.kind === 'InlineFragment') return visit(selection.selectionSet);
+      return visit(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
 }

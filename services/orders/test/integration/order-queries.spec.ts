@@ -1,4 +1,4 @@
-import { dataOf, formatFen, type Actor } from '@pay/common';
+import { dataOf, formatFen, sqlStatementCount, type Actor } from '@pay/common';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 import {
   completeOrder,
@@ -463,6 +463,64 @@ describe('order queries', () => {
         ACTORS.operator,
       );
       expect(dataOf(asOperator)).toEqual({ order: { upstreamConfig: { costRate: 0.6 } } });
+    });
+  });
+  // Last: it adds an order, which the counts above do not expect.
+  describe('keyset pages', () => {
+    const SLIM = `query ($first: Int, $after: String) {
+      orders(first: $first, after: $after) { nodes { merchantOrderNo } pageInfo { hasNextPage endCursor } } }`;
+    type Slim = {
+      nodes: { merchantOrderNo: string }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    const slim = async (variables: Record<string, unknown>) =>
+      dataOf(await app.gql<{ orders: Slim }>(SLIM, variables, ACTORS.otherMerchant)).orders;
+
+    it('continue below the last row seen: an order arriving meanwhile repeats nothing (an offset page would)', async () => {
+      const all = (await list({ pageSize: 100 })).nodes.map((n) => n.merchantOrderNo);
+      const first = await slim({ first: 10 });
+      expect(first.nodes.map((n) => n.merchantOrderNo)).toEqual(all.slice(0, 10));
+      const newcomer = await createOrder(
+        app,
+        { amount: '30.00', merchantOrderNo: 'Q-NEW' },
+        ACTORS.otherMerchant,
+      );
+      expect(newcomer.merchantOrderNo).toBe('Q-NEW');
+      const second = await slim({ first: 10, after: first.pageInfo.endCursor });
+      expect(second.nodes.map((n) => n.merchantOrderNo)).toEqual(all.slice(10, 20));
+      // The same page by number has shifted: it starts with the last row of page one.
+      const byNumber = await list({ page: 2, pageSize: 10 });
+      expect(byNumber.nodes[0]!.merchantOrderNo).toBe(all[9]);
+      const rest: string[] = [];
+      let after = second.pageInfo.endCursor;
+      for (let more = second.pageInfo.hasNextPage; more;) {
+        const page = await slim({ first: 10, after });
+        rest.push(...page.nodes.map((n) => n.merchantOrderNo));
+        ({ endCursor: after, hasNextPage: more } = page.pageInfo);
+      }
+      expect(rest).toEqual(all.slice(20));
+    });
+
+    it('count(*) only when the query shows totalCount or totalPages', async () => {
+      const statementsOf = async (query: string) => {
+        const before = sqlStatementCount();
+        dataOf(await app.gql(query, { first: 5 }, ACTORS.otherMerchant));
+        return sqlStatementCount() - before;
+      };
+      expect(await statementsOf(SLIM)).toBe(1);
+      expect(await statementsOf(SLIM.replace('nodes {', 'totalCount nodes {'))).toBe(2);
+      expect(await statementsOf(SLIM.replace('nodes {', 'totalPages nodes {'))).toBe(2);
+      expect(
+        await statementsOf(
+          SLIM.replace('nodes {', '...counted nodes {') +
+            ' fragment counted on OrderConnection { totalCount }',
+        ),
+      ).toBe(2);
+    });
+
+    it('refuses a cursor it did not make', async () => {
+      const forged = Buffer.from('k:abc:1').toString('base64url');
+      expectError(await app.gql(SLIM, { first: 5, after: forged }, ACTORS.otherMerchant), 'BAD_USER_INPUT');
     });
   });
 });

@@ -6,7 +6,7 @@ import {
   type ObjectQuery,
   type OptionalProps,
 } from '@mikro-orm/core';
-import { AppError, type PageWindow } from '@pay/common';
+import { AppError, type KeysetWindow } from '@pay/common';
 import { Order } from './order.entity';
 import { OrderStatus, STATUS_PRESENTATION } from './order-status';
 
@@ -90,40 +90,52 @@ export interface OrderRecord extends Omit<
   upstreamConfig: { pzid: number };
 }
 
-/** One page of orders, newest first, and the total count. */
+/** One page of orders, newest first; the total count when asked for. */
 export function listOrders(
   em: EntityManager,
   filter: OrderListFilter,
-  window: PageWindow,
-): Promise<{ items: OrderRecord[]; total: number }> {
-  return orderPage(em, orderWhere(filter), window);
+  window: KeysetWindow,
+  options: { total: boolean } = { total: true },
+): Promise<OrderPage> {
+  return orderPage(em, orderWhere(filter), window, options);
+}
+
+export interface OrderPage {
+  items: OrderRecord[];
+  /** Orders matching the filter (null: not counted). */
+  total: number | null;
+  /** Whether more orders follow this page. */
+  hasMore: boolean;
 }
 
 /**
- * A page of orders matching `where`, newest first, and the total count: two statements
- * whatever the page size. The page is read-only, so its rows are mapped to plain
- * records (custom types converted as the entity declares them) instead of hydrating
- * managed entities: no identity map, no change-tracking snapshot, a fraction of the
- * garbage.
+ * A page of orders matching `where`, newest first: at most two statements whatever the
+ * page size — the page (one row beyond it, to know whether more follow) and, only when
+ * asked for, the count. After a keyset cursor the page continues below the last row seen
+ * (`(created_at, id) <`, along the (created_at, id) index) instead of counting an OFFSET.
+ * The page is read-only, so its rows are mapped to plain records (custom types
+ * converted as the entity declares them) instead of hydrating managed entities: no
+ * identity map, no change-tracking snapshot, a fraction of the garbage.
  */
 export async function orderPage(
   em: EntityManager,
   where: ObjectQuery<Order>,
-  window: PageWindow,
-): Promise<{ items: OrderRecord[]; total: number }> {
+  window: KeysetWindow,
+  options: { total: boolean } = { total: true },
+): Promise<OrderPage> {
   const toRecord = orderRecordMapper(em.getMetadata(Order), em.getPlatform());
+  const query = em.createQueryBuilder(Order, 'o').select('*').where(where);
+  if (window.after) query.andWhere('(o.created_at, o.id) < (?, ?)', [window.after.at, window.after.id]);
   const [rows, total] = await Promise.all([
-    em
-      .createQueryBuilder(Order, 'o')
-      .select('*')
-      .where(where)
+    query
       .orderBy({ createdAt: 'desc', id: 'desc' })
-      .limit(window.limit)
+      .limit(window.limit + 1)
       .offset(window.offset)
       .execute('all', true),
-    em.count(Order, where),
+    options.total ? em.count(Order, where) : Promise.resolve(null),
   ]);
-  return { items: rows.map((row) => toRecord(row as unknown as Record<string, unknown>)), total };
+  const items = rows.slice(0, window.limit).map((row) => toRecord(row as unknown as Record<string, unknown>));
+  return { items, total, hasMore: rows.length > window.limit };
 }
 
 type Platform = ReturnType<EntityManager['getPlatform']>;

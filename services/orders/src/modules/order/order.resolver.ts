@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   AppError,
+  keysetWindow,
   merchantScope,
-  pageWindow,
   PageArgs,
   requireMutation,
   requireRole,
-  toConnection,
+  selectsField,
+  toKeysetConnection,
 } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { Merchant } from '../merchant/merchant.entity';
@@ -66,17 +68,26 @@ export function toListFilter(ctx: OrdersContext, filter: OrderFilterInput = {}):
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => OrderConnection, {
-    description: 'Orders, newest first, with filters (`/orders`); page size at most 100.',
+    description:
+      'Orders, newest first, with filters (`/orders`); page size at most 100. Page by number, or by `after` the `endCursor` (a keyset cursor: constant time at any depth, and orders arriving meanwhile never repeat a row).',
   })
   async orders(
     @Ctx() ctx: OrdersContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput,
   ): Promise<OrderConnection> {
-    const window = pageWindow(page, { max: 100 });
+    const window = keysetWindow(page, { max: 100 });
     const listFilter = toListFilter(ctx, filter);
-    const { items, total } = await listOrders(ctx.em, listFilter, window);
-    return Object.assign(new OrderConnection(), toConnection(items, total, window), { filter: listFilter });
+    // count(*) over every matching order only when the query shows it.
+    const result = await listOrders(ctx.em, listFilter, window, {
+      total: selectsField(info, ['totalCount', 'totalPages']),
+    });
+    return Object.assign(
+      new OrderConnection(),
+      toKeysetConnection(result.items, result, window, (order) => ({ at: order.createdAt, id: order.id })),
+      { filter: listFilter },
+    );
   }
 
   @Query(() => Order, {

@@ -1,16 +1,25 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
   Ctx,
   Field,
   FieldResolver,
+  Info,
   InputType,
   ObjectType,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
-import { Connection, MoneyScalar, pageWindow, PageArgs, toConnection } from '@pay/common';
+import {
+  Connection,
+  keysetWindow,
+  MoneyScalar,
+  PageArgs,
+  selectsField,
+  toKeysetConnection,
+} from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { Order } from './order.entity';
 import { OrderFilterInput } from './order.input';
@@ -42,16 +51,22 @@ export class StoreOrdersResolver {
   })
   async storeOrders(
     @Ctx() ctx: OrdersContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => StoreOrderFilterInput, { nullable: true }) filter?: StoreOrderFilterInput,
   ): Promise<StoreOrderConnection> {
-    const window = pageWindow(page, { max: 100 });
+    const window = keysetWindow(page, { max: 100 });
     const { storeId, cashierId, ...rest } = filter ?? {};
     const where: Record<string, unknown> = { ...orderWhere(toListFilter(ctx, rest)) };
     if (storeId != null) where.storeId = storeId;
     if (cashierId != null) where.cashierId = cashierId;
-    const { items, total } = await orderPage(ctx.em, where, window);
-    return Object.assign(new StoreOrderConnection(), toConnection(items, total, window));
+    const result = await orderPage(ctx.em, where, window, {
+      total: selectsField(info, ['totalCount', 'totalPages']),
+    });
+    return Object.assign(
+      new StoreOrderConnection(),
+      toKeysetConnection(result.items, result, window, (order) => ({ at: order.createdAt, id: order.id })),
+    );
   }
 
   @FieldResolver(() => MoneyScalar, {
