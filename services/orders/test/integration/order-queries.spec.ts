@@ -502,10 +502,17 @@ describe('order queries', () => {
     });
 
     it('count(*) only when the query shows totalCount or totalPages', async () => {
+      // The counter is the process's: the app's background loops (outbox relay, job
+      // queue) add statements now and then, never take any away. The fewest of a few
+      // tries is the request's own.
       const statementsOf = async (query: string) => {
-        const before = sqlStatementCount();
-        dataOf(await app.gql(query, { first: 5 }, ACTORS.otherMerchant));
-        return sqlStatementCount() - before;
+        let fewest = Infinity;
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const before = sqlStatementCount();
+          dataOf(await app.gql(query, { first: 5 }, ACTORS.otherMerchant));
+          fewest = Math.min(fewest, sqlStatementCount() - before);
+        }
+        return fewest;
       };
       expect(await statementsOf(SLIM)).toBe(1);
       expect(await statementsOf(SLIM.replace('nodes {', 'totalCount nodes {'))).toBe(2);
