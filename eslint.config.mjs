@@ -135,7 +135,7 @@ export default tseslint.config(
   {
     files: [
       'services/settlement/test/support/*.ts',
-      'services/settlement/test/integration/ledger-client.spec.ts',
+      'services/settlement/test/integration/ledger.client.spec.ts',
     ],
     rules: { 'no-restricted-imports': onlyCommon('settlement', ['orders', 'ledger', 'reconciliation']) },
   },

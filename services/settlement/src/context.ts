@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Actor, JobQueue, SubgraphContextBase } from '@pay/common';
 import type { SettlementConfig } from './config';
 import { createSettlementLoaders, type SettlementLoaders } from './loaders';
-import type { LedgerClient } from './modules/ledger/ledger-client';
+import type { LedgerClient } from './modules/ledger/ledger.client';
 import type { VoucherStore } from './modules/voucher/voucher-store';
 
 /** Long-lived collaborators shared by requests and jobs. */

@@ -13,7 +13,7 @@ import { buildSettlementSchema } from './schema';
 import { buildSettlementContext, type SettlementRuntime } from './context';
 import { settlementModule } from './modules/settlement';
 import { billingModule } from './modules/billing';
-import { createLedgerClient } from './modules/ledger/http-ledger-client';
+import { createLedgerClient } from './modules/ledger/http-ledger.client';
 import { VoucherStore } from './modules/voucher/voucher-store';
 import { voucherDirOf } from './modules/voucher/voucher-dir';
 

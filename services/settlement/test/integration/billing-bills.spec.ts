@@ -1,6 +1,6 @@
 import { applyRate, dataOf, errorCodes, type Actor } from '@pay/common';
 import { billingModule } from '../../src/modules/billing';
-import { runBillingRedrive, runMonthlyBilling } from '../../src/modules/billing/billing.jobs';
+import { runBillingRedrive, runMonthlyBilling } from '../../src/modules/billing/billing.job';
 import { collectFromWallet } from '../../src/modules/billing/wallet-collection.service';
 import {
   ACTORS,

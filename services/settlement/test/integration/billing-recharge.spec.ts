@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { alipayVerify, dataOf, errorCodes, signAlipayNotification, type Actor } from '@pay/common';
-import { runBillingRedrive } from '../../src/modules/billing/billing.jobs';
-import { createLedgerClient } from '../../src/modules/ledger/http-ledger-client';
+import { runBillingRedrive } from '../../src/modules/billing/billing.job';
+import { createLedgerClient } from '../../src/modules/ledger/http-ledger.client';
 import {
   ACTORS,
   ALIPAY_APP_ID,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { dataOf, errorCodes, formatChinaDate, type Actor } from '@pay/common';
 import { runSettlement } from '../../src/modules/settlement';
-import { createLedgerClient } from '../../src/modules/ledger/http-ledger-client';
+import { createLedgerClient } from '../../src/modules/ledger/http-ledger.client';
 import {
   ACTORS,
   cn,

@@ -17,7 +17,7 @@ import { Connection, PageArgs, pageWindow, requireRole, toConnection } from '@pa
 import type { ReconciliationContext } from '../../context';
 import { ReconciliationResult } from '../matching/reconciliation-result.entity';
 import { Discrepancy } from '../matching/discrepancy.type';
-import { httpOrdersClient } from './orders-client';
+import { httpOrdersClient } from './orders.client';
 import { Resolution, ResolutionAction, ResolutionState } from './resolution.entity';
 import {
   approveResolution,

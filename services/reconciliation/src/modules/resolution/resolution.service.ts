@@ -4,7 +4,7 @@ import { AppError, logger, type Actor } from '@pay/common';
 import { ReconciliationResult } from '../matching/reconciliation-result.entity';
 import { ReconciliationIssue } from '../matching/reconciliation-issue';
 import { ReconciliationStatus } from '../payment/reconciliation-status';
-import type { OrderAction, OrdersClient } from './orders-client';
+import type { OrderAction, OrdersClient } from './orders.client';
 import { Resolution, ResolutionAction, ResolutionState } from './resolution.entity';
 
 /** Which discrepancies each action settles, and what the line becomes once it did. */

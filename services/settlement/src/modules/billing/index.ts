@@ -1,6 +1,6 @@
 import type { SettlementServiceModule } from '../service-module';
 import { alipayNotifyRoutes } from './alipay-notify.routes';
-import { BILLING_REDRIVE_QUEUE, MONTHLY_BILLS_QUEUE, startBillingWorkers } from './billing.jobs';
+import { BILLING_REDRIVE_QUEUE, MONTHLY_BILLS_QUEUE, startBillingWorkers } from './billing.job';
 import { createBillingLoaders, type BillingLoaders } from './billing.loader';
 import { billingReferences } from './billing.reference';
 import { BillingResolver } from './billing.resolver';
@@ -32,6 +32,6 @@ export {
   runMonthlyBilling,
   MONTHLY_BILLS_QUEUE,
   BILLING_REDRIVE_QUEUE,
-} from './billing.jobs';
+} from './billing.job';
 export { redrivePendingCollections, collectFromWallet } from './wallet-collection.service';
 export { ALIPAY_RECHARGE_NOTIFY_PATH } from './alipay-notify.routes';

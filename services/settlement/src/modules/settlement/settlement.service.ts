@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { addDays, AppError, isDateOnly, parseChinaDateTime, SHA256_HEX, type PageWindow } from '@pay/common';
-import type { LedgerClient } from '../ledger/ledger-client';
+import type { LedgerClient } from '../ledger/ledger.client';
 import { VoucherFile } from '../voucher/voucher-file.entity';
 import { likeContains } from './settlement-account.service';
 import { SettlementMethod, SettlementState } from './settlement-codes';

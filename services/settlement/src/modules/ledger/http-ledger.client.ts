@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_HEADER, AppError, isErrorCode, logger, signActorHeader, type Actor } from '@pay/common';
-import type { LedgerClient } from './ledger-client';
+import type { LedgerClient } from './ledger.client';
 
 export interface LedgerClientOptions {
   /** The ledger's base URL (e.g. http://127.0.0.1:4002); null: every call is DEPENDENCY_UNAVAILABLE. */

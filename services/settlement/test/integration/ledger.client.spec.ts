@@ -14,8 +14,8 @@ import {
   testLedgerConfig,
   type LedgerServer,
 } from '@pay/ledger';
-import { createLedgerClient } from '../../src/modules/ledger/http-ledger-client';
-import type { LedgerClient } from '../../src/modules/ledger/ledger-client';
+import { createLedgerClient } from '../../src/modules/ledger/http-ledger.client';
+import type { LedgerClient } from '../../src/modules/ledger/ledger.client';
 
 const MERCHANT = 2024164;
 
