@@ -127,13 +127,24 @@ export class CrashCluster {
   note(line: string): void {
     const stamped = `${new Date().toISOString().slice(11, 23)} ${line}`;
     this.output.push(stamped);
-    if (this.output.length > 400) this.output.shift();
+    if (this.output.length > 4000) this.output.shift();
     if (process.env.CRASH_TEST_TRACE) process.stderr.write(`${stamped}\n`);
   }
 
-  /** The services' recent output, for a failure message. */
-  recentOutput(lines = 80): string {
-    return this.output.slice(-lines).join('\n');
+  /**
+   * The services' recent output, for a failure message: the last lines overall, then
+   * each service's own last lines and its starts and exits (one chatty service must not
+   * hide why another one stopped answering).
+   */
+  recentOutput(lines = 60, perService = 15): string {
+    const sections = [this.output.slice(-lines).join('\n')];
+    for (const name of this.specs.keys()) {
+      const own = this.output.filter((line) => line.includes(`[${name}] `));
+      const lifecycle = own.filter((line) => / (started|exited) \(/.test(line));
+      const tail = own.slice(-perService).filter((line) => !lifecycle.includes(line));
+      sections.push(`── ${name} ──\n${[...lifecycle, ...tail].join('\n')}`);
+    }
+    return sections.join('\n\n');
   }
 }
 

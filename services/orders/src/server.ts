@@ -58,7 +58,7 @@ export async function createOrdersServer(options: {
     ? httpEventSink(config.reconciliationUrl, config.auth.internalSecret, callTimeoutMs)
     : null;
   const consumers = [
-    notificationConsumer(jobs),
+    notificationConsumer(jobs, config.notify),
     ...(ledger ? [forwardingConsumer('ledger', Object.values(ORDER_TOPICS), ledger)] : []),
     ...(reconciliation ? [forwardingConsumer('reconciliation', [ORDER_STATE_TOPIC], reconciliation)] : []),
   ];

@@ -3,6 +3,8 @@ import { logger } from '../logging/logger';
 
 export type JobQueue = PgBoss;
 
+const MAINTENANCE_INTERVAL_SECONDS = 5;
+
 /**
  * The PostgreSQL-backed job queue (pg-boss) for scheduled and retried work. Each
  * service keeps its jobs in its own schema (`<service>_jobs`) so services stay
@@ -18,6 +20,10 @@ export async function startJobQueue(options: {
     schema: options.schema,
     max: 4,
     application_name: `${options.schema}-worker`,
+    // Maintenance is what hands out again the jobs of a worker that died mid-job (their
+    // expiry passed); pg-boss's default of every two minutes would leave them waiting
+    // that long after a crash. One locked update every few seconds is cheap.
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
   });
   boss.on('error', (error: unknown) => {
     // 57P01: the server is shutting down (Ctrl-C reaches PostgreSQL too); not a fault.

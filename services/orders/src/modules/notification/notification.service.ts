@@ -11,11 +11,14 @@ import { buildNotifyPayload, encodeNotifyPayload } from './notify-payload';
 
 export const NOTIFY_QUEUE = 'merchant-notify';
 /**
- * An attempt is one HTTP call with a deadline of seconds; a job still active after a
- * minute belongs to a worker that died mid-attempt (SIGKILL, crash) and is handed out
- * again, instead of waiting out pg-boss's 15-minute default.
+ * An attempt is one HTTP call with a deadline plus a few statements; a job still active
+ * well after that belongs to a worker that died mid-attempt (SIGKILL, crash) and is
+ * handed out again, instead of waiting out pg-boss's 15-minute default. A loop's whole
+ * batch runs at once, so one attempt's bound is the batch's.
  */
-const NOTIFY_JOB_EXPIRY_SECONDS = 60;
+export function notifyJobExpirySeconds(settings: Pick<NotifySettings, 'timeoutMs'>): number {
+  return Math.ceil(settings.timeoutMs / 1000) * 2 + 5;
+}
 /**
  * Concurrent fetch loops of the notification worker in one orders process, and jobs a
  * loop takes at once: up to 4 × 20 attempts every half second (pg-boss's shortest
@@ -38,7 +41,8 @@ export interface NotifySettings {
 }
 
 /** Outbox consumer: each paid (or released) order gets its first notification attempt queued. */
-export function notificationConsumer(jobs: JobQueue): OutboxConsumer {
+export function notificationConsumer(jobs: JobQueue, settings: NotifySettings): OutboxConsumer {
+  const expireInSeconds = notifyJobExpirySeconds(settings);
   return {
     name: 'merchant-notifications',
     topics: [ORDER_TOPICS.PAID, ORDER_TOPICS.RELEASED],
@@ -49,7 +53,7 @@ export function notificationConsumer(jobs: JobQueue): OutboxConsumer {
         await jobs.send(NOTIFY_QUEUE, job, {
           id: message.id,
           retryLimit: 3,
-          expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS,
+          expireInSeconds,
         });
       }
     },
@@ -130,7 +134,7 @@ export async function attemptNotification(
         {
           startAfter: new Date(Date.now() + delay * 1000),
           retryLimit: 3,
-          expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS,
+          expireInSeconds: notifyJobExpirySeconds(settings),
         },
       );
     } else {
@@ -164,6 +168,7 @@ export async function startNotificationWorker(
 export async function resendNotifications(
   em: EntityManager,
   jobs: JobQueue,
+  settings: NotifySettings,
   platformOrderNos: string[],
   actor: Actor,
 ): Promise<{ queued: number; skipped: string[] }> {
@@ -186,7 +191,7 @@ export async function resendNotifications(
       eventId: lastEventIds.get(order.id) ?? randomUUID(),
       attempt: 1,
     };
-    await jobs.send(NOTIFY_QUEUE, job, { retryLimit: 3, expireInSeconds: NOTIFY_JOB_EXPIRY_SECONDS });
+    await jobs.send(NOTIFY_QUEUE, job, { retryLimit: 3, expireInSeconds: notifyJobExpirySeconds(settings) });
     em.create(OrderAudit, {
       order,
       action: 'RESEND_NOTIFICATION',
