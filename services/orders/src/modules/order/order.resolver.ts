@@ -195,7 +195,13 @@ export class OrderResolver {
         argument: 'platformOrderNos',
       });
     }
-    return resendNotifications(ctx.em, ctx.runtime.jobs, ctx.runtime.config.notify, input.platformOrderNos, ctx.actor);
+    return resendNotifications(
+      ctx.em,
+      ctx.runtime.jobs,
+      ctx.runtime.config.notify,
+      input.platformOrderNos,
+      ctx.actor,
+    );
   }
 
   @FieldResolver(() => Int, { description: 'Merchant id.' })
