@@ -31,6 +31,7 @@ import { uploadTargets } from './uploads/upload-targets';
 import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
+import { singleSubgraphPassthrough, type SubgraphFailure } from './graphql/single-subgraph-passthrough';
 import { mountRestApis } from './rest/rest-apis';
 import { consoleFiles } from './console/console-files';
 import { demoSignInRoutes } from './console/demo-sign-in';
@@ -53,14 +54,14 @@ export interface GatewayServer {
 export async function createGatewayServer(config: GatewayConfig): Promise<GatewayServer> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   // One data source per subgraph, each with its deadline and circuit breaker (config.subgraphCalls).
-  const dataSources: SignedActorDataSource[] = [];
+  const dataSources = new Map<string, SignedActorDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
       const subgraph = { name, policy: config.subgraphCalls };
       const subgraphUrl = config.subgraphs[name] ?? url ?? '';
       const dataSource = new SignedActorDataSource(subgraphUrl, config.auth.internalSecret, subgraph);
-      dataSources.push(dataSource);
+      dataSources.set(name, dataSource);
       return dataSource;
     },
   });
@@ -126,8 +127,19 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
     fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
+    // A query one subgraph answers whole is sent there as it is and its answer passed on.
+    singleSubgraphPassthrough({
+      supergraphSdl,
+      validationRules: protection.validationRules,
+      maxTokens: config.limits.maxTokens,
+      subgraph: (name) => dataSources.get(name),
+    }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ actor: res.locals.actor as Actor, requestId: currentRequestId() ?? '' }),
+      context: async ({ res }) => ({
+        actor: res.locals.actor as Actor,
+        requestId: currentRequestId() ?? '',
+        subgraphFailure: res.locals.subgraphFailure as SubgraphFailure | undefined,
+      }),
     }),
     // A malformed or over-limit body answers in GraphQL's shape (BAD_REQUEST, 400/413).
     graphqlBodyErrorHandler,
@@ -158,7 +170,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
       await listening?.close();
       await apollo.stop();
       await rateLimits.close();
-      for (const dataSource of dataSources) dataSource.shutdown();
+      for (const dataSource of dataSources.values()) dataSource.shutdown();
     },
   };
 }

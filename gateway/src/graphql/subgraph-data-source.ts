@@ -5,9 +5,12 @@ import { ACTOR_HEADER, AppError, logger, signActorHeader } from '@pay/common';
 import type { SubgraphCallPolicy } from '../config';
 import type { GatewayContext } from './context';
 import { keepAliveFetcher } from './keep-alive-fetcher';
+import type { SubgraphForwarder } from './single-subgraph-passthrough';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
+/** One call to the subgraph: the planned fetch or the passthrough (single-subgraph-passthrough.ts). */
+type Call<T> = () => Promise<T>;
 
 /**
  * Forwards the verified actor to subgraphs in a header signed with the internal
@@ -22,8 +25,11 @@ type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>[
  * subgraph, within the deadline. GraphQL errors the subgraph answers (and 4xx answers)
  * are the caller's business: they pass through and do not count against the breaker.
  */
-export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly breaker: CircuitBreaker<[ProcessOptions], ProcessResult>;
+export class SignedActorDataSource
+  extends RemoteGraphQLDataSource<GatewayContext>
+  implements SubgraphForwarder
+{
+  private readonly breaker: CircuitBreaker<[Call<unknown>], unknown>;
   private readonly closeConnections: () => void;
 
   constructor(
@@ -40,7 +46,7 @@ export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContex
     // The deadline covers the whole exchange: connecting, the answer's headers and its body.
     this.fetcher = (input, init) =>
       fetcher(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
-    this.breaker = new CircuitBreaker((options: ProcessOptions) => super.process(options), {
+    this.breaker = new CircuitBreaker((call: Call<unknown>) => call(), {
       name,
       // The fetch's own signal is the deadline (it also frees the socket); no second timer.
       timeout: false,
@@ -68,11 +74,34 @@ export class SignedActorDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   override async process(options: ProcessOptions): Promise<ProcessResult> {
+    // The passthrough already called this subgraph for this request and it failed.
+    const failure = options.context.subgraphFailure;
+    if (failure?.subgraph === this.subgraph.name) throw this.unavailable(failure.error) ?? failure.error;
     try {
-      return await this.breaker.fire(options);
+      return (await this.breaker.fire(() => super.process(options))) as ProcessResult;
     } catch (error) {
       throw this.unavailable(error) ?? error;
     }
+  }
+
+  /**
+   * The client's own request, signed like a planned fetch, under the same deadline and
+   * circuit breaker; a 5xx answer counts against the circuit as it does for `process`.
+   */
+  async forward(body: string, context: GatewayContext): Promise<{ status: number; body: Buffer }> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (context.actor) headers[ACTOR_HEADER] = signActorHeader(context.actor, this.internalSecret);
+    if (context.requestId) headers['x-request-id'] = context.requestId;
+    const call = async () => {
+      const response = await this.fetcher(this.url!, { method: 'POST', headers, body });
+      if (response.status >= 500) {
+        throw new GraphQLError(`${response.status}: ${response.statusText}`, {
+          extensions: { response: { status: response.status } },
+        });
+      }
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    return (await this.breaker.fire(call)) as { status: number; body: Buffer };
   }
 
   /** Stops the breaker's timers and closes the kept-alive connections (the gateway's stop). */

@@ -16,12 +16,26 @@ export function graphqlMetricsPlugin<C extends BaseContext>(): ApolloServerPlugi
     async requestDidStart() {
       return {
         async willSendResponse(requestContext) {
-          const type = requestContext.operation?.operation ?? 'unknown';
-          const name = (requestContext.operationName ?? 'anonymous').slice(0, MAX_NAME_LENGTH);
-          const outcome = (requestContext.errors?.length ?? 0) > 0 ? 'error' : 'success';
-          graphqlOperations.inc({ type, operation: name, outcome });
+          countGraphqlOperation(
+            requestContext.operation?.operation ?? 'unknown',
+            requestContext.operationName,
+            (requestContext.errors?.length ?? 0) > 0 ? 'error' : 'success',
+          );
         },
       };
     },
   };
+}
+
+/** One answered operation in `graphql_operations_total` (also for answers given outside Apollo Server). */
+export function countGraphqlOperation(
+  type: string,
+  operationName: string | null | undefined,
+  outcome: 'success' | 'error',
+): void {
+  graphqlOperations.inc({
+    type,
+    operation: (operationName ?? 'anonymous').slice(0, MAX_NAME_LENGTH),
+    outcome,
+  });
 }
