@@ -11,7 +11,7 @@ import { createGatewayServer, type GatewayServer } from '../server';
 import { QueryVerdicts } from './single-subgraph-passthrough';
 
 const ORDERS_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
-  type Query { whoami: String  items: [Item!]! }
+  type Query { whoami: String  items(named: [String!]): [Item!]! }
   type Mutation { touch: String }
   type Item @key(fields: "id") { id: ID!  name: String! }`;
 const LEDGER_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -151,6 +151,23 @@ describe('single-subgraph passthrough', () => {
     const answer = await call('query ($n: Int!) { items { id } }', { n: 'many' });
     expect(answer.status).toBe(400);
     expect(orders.queries).toEqual([]);
+  });
+
+  it('leaves a NUL character (in a variable or a literal) to the input guard of the normal path', async () => {
+    const viaVariable = await call('query ($names: [String!]) { items(named: $names) { id } }', {
+      names: ['ok', 'bad\u0000name'],
+    });
+    expect(viaVariable.status).toBe(400);
+    expect(JSON.parse(viaVariable.text)).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', argument: 'named[1]' } }],
+    });
+    const viaLiteral = await call('{ items(named: ["bad\\u0000name"]) { id } }');
+    expect(viaLiteral.status).toBe(400);
+    expect(orders.queries).toEqual([]);
+    // The same query with clean values passes through.
+    await call('query ($names: [String!]) { items(named: $names) { id } }', { names: ['ok'] });
+    expect(orders.queries).toHaveLength(1);
+    expect(orders.queries[0]).toContain('$names');
   });
 
   describe('verdicts', () => {

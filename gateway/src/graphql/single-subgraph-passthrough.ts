@@ -14,7 +14,13 @@ import {
 } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode } from '@apollo/query-planner';
-import { countGraphqlOperation, currentRequestId, findInputProblem, type Actor } from '@pay/common';
+import {
+  countGraphqlOperation,
+  currentRequestId,
+  findInputProblem,
+  findVariableProblem,
+  type Actor,
+} from '@pay/common';
 import type { GatewayContext } from './context';
 
 /** What the passthrough needs of a subgraph: one signed call under its deadline and breaker. */
@@ -166,9 +172,11 @@ export class QueryVerdicts {
 
   /** The call's variables as the normal path would accept them: coercible and guarded. */
   acceptsVariables(verdict: Eligible, variables: Record<string, unknown> = {}): boolean {
-    const coerced = getVariableValues(this.schema, verdict.operation.variableDefinitions ?? [], variables);
+    const definitions = verdict.operation.variableDefinitions ?? [];
+    if (definitions.length === 0) return true;
+    const coerced = getVariableValues(this.schema, definitions, variables);
     if (coerced.errors?.length) return false;
-    return findInputProblem(this.schema, verdict.document, variables) === null;
+    return findVariableProblem(this.schema, definitions, variables) === null;
   }
 
   private judge(query: string, operationName?: string): Eligible | null {
@@ -181,6 +189,8 @@ export class QueryVerdicts {
     if (validate(this.schema, document, this.rules).length > 0) return null;
     const operation = getOperationAST(document, operationName);
     if (!operation || operation.operation !== 'query' || asksIntrospection(document)) return null;
+    // Literals are checked here once; per call only the variables are (acceptsVariables).
+    if (findInputProblem(this.schema, document) !== null) return null;
     try {
       const plan = this.planner.buildQueryPlan(
         operationFromDocument(this.supergraph.apiSchema(), document, operationName ? { operationName } : {}),

@@ -4,18 +4,21 @@ import {
   GraphQLError,
   isEnumType,
   isInputObjectType,
+  isInputType,
   isListType,
   isNonNullType,
   isScalarType,
   isSpecifiedScalarType,
   Kind,
   TypeInfo,
+  typeFromAST,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLScalarType,
   type GraphQLSchema,
+  type VariableDefinitionNode,
   type ValueNode,
 } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
@@ -180,6 +183,27 @@ export function findInputProblem(
     }),
   );
   return found;
+}
+
+/**
+ * The first variable value that no service can store or parse, checked against the
+ * variable's declared type: what {@link findInputProblem} finds through variables, for a
+ * document whose literals were already checked (the gateway's passthrough checks those
+ * once per query text).
+ */
+export function findVariableProblem(
+  schema: GraphQLSchema,
+  definitions: readonly VariableDefinitionNode[],
+  variables: Record<string, unknown>,
+): InputProblem | null {
+  for (const definition of definitions) {
+    const type = typeFromAST(schema, definition.type);
+    if (!type || !isInputType(type)) continue; // validation reports it
+    const name = definition.variable.name.value;
+    const problem = checkValue(variables[name], type, name);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** The error a refused argument becomes: BAD_USER_INPUT naming the argument. */
