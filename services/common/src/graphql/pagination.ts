@@ -212,3 +212,22 @@ export function selectsField(info: GraphQLResolveInfo, names: readonly string[])
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet));
 }
+
+/**
+ * The field names the query asks for at `path` below the field being resolved (through
+ * fragments too): `['nodes']` of a connection gives the fields of its nodes.
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined, depth: number): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === 'Field') {
+        if (depth === path.length) names.add(selection.name.value);
+        else if (selection.name.value === path[depth]) collect(selection.selectionSet, depth + 1);
+      } else if (selection.kind === 'InlineFragment') collect(selection.selectionSet, depth);
+      else collect(info.fragments[selection.name.value]?.selectionSet, depth);
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet, 0);
+  return names;
+}

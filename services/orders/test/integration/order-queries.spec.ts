@@ -1,4 +1,6 @@
 import { dataOf, formatFen, sqlStatementCount, type Actor } from '@pay/common';
+import { Order } from '../../src/modules/order/order.entity';
+import { orderPropertiesFor } from '../../src/modules/order/order.query';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 import {
   completeOrder,
@@ -523,6 +525,68 @@ describe('order queries', () => {
             ' fragment counted on OrderConnection { totalCount }',
         ),
       ).toBe(2);
+    });
+
+    it('reads only the columns a page asks for, and every field alone answers as the whole order does', async () => {
+      const type = dataOf(
+        await app.gql<{
+          __type: {
+            fields: {
+              name: string;
+              type: { kind: string; ofType: { kind: string; ofType: { kind: string } | null } | null };
+            }[];
+          };
+        }>(
+          `{ __type(name: "Order") { fields { name type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`,
+        ),
+      ).__type.fields;
+      const isObject = (t: { kind: string; ofType: unknown }): boolean =>
+        t.kind === 'OBJECT' || (t.ofType !== null && isObject(t.ofType as { kind: string; ofType: unknown }));
+      expect(type.length).toBeGreaterThan(40);
+      // Every field is known to the page's column choice (none falls back to every column) …
+      const meta = app.orm.getMetadata().get(Order);
+      expect(type.filter((field) => orderPropertiesFor(meta, [field.name]) === null)).toEqual([]);
+      expect(orderPropertiesFor(meta, ['statusCode', 'merchant'])).toEqual([
+        'id',
+        'createdAt',
+        'status',
+        'merchant',
+      ]);
+      // … and reads what it needs: the newest order is made a cashier order (its link differs).
+      const [newest] = dataOf(
+        await app.gql<{ orders: { nodes: { platformOrderNo: string }[] } }>(
+          '{ orders(pageSize: 1) { nodes { platformOrderNo } } }',
+          {},
+          ACTORS.operator,
+        ),
+      ).orders.nodes;
+      await sql(app, 'update "order" set cashier = true where platform_order_no = ?', [
+        newest!.platformOrderNo,
+      ]);
+      for (const field of type) {
+        const selection = isObject(field.type) ? `${field.name} { __typename }` : field.name;
+        const page = dataOf(
+          await app.gql<{ orders: { nodes: Record<string, unknown>[] } }>(
+            `{ orders(pageSize: 3) { nodes { id ${selection} } } }`,
+            {},
+            ACTORS.operator,
+          ),
+        ).orders.nodes;
+        expect(page).toHaveLength(3);
+        for (const node of page) {
+          const whole = dataOf(
+            await app.gql<{ order: Record<string, unknown> }>(
+              `query ($id: String!) { order(id: $id) { id ${selection} } }`,
+              { id: node.id },
+              ACTORS.operator,
+            ),
+          ).order;
+          expect({ field: field.name, value: node }).toEqual({ field: field.name, value: whole });
+        }
+      }
+      await sql(app, 'update "order" set cashier = false where platform_order_no = ?', [
+        newest!.platformOrderNo,
+      ]);
     });
 
     it('refuses a cursor it did not make', async () => {

@@ -6,7 +6,8 @@ import {
   type ObjectQuery,
   type OptionalProps,
 } from '@mikro-orm/core';
-import { AppError, type KeysetWindow } from '@pay/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AppError, selectedFields, type KeysetWindow } from '@pay/common';
 import { Order } from './order.entity';
 import { OrderStatus, STATUS_PRESENTATION } from './order-status';
 
@@ -90,14 +91,76 @@ export interface OrderRecord extends Omit<
   upstreamConfig: { pzid: number };
 }
 
-/** One page of orders, newest first; the total count when asked for. */
+/**
+ * What an Order field reads of the row when it is not a property of its own name (the
+ * field resolvers of order.resolver.ts and store-orders.resolver.ts). A field neither
+ * here nor a property makes a page read every column, so a new field resolver missing
+ * here costs speed, never a wrong value.
+ */
+const ORDER_FIELD_READS: Record<string, readonly (keyof Order & string)[]> = {
+  __typename: [],
+  merchantId: ['merchant'],
+  merchant: ['merchant'],
+  merchantOrderNoFull: ['merchant', 'merchantOrderNo'],
+  channelCode: ['channel'],
+  channel: ['channel'],
+  payType: ['channel'],
+  pzid: ['upstreamConfig'],
+  upstreamConfig: ['upstreamConfig'],
+  statusCode: ['status'],
+  statusName: ['status'],
+  statusText: ['status'],
+  adminStatusCode: ['status'],
+  adminStatusText: ['status'],
+  notifyStatusCode: ['notifyStatus'],
+  notifyStatusName: ['notifyStatus'],
+  notifyStatusText: ['notifyStatus'],
+  paymentUrl: ['platformOrderNo', 'cashier'],
+  notifyLogs: ['id'],
+  audits: ['id'],
+  merchantFee: ['amount', 'merchantIncome'],
+};
+
+/**
+ * The order properties a page must read to answer `fields` (a page's node fields), with
+ * id and creation time always (the keyset cursor); null — every column — when a field
+ * is not known.
+ */
+export function orderPropertiesFor(meta: EntityMetadata<Order>, fields: Iterable<string>): string[] | null {
+  const columns = new Set(
+    meta.props
+      .filter((prop) => prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE)
+      .map((prop) => prop.name as string),
+  );
+  const properties = new Set<string>(['id', 'createdAt']);
+  for (const field of fields) {
+    const reads = ORDER_FIELD_READS[field] ?? (columns.has(field) ? [field] : null);
+    if (!reads) return null;
+    for (const property of reads) properties.add(property);
+  }
+  return [...properties];
+}
+
+/** The properties a page must read for the node fields the query asks (`nodes`, `edges.node`). */
+export function orderPageProperties(em: EntityManager, info: GraphQLResolveInfo): string[] | null {
+  const fields = [...selectedFields(info, ['nodes']), ...selectedFields(info, ['edges', 'node'])];
+  return orderPropertiesFor(em.getMetadata(Order), fields);
+}
+
+/** One page of orders, newest first; the total count when asked for; only `properties` when given. */
 export function listOrders(
   em: EntityManager,
   filter: OrderListFilter,
   window: KeysetWindow,
-  options: { total: boolean } = { total: true },
+  options: PageOptions = { total: true },
 ): Promise<OrderPage> {
   return orderPage(em, orderWhere(filter), window, options);
+}
+
+export interface PageOptions {
+  total: boolean;
+  /** The properties to read (orderPropertiesFor); every column when absent or null. */
+  properties?: string[] | null;
 }
 
 export interface OrderPage {
@@ -121,10 +184,14 @@ export async function orderPage(
   em: EntityManager,
   where: ObjectQuery<Order>,
   window: KeysetWindow,
-  options: { total: boolean } = { total: true },
+  options: PageOptions = { total: true },
 ): Promise<OrderPage> {
   const toRecord = orderRecordMapper(em.getMetadata(Order), em.getPlatform());
-  const query = em.createQueryBuilder(Order, 'o').select('*').where(where);
+  // A 100-order page of all 39 columns spent more time in pg's row parsing than in SQL.
+  const query = em
+    .createQueryBuilder(Order, 'o')
+    .select(options.properties ?? '*')
+    .where(where);
   if (window.after) query.andWhere('(o.created_at, o.id) < (?, ?)', [window.after.at, window.after.id]);
   const [rows, total] = await Promise.all([
     query
@@ -165,7 +232,7 @@ function orderRecordMapper(meta: EntityMetadata<Order>, platform: Platform): Rec
     for (const [name, convert] of converted) {
       if (row[name] != null) row[name] = convert(row[name]);
     }
-    for (const [name, key] of references) row[name] = { [key]: row[name] };
+    for (const [name, key] of references) if (name in row) row[name] = { [key]: row[name] };
     return row as unknown as OrderRecord;
   };
   recordMappers.set(meta, mapper);

@@ -40,7 +40,13 @@ import {
   parseOrderAmount,
   refundOrder,
 } from './order.service';
-import { listOrders, summarizeOrders, type OrderListFilter, type OrderRecord } from './order.query';
+import {
+  listOrders,
+  orderPageProperties,
+  summarizeOrders,
+  type OrderListFilter,
+  type OrderRecord,
+} from './order.query';
 import { paymentUrlFor } from '../sandbox/sandbox-links';
 import { resendNotifications } from '../notification/notification.service';
 
@@ -82,6 +88,7 @@ export class OrderResolver {
     // count(*) over every matching order only when the query shows it.
     const result = await listOrders(ctx.em, listFilter, window, {
       total: selectsField(info, ['totalCount', 'totalPages']),
+      properties: orderPageProperties(ctx.em, info),
     });
     return Object.assign(
       new OrderConnection(),

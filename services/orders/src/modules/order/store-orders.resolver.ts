@@ -23,7 +23,7 @@ import {
 import type { OrdersContext } from '../../context';
 import { Order } from './order.entity';
 import { OrderFilterInput } from './order.input';
-import { orderPage, orderWhere, type OrderRecord } from './order.query';
+import { orderPage, orderPageProperties, orderWhere, type OrderRecord } from './order.query';
 import { toListFilter } from './order.resolver';
 
 @InputType({ description: 'Order list filters plus the store and cashier (open API reconciliation).' })
@@ -62,6 +62,7 @@ export class StoreOrdersResolver {
     if (cashierId != null) where.cashierId = cashierId;
     const result = await orderPage(ctx.em, where, window, {
       total: selectsField(info, ['totalCount', 'totalPages']),
+      properties: orderPageProperties(ctx.em, info),
     });
     return Object.assign(
       new StoreOrderConnection(),
