@@ -31,7 +31,7 @@ import { uploadTargets } from './uploads/upload-targets';
 import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
-import { singleSubgraphPassthrough, type SubgraphFailure } from './graphql/single-subgraph-passthrough';
+import { SingleSubgraphPassthrough, type SubgraphFailure } from './graphql/single-subgraph-passthrough';
 import { mountRestApis } from './rest/rest-apis';
 import { consoleFiles } from './console/console-files';
 import { demoSignInRoutes } from './console/demo-sign-in';
@@ -76,6 +76,12 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   const protection = armor.protect();
   // Per merchant, IP and actor, and on failed signatures, sign-ins and TOTP codes; counted in PostgreSQL (rate-limits/).
   const rateLimits = await RateLimits.create(config.rateLimits);
+  const passthrough = new SingleSubgraphPassthrough({
+    supergraphSdl,
+    validationRules: protection.validationRules,
+    maxTokens: config.limits.maxTokens,
+    subgraph: (name) => dataSources.get(name),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -128,12 +134,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
     express.json({ limit: '1mb' }),
     // A query one subgraph answers whole is sent there as it is and its answer passed on.
-    singleSubgraphPassthrough({
-      supergraphSdl,
-      validationRules: protection.validationRules,
-      maxTokens: config.limits.maxTokens,
-      subgraph: (name) => dataSources.get(name),
-    }),
+    passthrough.middleware(),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         actor: res.locals.actor as Actor,
@@ -154,7 +155,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   app.use(consoleFiles(config.console.dir));
   // The legacy APIs (merchant API at /, /pay/…, /make_crm/api/…, /api/account/v1/…, /openapi).
   app.use(legacyRateLimitScope(rateLimits));
-  mountRestApis(app, apollo, config, tokens);
+  mountRestApis(app, apollo, passthrough, config, tokens);
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);
 

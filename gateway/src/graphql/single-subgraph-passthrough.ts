@@ -62,48 +62,74 @@ const MAX_VERDICTS = 1000;
  * to the normal path as `subgraphFailure`, which answers DEPENDENCY_UNAVAILABLE as it
  * always does, without a second call.
  */
-export function singleSubgraphPassthrough(options: {
-  supergraphSdl: string;
-  validationRules: readonly ValidationRule[];
-  maxTokens: number;
-  subgraph: (name: string) => SubgraphForwarder | undefined;
-}): RequestHandler {
-  const verdicts = new QueryVerdicts(options);
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const request = plainRequest(req);
-    if (!request) return next();
-    const verdict = verdicts.of(request.query, request.operationName);
-    const forwarder = verdict && options.subgraph(verdict.subgraph);
-    if (!verdict || !forwarder) return next();
-    if (!verdicts.acceptsVariables(verdict, request.variables)) return next();
-    const context: GatewayContext = {
-      actor: res.locals.actor as Actor,
-      requestId: currentRequestId() ?? '',
-    };
+export class SingleSubgraphPassthrough {
+  private readonly verdicts: QueryVerdicts;
+
+  constructor(
+    private readonly options: {
+      supergraphSdl: string;
+      validationRules: readonly ValidationRule[];
+      maxTokens: number;
+      subgraph: (name: string) => SubgraphForwarder | undefined;
+    },
+  ) {
+    this.verdicts = new QueryVerdicts(options);
+  }
+
+  /**
+   * Sends `request` to the one subgraph that answers it whole: `answered` with the
+   * subgraph's bytes, `failed` when the call failed (for the normal path to answer from),
+   * `declined` when the request must take the normal path.
+   */
+  async send(request: GraphqlRequest, context: GatewayContext): Promise<PassthroughOutcome> {
+    const verdict = this.verdicts.of(request.query, request.operationName);
+    const forwarder = verdict && this.options.subgraph(verdict.subgraph);
+    if (!verdict || !forwarder || !this.verdicts.acceptsVariables(verdict, request.variables))
+      return DECLINED;
     let answer: { status: number; body: Buffer };
     try {
       answer = await forwarder.forward(JSON.stringify(request), context);
     } catch (error) {
-      res.locals.subgraphFailure = { subgraph: verdict.subgraph, error } satisfies SubgraphFailure;
-      return next();
+      return { kind: 'failed', failure: { subgraph: verdict.subgraph, error } };
     }
-    if (answer.status !== 200 || !isPlainData(answer.body)) return next();
+    if (answer.status !== 200 || !isPlainData(answer.body)) return DECLINED;
     countGraphqlOperation('query', request.operationName ?? verdict.operation.name?.value, 'success');
-    res.status(200);
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.setHeader('content-length', answer.body.length);
-    res.end(answer.body);
-  };
+    return { kind: 'answered', body: answer.body };
+  }
+
+  /** `/graphql`'s middleware, after the body is parsed and before Apollo Server. */
+  middleware(): RequestHandler {
+    return async (req: Request, res: Response, next: NextFunction) => {
+      const request = plainRequest(req);
+      if (!request) return next();
+      const context: GatewayContext = {
+        actor: res.locals.actor as Actor,
+        requestId: currentRequestId() ?? '',
+      };
+      const outcome = await this.send(request, context);
+      if (outcome.kind === 'failed') res.locals.subgraphFailure = outcome.failure;
+      if (outcome.kind !== 'answered') return next();
+      res.status(200);
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-length', outcome.body.length);
+      res.end(outcome.body);
+    };
+  }
 }
 
-interface PlainRequest {
+export type PassthroughOutcome =
+  { kind: 'answered'; body: Buffer } | { kind: 'failed'; failure: SubgraphFailure } | { kind: 'declined' };
+
+const DECLINED: PassthroughOutcome = { kind: 'declined' };
+
+export interface GraphqlRequest {
   query: string;
   operationName?: string;
   variables?: Record<string, unknown>;
 }
 
 /** A JSON POST of query, operation name and variables only (no persisted-query extensions). */
-function plainRequest(req: Request): PlainRequest | null {
+function plainRequest(req: Request): GraphqlRequest | null {
   if (req.method !== 'POST') return null;
   const body = req.body as unknown;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;

@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Actor } from '@pay/common';
 import type { GatewayContext } from '../graphql/context';
+import type { SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
 import type { RestOperation } from './graphql-documents';
 
 /** A GraphQL error a REST route renders in its legacy envelope. */
@@ -19,22 +20,26 @@ export type RunOperation = <T>(name: string, variables: Record<string, unknown>,
 
 /**
  * Runs the REST shim's named operations in-process through the gateway (the same
- * planning, limits and subgraph calls with the signed actor as `/graphql`). The first
+ * planning, limits and subgraph calls with the signed actor as `/graphql`; a query one
+ * subgraph answers whole goes straight there, as on `/graphql`). The first
  * GraphQL error becomes an OperationError with its extensions' code; data with errors
  * is an error too — a legacy envelope has no room for partial answers.
  */
 export function createOperationRunner(
   apollo: ApolloServer<GatewayContext>,
+  passthrough: SingleSubgraphPassthrough,
   operations: Map<string, RestOperation>,
   requestId: () => string,
 ): RunOperation {
   return async <T>(name: string, variables: Record<string, unknown>, actor: Actor): Promise<T> => {
     const operation = operations.get(name);
     if (!operation) throw new Error(`no REST operation named ${name}`);
-    const response = await apollo.executeOperation(
-      { query: operation.source, operationName: name, variables },
-      { contextValue: { actor, requestId: requestId() } },
-    );
+    const request = { query: operation.source, operationName: name, variables };
+    const context: GatewayContext = { actor, requestId: requestId() };
+    const outcome = await passthrough.send(request, context);
+    if (outcome.kind === 'answered') return (JSON.parse(outcome.body.toString('utf8')) as { data: T }).data;
+    if (outcome.kind === 'failed') context.subgraphFailure = outcome.failure;
+    const response = await apollo.executeOperation(request, { contextValue: context });
     if (response.body.kind !== 'single') throw new Error(`operation ${name} answered incrementally`);
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {

@@ -5,6 +5,7 @@ import { currentRequestId } from '@pay/common';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { GatewayConfig } from '../config';
 import type { GatewayContext } from '../graphql/context';
+import type { SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
 import { loadRestOperations } from './graphql-documents';
 import { createOperationRunner } from './operation-runner';
 import type { RestContext } from './rest-context';
@@ -43,6 +44,7 @@ export const LEGACY_API_ENVELOPES: readonly {
 export function mountRestApis(
   app: Express,
   apollo: ApolloServer<GatewayContext>,
+  passthrough: SingleSubgraphPassthrough,
   config: GatewayConfig,
   tokens: TokenVerifier,
 ): void {
@@ -50,7 +52,7 @@ export function mountRestApis(
   const ctx: RestContext = {
     config,
     tokens,
-    run: createOperationRunner(apollo, operations, () => currentRequestId() ?? ''),
+    run: createOperationRunner(apollo, passthrough, operations, () => currentRequestId() ?? ''),
   };
   app.use(payAdminApi(ctx));
   app.use(crmApi(ctx));
