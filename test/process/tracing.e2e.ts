@@ -1,12 +1,22 @@
 // OpenTelemetry across processes: `npm start`'s services with the standard OTEL_*
-// variables pointed at a real OTLP/HTTP receiver (this test's), one GraphQL request
-// through the gateway with a W3C `traceparent`, and the spans that come back: the
-// gateway's and the orders subgraph's, in the caller's trace, PostgreSQL statements
-// included. Without the variables nothing is traced (the other process tests run so).
+// variables pointed at a real OTLP/HTTP receiver (this test's), GraphQL requests through
+// the gateway with a W3C `traceparent`, and the spans that come back: the gateway's and
+// the orders subgraph's in the caller's trace, PostgreSQL statements included, and —
+// carried inside the outbox event — the delivery of an order's payment to the ledger.
+// Without the variables nothing is traced (the other process tests run so).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestDatabase, signJwt, TEST_ACTORS } from '@pay/common';
+import {
+  createTestDatabase,
+  dataOf,
+  openDatabase,
+  postGraphQL,
+  signJwt,
+  TEST_ACTORS,
+  type Actor,
+} from '@pay/common';
 import { loadGatewayConfig } from '@pay/gateway';
+import { buildStandardWorld, ordersEntities, ordersMigrations } from '@pay/orders';
 import { running, startPlatform, STARTUP_MS, waitFor, type Started } from '../support/npm-start';
 
 jest.setTimeout(STARTUP_MS + 60_000);
@@ -42,6 +52,15 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The small world of merchants and channels the order below is made in.
+    const orm = await openDatabase({
+      url: db.url,
+      schema: 'orders',
+      entities: ordersEntities,
+      migrations: ordersMigrations,
+    });
+    await buildStandardWorld(orm.em.fork());
+    await orm.close(true);
     receiver = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -66,16 +85,16 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     await db.drop();
   });
 
+  const config = loadGatewayConfig({ NODE_ENV: 'test' });
+  const tokenOf = (actor: Actor) =>
+    signJwt(actor, { secret: config.auth.jwtSecret, issuer: config.auth.jwtIssuer });
+
   it("exports the gateway's and the subgraph's spans of one request in the caller's trace", async () => {
     const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     started = await startPlatform(db.url, {
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '200' },
     });
-    const config = loadGatewayConfig({ NODE_ENV: 'test' });
-    const token = signJwt(TEST_ACTORS.operator, {
-      secret: config.auth.jwtSecret,
-      issuer: config.auth.jwtIssuer,
-    });
+    const token = tokenOf(TEST_ACTORS.operator);
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const response = await fetch(`${started.gatewayUrl}/graphql`, {
       method: 'POST',
@@ -102,5 +121,43 @@ describe('tracing (OpenTelemetry, OTLP over HTTP)', () => {
     expect([...services].sort()).toEqual(expect.arrayContaining(['gateway', 'orders']));
     // Health probes are not traced.
     expect(received.some((span) => /health/.test(span.name))).toBe(false);
+  });
+
+  it("carries the trace inside the outbox event: the ledger's handling of a payment is in the trace of the request that paid", async () => {
+    expect(started).not.toBeNull();
+    const graphqlUrl = `${started!.gatewayUrl}/graphql`;
+    const created = dataOf(
+      await postGraphQL<{ createOrder: { order: { platformOrderNo: string } } }>(
+        graphqlUrl,
+        `mutation ($input: CreateOrderInput!) { createOrder(input: $input) { order { platformOrderNo } } }`,
+        { input: { amount: '12.34', merchantOrderNo: 'TRACE-1', notifyUrl: 'http://127.0.0.1:9/notify' } },
+        { authorization: `Bearer ${tokenOf(TEST_ACTORS.merchant)}` },
+      ),
+    ).createOrder.order;
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const completed = await postGraphQL<{ completeOrder: { order: { statusCode: number } } }>(
+      graphqlUrl,
+      `mutation ($input: ManualOrderActionInput!) { completeOrder(input: $input) { order { statusCode } } }`,
+      { input: { platformOrderNo: created.platformOrderNo } },
+      {
+        authorization: `Bearer ${tokenOf(TEST_ACTORS.operator)}`,
+        traceparent: `00-${traceId}-b7ad6b7169203331-01`,
+      },
+    );
+    expect(dataOf(completed).completeOrder.order.statusCode).toBe(1);
+
+    // orders' relay delivers order.paid to the ledger in a span continuing the event's trace;
+    // the ledger's server span for that call is in the same trace.
+    const inTrace = () => received.filter((span) => span.traceId === traceId);
+    await waitFor(
+      "the outbox delivery and the ledger's handling in the request's trace",
+      () =>
+        inTrace().some((s) => s.service === 'orders' && s.name === 'outbox deliver ledger') &&
+        inTrace().some((s) => s.service === 'ledger' && s.kind === 2 /* SERVER */),
+      30_000,
+    ).catch((error: unknown) => {
+      const seen = inTrace().map((s) => `${s.service}: ${s.name}`);
+      throw new Error(`${String(error)}; spans in the trace: ${JSON.stringify(seen)}`);
+    });
   });
 });

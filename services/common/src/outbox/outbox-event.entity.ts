@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { currentTraceCarrier, type TraceCarrier } from './event-trace';
 
 /**
  * A fact another service must learn about, written in the same transaction as the
@@ -30,10 +31,15 @@ export class OutboxEvent {
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
+  /** The trace of the request that wrote the event (W3C trace context); null untraced. */
+  @Property({ type: 'json', nullable: true })
+  traceContext: TraceCarrier | null;
+
   constructor(topic: string, aggregateId: string, payload: Record<string, unknown>) {
     this.topic = topic;
     this.aggregateId = aggregateId;
     this.payload = payload;
+    this.traceContext = currentTraceCarrier();
   }
 }
 
@@ -55,3 +61,6 @@ export const OUTBOX_MIGRATION_SQL = [
     primary key ("consumer", "event_seq")
   )`,
 ];
+
+/** The events' trace context (outbox tables made before it get it in a later migration). */
+export const OUTBOX_TRACE_CONTEXT_SQL = `alter table "outbox_event" add column if not exists "trace_context" jsonb`;

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { logger } from '../logging/logger';
 import { outboxDelivered, outboxPending } from '../metrics/metrics';
 import { pgArray } from '../db/pg-array';
+import { inEventTraces, type TraceCarrier } from './event-trace';
 
 export interface OutboxMessage {
   seq: string;
@@ -27,6 +28,7 @@ interface Row {
   aggregate_id: string;
   payload: Record<string, unknown>;
   created_at: Date;
+  trace_context: TraceCarrier | null;
 }
 
 export interface OutboxRelayOptions {
@@ -210,7 +212,7 @@ export class OutboxRelay {
         )) as { acquired: boolean }[];
         if (!lock?.acquired) return 0;
         const rows = (await connection.execute(
-          `select e.seq, e.id, e.topic, e.aggregate_id, e.payload, e.created_at
+          `select e.seq, e.id, e.topic, e.aggregate_id, e.payload, e.created_at, e.trace_context
              from outbox_event e
             where e.topic = any(?::text[])
               and not exists (select 1 from outbox_delivery d where d.consumer = ? and d.event_seq = e.seq)
@@ -221,15 +223,18 @@ export class OutboxRelay {
           ctx,
         )) as Row[];
         if (rows.length === 0) return 0;
-        await consumer.handle(
-          rows.map((r) => ({
-            seq: String(r.seq),
-            id: r.id,
-            topic: r.topic,
-            aggregateId: r.aggregate_id,
-            payload: r.payload,
-            createdAt: new Date(r.created_at),
-          })),
+        const messages = rows.map((r) => ({
+          seq: String(r.seq),
+          id: r.id,
+          topic: r.topic,
+          aggregateId: r.aggregate_id,
+          payload: r.payload,
+          createdAt: new Date(r.created_at),
+        }));
+        await inEventTraces(
+          `outbox deliver ${consumer.name}`,
+          rows.map((r) => r.trace_context),
+          () => consumer.handle(messages),
         );
         await connection.execute(
           `insert into outbox_delivery (event_seq, consumer) select unnest(?::bigint[]), ? on conflict do nothing`,

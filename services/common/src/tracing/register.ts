@@ -7,9 +7,11 @@
 //   OTEL_BSP_SCHEDULE_DELAY, OTEL_EXPORTER_OTLP_HEADERS   (read by the SDK itself)
 //   OTEL_SDK_DISABLED=true                              (off, whatever else is set)
 //
-// Spans: every HTTP request in and out (W3C trace context travels with the gateway's
-// subgraph fetches and every internal call), express routes, PostgreSQL statements, and
-// Apollo Gateway's own planning and fetch spans. Exported over OTLP/HTTP.
+// Spans: every HTTP request in and out, through node:http and the global fetch (W3C trace
+// context travels with the gateway's subgraph fetches and every internal call), express
+// routes, PostgreSQL statements, Apollo Gateway's own planning and fetch spans, and the
+// outbox's deliveries, which continue the trace stored in their events. Exported over
+// OTLP/HTTP.
 import { tracingRequested } from './settings';
 
 // The SDK is loaded only when asked for: an untraced process never pays for it.

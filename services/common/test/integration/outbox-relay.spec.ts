@@ -3,12 +3,16 @@ import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { openDatabase } from '../../src/db/orm';
 import { createTestDatabase } from '../../src/testkit/test-database';
-import { OUTBOX_MIGRATION_SQL, OutboxEvent } from '../../src/outbox/outbox-event.entity';
+import {
+  OUTBOX_MIGRATION_SQL,
+  OUTBOX_TRACE_CONTEXT_SQL,
+  OutboxEvent,
+} from '../../src/outbox/outbox-event.entity';
 import { OutboxRelay, type OutboxConsumer, type OutboxMessage } from '../../src/outbox/outbox-relay';
 
 class OutboxOnly extends Migration {
   override async up(): Promise<void> {
-    for (const sql of OUTBOX_MIGRATION_SQL) this.addSql(sql);
+    for (const sql of [...OUTBOX_MIGRATION_SQL, OUTBOX_TRACE_CONTEXT_SQL]) this.addSql(sql);
   }
 }
 

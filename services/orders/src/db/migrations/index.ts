@@ -7,6 +7,7 @@ import { Migration20261122090000_open_api_app } from './Migration20261122090000_
 import { Migration20261205090000_sandbox_channel_book } from './Migration20261205090000_sandbox_channel_book';
 import { Migration20261206090000_order_created_index } from './Migration20261206090000_order_created_index';
 import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
+import { Migration20261206130000_outbox_trace_context } from './Migration20261206130000_outbox_trace_context';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -24,4 +25,8 @@ export const ordersMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261206090000_order_created_index', class: Migration20261206090000_order_created_index },
   { name: 'Migration20261206120000_view_readers', class: Migration20261206120000_view_readers },
+  {
+    name: 'Migration20261206130000_outbox_trace_context',
+    class: Migration20261206130000_outbox_trace_context,
+  },
 ];
