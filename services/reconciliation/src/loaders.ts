@@ -1,20 +1,13 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Payment } from './modules/payment/payment.entity';
-import { createStatementLoaders } from './modules/statement/statement.loader';
-import { createMatchingLoaders } from './modules/matching/matching.loader';
+import { moduleLoaders } from '@pay/common';
+import { reconciliationModules } from './modules';
+import type { MatchingLoaders } from './modules/matching/matching.loader';
+import type { PaymentLoaders } from './modules/payment/payment.loader';
+import type { StatementLoaders } from './modules/statement/statement.loader';
 
-export function createReconciliationLoaders(em: EntityManager) {
-  return {
-    ...createStatementLoaders(em),
-    ...createMatchingLoaders(em),
-    payment: new DataLoader<string, Payment | null>(async (nos) => {
-      const found = new Map(
-        (await em.find(Payment, { platformOrderNo: { $in: [...nos] } })).map((p) => [p.platformOrderNo, p]),
-      );
-      return nos.map((no) => found.get(no) ?? null);
-    }),
-  };
+/** A request's loaders: every module's, on the request's EntityManager. */
+export type ReconciliationLoaders = PaymentLoaders & StatementLoaders & MatchingLoaders;
+
+export function createReconciliationLoaders(em: EntityManager): ReconciliationLoaders {
+  return moduleLoaders<ReconciliationLoaders>(reconciliationModules, em);
 }
-
-export type ReconciliationLoaders = ReturnType<typeof createReconciliationLoaders>;

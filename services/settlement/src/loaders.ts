@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { settlementModule } from './modules/settlement';
-import { billingModule } from './modules/billing';
+import { moduleLoaders } from '@pay/common';
+import { settlementModules } from './modules';
+import type { BillingLoaders } from './modules/billing/billing.loader';
+import type { SettlementModuleLoaders } from './modules/settlement/settlement.loader';
 
-export function createSettlementLoaders(em: EntityManager) {
-  return { ...settlementModule.loaders(em), ...billingModule.loaders(em) };
+/** A request's loaders: every module's, on the request's EntityManager. */
+export type SettlementLoaders = { settlement: SettlementModuleLoaders } & BillingLoaders;
+
+export function createSettlementLoaders(em: EntityManager): SettlementLoaders {
+  return moduleLoaders<SettlementLoaders>(settlementModules, em);
 }
-
-export type SettlementLoaders = ReturnType<typeof createSettlementLoaders>;

@@ -1,29 +1,15 @@
-import type { Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import {
-  createServiceApp,
-  jsonErrorHandler,
-  listen,
-  mountSubgraph,
-  startJobQueue,
-  type Listening,
-} from '@pay/common';
+import { createSubgraphServer, moduleQueues, startJobQueue, type SubgraphServer } from '@pay/common';
 import type { SettlementConfig } from './config';
 import { buildSettlementSchema } from './schema';
 import { buildSettlementContext, type SettlementRuntime } from './context';
-import { settlementModule } from './modules/settlement';
-import { billingModule } from './modules/billing';
+import { settlementModules } from './modules';
 import { createLedgerClient } from './modules/ledger/http-ledger.client';
 import { VoucherStore } from './modules/voucher/voucher-store';
 import { voucherDirOf } from './modules/voucher/voucher-dir';
 
-const modules = [settlementModule, billingModule];
-
-export interface SettlementServer {
-  app: Express;
+export interface SettlementServer extends SubgraphServer {
   runtime: SettlementRuntime;
-  start: (port?: number, host?: string) => Promise<Listening>;
-  stop: () => Promise<void>;
 }
 
 /** Builds the settlement service — subgraph, voucher uploads, Alipay notifications, jobs — without listening. */
@@ -36,7 +22,7 @@ export async function createSettlementServer(options: {
   const jobs = await startJobQueue({
     url: options.databaseUrl,
     schema: 'settlement_jobs',
-    queues: modules.flatMap((m) => m.queues),
+    queues: moduleQueues(settlementModules),
   });
   const runtime: SettlementRuntime = {
     orm,
@@ -49,33 +35,15 @@ export async function createSettlementServer(options: {
     }),
     vouchers: new VoucherStore(voucherDirOf(config)),
   };
-  const app = createServiceApp({
-    ready: async () => {
-      await orm.em.fork().getConnection().execute('select 1');
-      return true;
-    },
-  });
-  const apollo = await mountSubgraph(app, {
-    schema: await buildSettlementSchema(),
+  const server = await createSubgraphServer({
+    orm,
+    http: config.http,
     internalSecret: config.auth.internalSecret,
+    schema: await buildSettlementSchema(),
+    modules: settlementModules,
+    runtime,
+    jobs,
     buildContext: (actor, requestId) => buildSettlementContext(runtime, actor, requestId),
   });
-  for (const m of modules) if (m.routes) app.use(m.routes(runtime));
-  app.use(jsonErrorHandler);
-
-  let listening: Listening | undefined;
-  return {
-    app,
-    runtime,
-    async start(port = config.http.port, host = config.http.host) {
-      listening = await listen(app, port, host);
-      for (const m of modules) await m.startWorkers?.(runtime);
-      return listening;
-    },
-    async stop() {
-      await jobs.stop({ graceful: true, timeout: 5000 });
-      await listening?.close();
-      await apollo.stop();
-    },
-  };
+  return { ...server, runtime };
 }

@@ -4,3 +4,4 @@ export * from './shutdown';
 export * from './signed-caller';
 export * from './run-service';
 export * from './graphql-body-errors';
+export * from './subgraph-service';

@@ -1,17 +1,3 @@
-import { Payment } from '../modules/payment/payment.entity';
-import { Statement } from '../modules/statement/statement.entity';
-import { StatementLine } from '../modules/statement/statement-line.entity';
-import { ReconciliationRun } from '../modules/run/reconciliation-run.entity';
-import { ReconciliationResult } from '../modules/matching/reconciliation-result.entity';
-import { SourceSetting } from '../modules/matching/source-setting.entity';
-import { Resolution } from '../modules/resolution/resolution.entity';
+import { reconciliationModules } from '../modules';
 
-export const reconciliationEntities = [
-  Payment,
-  Statement,
-  StatementLine,
-  ReconciliationRun,
-  ReconciliationResult,
-  SourceSetting,
-  Resolution,
-];
+export const reconciliationEntities = reconciliationModules.flatMap((m) => m.entities ?? []);

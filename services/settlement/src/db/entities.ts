@@ -1,4 +1,3 @@
-import { settlementModule } from '../modules/settlement';
-import { billingModule } from '../modules/billing';
+import { settlementModules } from '../modules';
 
-export const settlementEntities = [...settlementModule.entities, ...billingModule.entities];
+export const settlementEntities = settlementModules.flatMap((m) => m.entities ?? []);

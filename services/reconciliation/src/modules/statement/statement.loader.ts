@@ -17,3 +17,5 @@ export function createStatementLoaders(em: EntityManager) {
     }),
   };
 }
+
+export type StatementLoaders = ReturnType<typeof createStatementLoaders>;

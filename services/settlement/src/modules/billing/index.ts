@@ -1,4 +1,5 @@
-import type { SettlementServiceModule } from '../service-module';
+import type { ServiceModule } from '@pay/common';
+import type { SettlementRuntime } from '../../context';
 import { alipayNotifyRoutes } from './alipay-notify.routes';
 import { BILLING_REDRIVE_QUEUE, MONTHLY_BILLS_QUEUE, startBillingWorkers } from './billing.job';
 import { createBillingLoaders, type BillingLoaders } from './billing.loader';
@@ -16,7 +17,7 @@ import { WalletRechargeResolver } from './wallet-recharge.resolver';
  * Merchant billing (crm-billing-api.md): billing terms, monthly bills collected from the
  * prepaid wallet in the ledger, Alipay and API recharges of that wallet.
  */
-export const billingModule: SettlementServiceModule<BillingLoaders> = {
+export const billingModule: ServiceModule<SettlementRuntime, BillingLoaders> = {
   resolvers: [BillingResolver, MerchantBillingResolver, MerchantBillResolver, WalletRechargeResolver],
   entities: [MerchantBilling, MerchantBill, WalletRecharge, WalletCollection, BillPayment],
   references: billingReferences,

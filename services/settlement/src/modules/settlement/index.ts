@@ -1,4 +1,5 @@
-import type { SettlementServiceModule } from '../service-module';
+import type { ServiceModule } from '@pay/common';
+import type { SettlementRuntime } from '../../context';
 import { VoucherFile } from '../voucher/voucher-file.entity';
 import { voucherRoutes } from '../voucher/voucher.routes';
 import { MerchantSettlementResolver } from './merchant-settlement.resolver';
@@ -23,7 +24,7 @@ export { runScheduledSettlement, SETTLEMENT_RUN_QUEUE } from './settlement-run.j
  * Settlement accounts, periodic settlements (scheduled and on demand) and their payout
  * with a voucher. Its loaders sit under `loaders.settlement`.
  */
-export const settlementModule: SettlementServiceModule<{ settlement: SettlementModuleLoaders }> = {
+export const settlementModule: ServiceModule<SettlementRuntime, { settlement: SettlementModuleLoaders }> = {
   resolvers: [SettlementAccountResolver, SettlementResolver, MerchantSettlementResolver],
   entities: [SettlementAccount, Settlement, SettledOrder, VoucherFile],
   references: settlementReferences,

@@ -1,0 +1,28 @@
+import type { ServiceModule } from '@pay/common';
+import type { ReconciliationRuntime } from '../../context';
+import { createMatchingLoaders, type MatchingLoaders } from './matching.loader';
+import { matchingReferences } from './matching.reference';
+import { OrderMatchingResolver, ReconciliationOrderResolver } from './order-matching.resolver';
+import { ReconciliationResult } from './reconciliation-result.entity';
+import {
+  DiscrepancyFieldsResolver,
+  DiscrepancyResolver,
+  ReconciliationResultFieldsResolver,
+} from './result.resolver';
+import { SourceSetting } from './source-setting.entity';
+import { SourceSettingResolver } from './source-setting.resolver';
+
+/** Matching payments against statement lines: results, discrepancies, per-order views, source settings. */
+export const matchingModule: ServiceModule<ReconciliationRuntime, MatchingLoaders> = {
+  resolvers: [
+    ReconciliationResultFieldsResolver,
+    DiscrepancyFieldsResolver,
+    DiscrepancyResolver,
+    OrderMatchingResolver,
+    ReconciliationOrderResolver,
+    SourceSettingResolver,
+  ],
+  entities: [ReconciliationResult, SourceSetting],
+  references: matchingReferences,
+  loaders: createMatchingLoaders,
+};
