@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -11,10 +12,37 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 function chromiumFromNpm(): { path: string; args: string[] } {
   const script =
     "import('@sparticuz/chromium').then(async ({ default: c }) => process.stdout.write(JSON.stringify({ path: await c.executablePath(), args: c.args })))";
-  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' })) as {
-    path: string;
-    args: string[];
-  };
+  // Jest's two workers may both ask first: one would start the binary while the other
+  // still writes it (spawn ETXTBSY). One at a time, so the second finds it unpacked.
+  return whileHoldingLock(
+    join(tmpdir(), 'payoffice-chromium-unpack.lock'),
+    () =>
+      JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: __dirname, encoding: 'utf8' })) as {
+        path: string;
+        args: string[];
+      },
+  );
+}
+
+/** A lock between processes: a directory only one can create; one left by a dead process expires. */
+function whileHoldingLock<T>(lock: string, work: () => T): T {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (const started = Date.now(); ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000 || Date.now() - started > 180_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(sleeper, 0, 0, 100);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Headless Chromium as root on a machine without outside network (flags from the machine's notes). */
