@@ -1,21 +1,21 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { merchantBalances, type MerchantBalances } from './modules/balance/balance.service';
-import { createPostingLoaders } from './modules/posting/posting.loader';
-import { createAccountLoaders } from './modules/account/account.loader';
-import { createBalanceLoaders } from './modules/balance/balance.loader';
-import { createWithdrawalLoaders } from './modules/withdrawal/withdrawal.loader';
-import { createClearingLoaders } from './modules/clearing/clearing.loader';
+import { moduleLoaders } from '@pay/common';
+import { ledgerModules } from './modules';
+import type { accountModule } from './modules/account';
+import type { balanceModule } from './modules/balance';
+import type { clearingModule } from './modules/clearing';
+import type { postingModule } from './modules/posting';
+import type { withdrawalModule } from './modules/withdrawal';
 
-export function createLedgerLoaders(em: EntityManager) {
-  return {
-    merchantBalances: new DataLoader<number, MerchantBalances>((ids) => merchantBalances(em, ids)),
-    ...createPostingLoaders(em),
-    ...createAccountLoaders(em),
-    ...createBalanceLoaders(em),
-    ...createWithdrawalLoaders(em),
-    clearing: createClearingLoaders(em),
-  };
+type LoadersOf<M> = M extends { loaders?: (em: EntityManager) => infer L } ? L : never;
+
+/** A request's loaders: every module's, on the request's EntityManager. */
+export type LedgerLoaders = LoadersOf<typeof accountModule> &
+  LoadersOf<typeof balanceModule> &
+  LoadersOf<typeof clearingModule> &
+  LoadersOf<typeof postingModule> &
+  LoadersOf<typeof withdrawalModule>;
+
+export function createLedgerLoaders(em: EntityManager): LedgerLoaders {
+  return moduleLoaders<LedgerLoaders>(ledgerModules, em);
 }
-
-export type LedgerLoaders = ReturnType<typeof createLedgerLoaders>;

@@ -1,37 +1,24 @@
-import type { Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
-  createServiceApp,
-  jsonErrorHandler,
-  listen,
-  mountSubgraph,
+  createSubgraphServer,
+  moduleQueues,
   startJobQueue,
   type JobQueue,
-  type Listening,
+  type SubgraphServer,
 } from '@pay/common';
 import type { LedgerConfig } from './config';
 import { buildLedgerSchema } from './schema';
-import { buildLedgerContext } from './context';
-import { orderEventRoutes } from './modules/order-events/order-events.routes';
-import { settlementMoneyRoutes } from './modules/settlement-money/settlement-money.routes';
-import { clearingSignatureRoutes } from './modules/clearing/clearing-signature.routes';
-import { startUnfreezeWorker, UNFREEZE_QUEUE } from './modules/balance/unfreeze.service';
-import { runScheduledVerification } from './modules/verify/ledger-verify';
+import { buildLedgerContext, type LedgerRuntime } from './context';
+import { ledgerModules } from './modules';
 import { LedgerHealthCache } from './modules/verify/ledger-health';
-import './modules/verify/registered-checks';
 import {
   attachPostingBatcher,
   detachPostingBatcher,
   PostingBatcher,
 } from './modules/posting/posting-batcher';
 
-const VERIFY_QUEUE = 'ledger-verify';
-
-export interface LedgerServer {
-  app: Express;
+export interface LedgerServer extends SubgraphServer {
   jobs: JobQueue;
-  start: (port?: number, host?: string) => Promise<Listening>;
-  stop: () => Promise<void>;
 }
 
 /**
@@ -51,46 +38,22 @@ export async function createLedgerServer(options: {
   const jobs = await startJobQueue({
     url: options.databaseUrl,
     schema: 'ledger_jobs',
-    queues: [UNFREEZE_QUEUE, VERIFY_QUEUE],
+    queues: moduleQueues(ledgerModules),
   });
-  const app = createServiceApp({
-    ready: async () => {
-      await orm.em.fork().getConnection().execute('select 1');
-      return true;
-    },
-  });
-  const ledgerHealth = new LedgerHealthCache();
-  const apollo = await mountSubgraph(app, {
-    schema: await buildLedgerSchema(),
+  const runtime: LedgerRuntime = { orm, config, jobs, ledgerHealth: new LedgerHealthCache() };
+  const server = await createSubgraphServer({
+    orm,
+    http: config.http,
     internalSecret: config.auth.internalSecret,
-    buildContext: (actor, requestId) => buildLedgerContext(orm, config, actor, requestId, ledgerHealth),
-  });
-  app.use(orderEventRoutes(orm, config.auth.internalSecret));
-  app.use(settlementMoneyRoutes(orm, config.auth.internalSecret));
-  app.use(clearingSignatureRoutes(orm, config.auth.internalSecret));
-  app.use(jsonErrorHandler);
-
-  let listening: Listening | undefined;
-  return {
-    app,
+    schema: await buildLedgerSchema(),
+    modules: ledgerModules,
+    runtime,
     jobs,
-    async start(port = config.http.port, host = config.http.host) {
-      listening = await listen(app, port, host);
-      // Yesterday's income becomes withdrawable at 00:05 China time (T+1), and once at start-up.
-      await startUnfreezeWorker(orm, jobs);
-      // The invariant check runs on a schedule and reports drift as a metric and a log line.
-      await jobs.schedule(VERIFY_QUEUE, config.verifyCron, {}, { tz: 'Asia/Shanghai' });
-      await jobs.work(VERIFY_QUEUE, async () => {
-        await runScheduledVerification(orm.em.fork());
-      });
-      return listening;
-    },
-    async stop() {
-      await jobs.stop({ graceful: true, timeout: 5000 });
-      await listening?.close();
-      await apollo.stop();
+    buildContext: (actor, requestId) => buildLedgerContext(runtime, actor, requestId),
+    onStop: async () => {
       detachPostingBatcher(orm);
       await batcher.close();
     },
-  };
+  });
+  return { ...server, jobs };
 }

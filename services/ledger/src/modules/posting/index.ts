@@ -1,0 +1,25 @@
+import type { ServiceModule } from '@pay/common';
+import type { LedgerRuntime } from '../../context';
+import type { LedgerContext } from '../../context';
+import { Leg } from './leg.entity';
+import { MoneyLogResolver } from './money-log.resolver';
+import { Posting } from './posting.entity';
+import { createPostingLoaders } from './posting.loader';
+import { canSeePosting, PostingResolver } from './posting.resolver';
+
+/** Double-entry postings and their legs, and the legacy money logs read from them. */
+export const postingModule: ServiceModule<LedgerRuntime, ReturnType<typeof createPostingLoaders>> = {
+  resolvers: [MoneyLogResolver, PostingResolver],
+  entities: [Posting, Leg],
+  references: {
+    Posting: {
+      __resolveReference: async (ref: { id: number | string }, ctx: LedgerContext) => {
+        const id = Number(ref.id);
+        if (!Number.isSafeInteger(id)) return null;
+        const posting = await ctx.loaders.postingById.load(id);
+        return posting && (await canSeePosting(ctx, posting.id)) ? posting : null;
+      },
+    },
+  },
+  loaders: createPostingLoaders,
+};
