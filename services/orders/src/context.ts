@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor, SubgraphContextBase } from '@pay/common';
 import { createOrdersLoaders, type OrdersLoaders } from './loaders';
 import type { OrdersRuntime } from './runtime';
@@ -10,12 +10,7 @@ export interface OrdersContext extends SubgraphContextBase {
   runtime: OrdersRuntime;
 }
 
-export function buildOrdersContext(
-  orm: MikroORM,
-  runtime: OrdersRuntime,
-  actor: Actor,
-  requestId: string,
-): OrdersContext {
-  const em = orm.em.fork();
+export function buildOrdersContext(runtime: OrdersRuntime, actor: Actor, requestId: string): OrdersContext {
+  const em = runtime.orm.em.fork();
   return { em, actor, requestId, loaders: createOrdersLoaders(em), runtime };
 }

@@ -1,2 +1,3 @@
 export * from './pagination';
 export * from './input-guard';
+export * from './keyed-loaders';

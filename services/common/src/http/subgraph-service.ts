@@ -81,8 +81,8 @@ export async function createSubgraphServer<R, C extends SubgraphContextBase>(opt
   buildContext: (actor: Actor, requestId: string) => C | Promise<C>;
   /** Routes that belong to no module, mounted after the modules'. */
   routes?: Router[];
-  /** After listening, before the modules' workers start. */
-  onListening?: (listening: Listening) => void | Promise<void>;
+  /** After listening (on the port asked for, 0: any), before the modules' workers start. */
+  onListening?: (listening: Listening, asked: { port: number; host: string }) => void | Promise<void>;
   /** After the jobs, listener and GraphQL server have stopped. */
   onStop?: () => Promise<void>;
   /** Before the jobs stop (e.g. a relay that still writes jobs). */
@@ -109,7 +109,7 @@ export async function createSubgraphServer<R, C extends SubgraphContextBase>(opt
     app,
     async start(port = options.http.port, host = options.http.host) {
       listening = await listen(app, port, host);
-      await options.onListening?.(listening);
+      await options.onListening?.(listening, { port, host });
       for (const m of options.modules) await m.startWorkers?.(options.runtime);
       return listening;
     },

@@ -1,0 +1,27 @@
+import type { ServiceModule } from '@pay/common';
+import type { OrdersRuntime } from '../../runtime';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { keyedLoader } from '@pay/common';
+import type { OrdersContext } from '../../context';
+import { ChannelResolver, UpstreamConfigResolver } from './channel.resolver';
+import { Channel } from './channel.entity';
+import { MerchantChannel } from './merchant-channel.entity';
+
+const channelLoaders = (em: EntityManager) => ({
+  channel: keyedLoader<string, Channel>(
+    (codes) => em.find(Channel, { code: { $in: [...codes] } }),
+    (c) => c.code,
+  ),
+});
+
+/** Payment channels, merchants' channel rates, and the upstream configs behind them. */
+export const channelModule: ServiceModule<OrdersRuntime, ReturnType<typeof channelLoaders>> = {
+  resolvers: [ChannelResolver, UpstreamConfigResolver],
+  entities: [Channel, MerchantChannel],
+  references: {
+    Channel: {
+      __resolveReference: (ref: { code: string }, ctx: OrdersContext) => ctx.loaders.channel.load(ref.code),
+    },
+  },
+  loaders: channelLoaders,
+};

@@ -1,0 +1,21 @@
+// Import order is registration order, which orders the printed schema (schema/).
+import { orderModule } from './order';
+import { merchantModule } from './merchant';
+import { channelModule } from './channel';
+import { statsModule } from './stats';
+import { notificationModule } from './notification';
+import { upstreamModule } from './upstream';
+import { sandboxModule } from './sandbox';
+import { openApiModule } from './open-api';
+
+/** The orders service's modules: its schema, loaders, routes, queues and workers are theirs. */
+export const ordersModules = [
+  orderModule,
+  merchantModule,
+  channelModule,
+  statsModule,
+  notificationModule,
+  sandboxModule,
+  upstreamModule,
+  openApiModule,
+];

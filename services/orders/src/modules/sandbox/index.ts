@@ -1,0 +1,9 @@
+import type { ServiceModule } from '@pay/common';
+import type { OrdersRuntime } from '../../runtime';
+import { sandboxRoutes } from './sandbox.routes';
+
+/** The sandbox upstream channel: cashier and pay pages, its Alipay-style gateway and statements. */
+export const sandboxModule: ServiceModule<OrdersRuntime> = {
+  resolvers: [],
+  routes: sandboxRoutes,
+};
