@@ -4,3 +4,4 @@ export * from './actors';
 export * from './merchant-receiver';
 export * from './assertions';
 export * from './service-test-database';
+export * from './test-subgraph';

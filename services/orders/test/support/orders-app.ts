@@ -1,5 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { postGraphQL, signActorHeader, ACTOR_HEADER, TEST_ACTORS, type Actor } from '@pay/common';
+import { startTestSubgraph, TEST_ACTORS, type TestSubgraph } from '@pay/common';
 import { createOrdersServer, type OrdersServer } from '../../src/server';
 import { testOrdersConfig, type OrdersConfig } from '../../src/config';
 import { buildStandardWorld } from '../../src/db/seeders/builders';
@@ -7,19 +6,8 @@ import { openTestOrdersDatabase } from './orders-database';
 
 export const ACTORS = TEST_ACTORS;
 
-export interface OrdersTestApp {
-  orm: MikroORM;
-  server: OrdersServer;
-  url: string;
-  config: OrdersConfig;
+export interface OrdersTestApp extends TestSubgraph<OrdersServer, OrdersConfig> {
   world: Awaited<ReturnType<typeof buildStandardWorld>>;
-  /** Calls the subgraph over HTTP as `actor`, with a valid gateway signature. */
-  gql: <T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    actor?: Actor,
-  ) => ReturnType<typeof postGraphQL<T>>;
-  close: () => Promise<void>;
 }
 
 /** The orders service on a free port over a fresh database with the standard world. */
@@ -31,22 +19,12 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
     outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ...overrides,
   });
-  const server = await createOrdersServer({ orm: db.orm, config, databaseUrl: db.url });
-  const listening = await server.start(0);
-  const url = `${listening.url}/graphql`;
+  const app = await startTestSubgraph(db, config, createOrdersServer);
   return {
-    orm: db.orm,
-    server,
-    url,
-    config,
+    ...app,
     world,
-    gql: (query, variables = {}, actor = ACTORS.operator) =>
-      postGraphQL(url, query, variables, {
-        [ACTOR_HEADER]: signActorHeader(actor, config.auth.internalSecret),
-      }),
     close: async () => {
-      await server.stop();
-      await db.close();
+      await app.close();
       // pg-boss's stop leaves a loop that re-checks its stopped workers once a second; let
       // it end before jest tears the module registry down (else a short test file can fail
       // after its tests passed, with "Cannot destructure property 'setTimeout'").

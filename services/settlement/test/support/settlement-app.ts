@@ -11,6 +11,7 @@ import {
   parseChinaDateTime,
   postGraphQL,
   signActorHeader,
+  startTestSubgraph,
   TEST_ACTORS,
   type Actor,
 } from '@pay/common';
@@ -138,9 +139,23 @@ export async function startSettlementTestApp(
     ...overrides,
     vouchers: { maxBytes: 64 * 1024, ...overrides.vouchers, dir: overrides.vouchers?.dir ?? voucherDir },
   });
-  const server = await createSettlementServer({ orm, config, databaseUrl: db.url });
-  const listening = await server.start(0);
-  const graphqlUrl = `${listening.url}/graphql`;
+  const app = await startTestSubgraph(
+    {
+      orm,
+      url: db.url,
+      // After the settlement server has stopped: the ledger, the ORMs, the database, the vouchers.
+      close: async () => {
+        await ledger.stop();
+        await orm.close(true);
+        await ledgerOrm.close(true);
+        await db.drop();
+        await rm(voucherDir, { recursive: true, force: true });
+      },
+    },
+    config,
+    createSettlementServer,
+  );
+  const { server, baseUrl } = app;
   const secret = config.auth.internalSecret;
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     (await orm.em.fork().getConnection().execute(text, params)) as T[];
@@ -152,12 +167,11 @@ export async function startSettlementTestApp(
     ledgerOrm,
     server,
     ledger,
-    baseUrl: listening.url,
+    baseUrl,
     config,
     voucherDir,
     sql,
-    gql: (query, variables = {}, actor = ACTORS.operator) =>
-      postGraphQL(graphqlUrl, query, variables, signed(actor)),
+    gql: app.gql,
     async givenMerchant(id, name, salesName = null) {
       let agentId: number | null = null;
       if (salesName) {
@@ -239,7 +253,7 @@ export async function startSettlementTestApp(
       ]),
     async uploadVoucher(body, options = {}) {
       const actor = options.actor === undefined ? ACTORS.system : options.actor;
-      const response = await fetch(`${listening.url}/internal/voucher-uploads`, {
+      const response = await fetch(`${baseUrl}/internal/voucher-uploads`, {
         method: 'POST',
         headers: {
           'content-type': options.contentType ?? 'application/octet-stream',
@@ -258,15 +272,8 @@ export async function startSettlementTestApp(
       return { status: response.status, body: parsed };
     },
     downloadVoucher: (sha256, actor) =>
-      fetch(`${listening.url}/internal/vouchers/${sha256}`, { headers: signed(actor) }),
-    async close() {
-      await server.stop();
-      await ledger.stop();
-      await orm.close(true);
-      await ledgerOrm.close(true);
-      await db.drop();
-      await rm(voucherDir, { recursive: true, force: true });
-    },
+      fetch(`${baseUrl}/internal/vouchers/${sha256}`, { headers: signed(actor) }),
+    close: app.close,
   };
 }
 
