@@ -353,4 +353,47 @@ describe('money logs (/moneylogs)', () => {
     };
     expect(await statementsFor(12)).toBe(await statementsFor(3));
   });
+
+  describe('keyset pages', () => {
+    const KEYSET_MERCHANT = 7100001;
+    const SLIM = `query ($merchantId: Int, $first: Int, $after: String) {
+      moneyLogs(merchantId: $merchantId, first: $first, after: $after) { nodes { uniqueNo } pageInfo { hasNextPage endCursor } } }`;
+    type Slim = { nodes: { uniqueNo: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const slim = async (variables: Record<string, unknown>) =>
+      dataOf(await app.gql<{ moneyLogs: Slim }>(SLIM, { merchantId: KEYSET_MERCHANT, ...variables }))
+        .moneyLogs;
+
+    it('continue below the last log seen: a log arriving meanwhile repeats nothing (a numbered page would)', async () => {
+      const keys: string[] = [];
+      for (const amount of ['1.00', '2.00', '3.00', '4.00'])
+        keys.push(await adjust(app, KEYSET_MERCHANT, amount));
+      const newestFirst = [...keys].reverse();
+      const first = await slim({ first: 2 });
+      expect(first.nodes.map((n) => n.uniqueNo)).toEqual(newestFirst.slice(0, 2));
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      await adjust(app, KEYSET_MERCHANT, '5.00');
+      const second = await slim({ first: 2, after: first.pageInfo.endCursor });
+      expect(second.nodes.map((n) => n.uniqueNo)).toEqual(newestFirst.slice(2, 4));
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      // Page two by number now starts with the last log of page one.
+      const byNumber = await logs({ merchantId: KEYSET_MERCHANT, page: 2, pageSize: 2 });
+      expect(byNumber.nodes[0]!.uniqueNo).toBe(newestFirst[1]);
+    });
+
+    it('count(*) only when the query shows totalCount or totalPages', async () => {
+      // Background loops add statements now and then, never take any away: the fewest of a few tries.
+      const statementsOf = async (query: string) => {
+        let fewest = Infinity;
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const before = sqlStatementCount();
+          dataOf(await app.gql(query, { merchantId: KEYSET_MERCHANT, first: 2 }));
+          fewest = Math.min(fewest, sqlStatementCount() - before);
+        }
+        return fewest;
+      };
+      const without = await statementsOf(SLIM);
+      expect(await statementsOf(SLIM.replace('nodes {', 'totalCount nodes {'))).toBe(without + 1);
+      expect(await statementsOf(SLIM.replace('nodes {', 'totalPages nodes {'))).toBe(without + 1);
+    });
+  });
 });

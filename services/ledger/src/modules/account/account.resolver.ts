@@ -1,8 +1,10 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { MoneyScalar, PageArgs, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../context';
-import { MONEY_LOG_MAX_PAGE, MoneyLogFilterArgs, toMoneyLogFilter } from '../posting/money-log.args';
+import { MoneyLogFilterArgs } from '../posting/money-log.args';
+import { moneyLogConnection } from '../posting/money-log.resolver';
 import { MoneyLogConnection } from '../posting/money-log.type';
 import { Account } from './account.entity';
 import { AccountFilterArgs } from './account.args';
@@ -45,12 +47,10 @@ export class AccountResolver {
   async moneyLogs(
     @Root() account: Account,
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Args() filterArgs: MoneyLogFilterArgs,
   ): Promise<MoneyLogConnection> {
-    const window = pageWindow(page, { max: MONEY_LOG_MAX_PAGE });
-    const filter = toMoneyLogFilter(filterArgs);
-    const { items, total } = await ctx.loaders.moneyLogPage('ACCOUNT', filter, window).load(account.id);
-    return toConnection(items, total, window);
+    return moneyLogConnection(ctx, info, 'ACCOUNT', account.id, filterArgs, page);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs, requireRole } from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { merchantBalances } from '../balance/balance.service';
@@ -34,10 +35,11 @@ export class AdjustmentResolver {
   })
   async manualAdjustments(
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Args() args: MerchantAdjustmentArgs,
   ): Promise<MoneyLogConnection> {
     const merchantId = scopedMerchant(ctx, args.merchantId);
-    return merchantMoneyLogs(ctx, merchantId, { ...args, type: PostingType.ADJUSTMENT }, page);
+    return merchantMoneyLogs(ctx, info, merchantId, { ...args, type: PostingType.ADJUSTMENT }, page);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   AppError,
   merchantScope,
@@ -39,11 +40,12 @@ export class MerchantLedgerResolver {
   async moneyLogs(
     @Root() merchant: Merchant,
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Args() filter: MoneyLogFilterArgs,
   ): Promise<MoneyLogConnection> {
     merchantScope(ctx.actor, merchant.id);
-    return merchantMoneyLogs(ctx, merchant.id, filter, page);
+    return merchantMoneyLogs(ctx, info, merchant.id, filter, page);
   }
 
   @FieldResolver(() => WithdrawalConnection, {

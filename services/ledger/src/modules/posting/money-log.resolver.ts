@@ -1,5 +1,13 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope, PageArgs, pageWindow, toConnection } from '@pay/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import {
+  AppError,
+  keysetWindow,
+  merchantScope,
+  PageArgs,
+  selectsField,
+  toKeysetConnection,
+} from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { Account } from '../account/account.entity';
 import { AccountPurpose } from '../account/account-purpose';
@@ -13,6 +21,7 @@ import {
   type MoneyLogFilterArgs,
 } from './money-log.args';
 import { MoneyLogConnection } from './money-log.type';
+import type { MoneyLogOwner } from './posting.query';
 
 /** The merchant a query is about: the actor's own, or the one a platform role names. */
 export function scopedMerchant(ctx: LedgerContext, requested?: number | null): number {
@@ -22,17 +31,38 @@ export function scopedMerchant(ctx: LedgerContext, requested?: number | null): n
   return merchantId;
 }
 
-/** A page of a merchant's money logs through the per-request batch loader. */
-export async function merchantMoneyLogs(
+/**
+ * A page of money logs (a merchant's or an account's) through the per-request batch
+ * loader: by page number, or by keyset cursor (`after` an `endCursor`); `count(*)` only
+ * when the query shows totalCount or totalPages.
+ */
+export async function moneyLogConnection(
   ctx: LedgerContext,
+  info: GraphQLResolveInfo,
+  owner: MoneyLogOwner,
+  key: number,
+  filterArgs: MoneyLogFilterArgs,
+  page: PageArgs,
+): Promise<MoneyLogConnection> {
+  const window = keysetWindow(page, { max: MONEY_LOG_MAX_PAGE });
+  const filter = toMoneyLogFilter(filterArgs);
+  const total = selectsField(info, ['totalCount', 'totalPages']);
+  const result = await ctx.loaders.moneyLogPage(owner, filter, window, total).load(key);
+  return toKeysetConnection(result.items, result, window, (leg) => ({
+    at: leg.createdAt,
+    id: Number(leg.id),
+  }));
+}
+
+/** A page of a merchant's money logs. */
+export function merchantMoneyLogs(
+  ctx: LedgerContext,
+  info: GraphQLResolveInfo,
   merchantId: number,
   filterArgs: MoneyLogFilterArgs,
   page: PageArgs,
 ): Promise<MoneyLogConnection> {
-  const window = pageWindow(page, { max: MONEY_LOG_MAX_PAGE });
-  const filter = toMoneyLogFilter(filterArgs);
-  const { items, total } = await ctx.loaders.moneyLogPage('MERCHANT', filter, window).load(merchantId);
-  return toConnection(items, total, window);
+  return moneyLogConnection(ctx, info, 'MERCHANT', merchantId, filterArgs, page);
 }
 
 @Resolver(() => Leg)
@@ -43,10 +73,11 @@ export class MoneyLogResolver {
   })
   async moneyLogs(
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Args() args: MerchantMoneyLogArgs,
   ): Promise<MoneyLogConnection> {
-    return merchantMoneyLogs(ctx, scopedMerchant(ctx, args.merchantId), args, page);
+    return merchantMoneyLogs(ctx, info, scopedMerchant(ctx, args.merchantId), args, page);
   }
 
   @FieldResolver(() => String, {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PageWindow } from '@pay/common';
+import type { KeysetWindow } from '@pay/common';
 import type { Leg } from './leg.entity';
 import type { Posting } from './posting.entity';
 import {
@@ -21,11 +21,13 @@ export function createPostingLoaders(em: EntityManager) {
     legsByPostingId: new DataLoader<number, Leg[]>((ids) => legsOfPostings(em, ids)),
     postingsByPlatformOrderNo: new DataLoader<string, Posting[]>((nos) => postingsOfOrders(em, nos)),
     /** One loader per (owner kind, filter, page): the keys are merchant or account ids. */
-    moneyLogPage(owner: MoneyLogOwner, filter: MoneyLogFilter, window: PageWindow) {
-      const key = JSON.stringify([owner, filter, window.offset, window.limit]);
+    moneyLogPage(owner: MoneyLogOwner, filter: MoneyLogFilter, window: KeysetWindow, total: boolean) {
+      const key = JSON.stringify([owner, filter, window.offset, window.limit, window.after, total]);
       let loader = pageLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader<number, MoneyLogPage>((ids) => moneyLogPages(em, owner, ids, filter, window));
+        loader = new DataLoader<number, MoneyLogPage>((ids) =>
+          moneyLogPages(em, owner, ids, filter, window, { total }),
+        );
         pageLoaders.set(key, loader);
       }
       return loader;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, pgArray, type PageWindow } from '@pay/common';
+import { AppError, pgArray, type KeysetWindow } from '@pay/common';
 import { AccountPurpose, OwnerType } from '../account/account-purpose';
 import { Leg } from './leg.entity';
 import { Posting } from './posting.entity';
@@ -22,7 +22,10 @@ export interface MoneyLogFilter {
 
 export interface MoneyLogPage {
   items: Leg[];
-  total: number;
+  /** Legs matching the filter (null: not counted). */
+  total: number | null;
+  /** Whether more legs follow this page. */
+  hasMore: boolean;
 }
 
 /** Whose logs a page lists: merchants (their available and frozen accounts) or single accounts. */
@@ -55,20 +58,27 @@ function filterSql(filter: MoneyLogFilter): { sql: string; params: unknown[] } {
 const MERCHANT_PURPOSES_SQL = MONEY_LOG_PURPOSES.map((p) => `'${p}'`).join(', ');
 
 /**
- * One page of money logs (newest first) and the total, for many merchants or accounts
- * at once: two statements whatever the number of keys, so `Merchant.moneyLogs` on a
- * page of merchants stays a constant number of statements.
+ * One page of money logs (newest first) and, when asked, the total, for many merchants or
+ * accounts at once: at most two statements whatever the number of keys, so
+ * `Merchant.moneyLogs` on a page of merchants stays a constant number of statements.
+ * After a keyset cursor the page continues below the last leg seen (`l.id <`, legs are
+ * numbered in posting order) instead of counting an OFFSET; one leg beyond the page
+ * tells whether more follow.
  */
 export async function moneyLogPages(
   em: EntityManager,
   owner: MoneyLogOwner,
   keys: readonly number[],
   filter: MoneyLogFilter,
-  window: PageWindow,
+  window: KeysetWindow,
+  options: { total: boolean } = { total: true },
 ): Promise<MoneyLogPage[]> {
   const conn = em.getConnection();
   const tx = em.getTransactionContext();
   const where = filterSql(filter);
+  const pageWhere = window.after
+    ? { sql: `${where.sql} and l.id < ?`, params: [...where.params, window.after.id] }
+    : where;
   const keyArray = pgArray(keys.map(String));
   const pageSql =
     owner === 'MERCHANT'
@@ -77,10 +87,10 @@ export async function moneyLogPages(
             where l.account_id in (select a.id from account a
                                     where a.owner_type = '${OwnerType.MERCHANT}' and a.owner_id = k.key
                                       and a.purpose in (${MERCHANT_PURPOSES_SQL}))
-              ${where.sql}
+              ${pageWhere.sql}
             order by l.id desc limit ? offset ?) l`
       : `select k.key as page_key, l.* from unnest(?::text[]) as k(key) cross join lateral (
-           select l.* from leg l where l.account_id = k.key::bigint ${where.sql}
+           select l.* from leg l where l.account_id = k.key::bigint ${pageWhere.sql}
             order by l.id desc limit ? offset ?) l`;
   const countSql =
     owner === 'MERCHANT'
@@ -92,19 +102,28 @@ export async function moneyLogPages(
       : `select l.account_id::text as page_key, count(*)::int as total
            from leg l where l.account_id = any(?::text[]::bigint[]) ${where.sql}
           group by l.account_id`;
-  const rows = (await conn.execute(
-    pageSql,
-    [keyArray, ...where.params, window.limit, window.offset],
-    'all',
-    tx,
-  )) as ({ page_key: string } & Record<string, unknown>)[];
-  const counts = (await conn.execute(countSql, [keyArray, ...where.params], 'all', tx)) as {
-    page_key: string;
-    total: number;
-  }[];
-  const pages = new Map<string, MoneyLogPage>(keys.map((k) => [String(k), { items: [], total: 0 }]));
-  for (const { page_key, ...row } of rows) pages.get(page_key)!.items.push(em.map(Leg, row));
-  for (const c of counts) pages.get(c.page_key)!.total = c.total;
+  const [rows, counts] = await Promise.all([
+    conn.execute(
+      pageSql,
+      [keyArray, ...pageWhere.params, window.limit + 1, window.offset],
+      'all',
+      tx,
+    ) as Promise<({ page_key: string } & Record<string, unknown>)[]>,
+    options.total
+      ? (conn.execute(countSql, [keyArray, ...where.params], 'all', tx) as Promise<
+          { page_key: string; total: number }[]
+        >)
+      : Promise.resolve(null),
+  ]);
+  const pages = new Map<string, MoneyLogPage>(
+    keys.map((k) => [String(k), { items: [], total: counts ? 0 : null, hasMore: false }]),
+  );
+  for (const { page_key, ...row } of rows) {
+    const page = pages.get(page_key)!;
+    if (page.items.length < window.limit) page.items.push(em.map(Leg, row));
+    else page.hasMore = true;
+  }
+  for (const c of counts ?? []) pages.get(c.page_key)!.total = c.total;
   return keys.map((k) => pages.get(String(k))!);
 }
 
