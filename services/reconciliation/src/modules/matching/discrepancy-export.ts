@@ -27,6 +27,7 @@ export async function* eachDiscrepancy(
       page,
       { ...filter, beforeId },
       { limit: pageSize, offset: 0, page: 1, pageSize },
+      { total: false },
     );
     if (items.length === 0) return;
     const runIds = [...new Set(items.map((r) => r.runId))];

@@ -1,5 +1,13 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { AppError, isPlatformRole, pageWindow, requireRole, toConnection } from '@pay/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import {
+  AppError,
+  isPlatformRole,
+  keysetWindow,
+  requireRole,
+  selectsField,
+  toKeysetConnection,
+} from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Order } from '../payment/order.stub';
 import { ReconciliationRun } from '../run/reconciliation-run.entity';
@@ -79,12 +87,18 @@ export class DiscrepancyResolver {
   })
   async discrepancies(
     @Ctx() ctx: ReconciliationContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() args: DiscrepanciesArgs,
   ): Promise<DiscrepancyConnection> {
     requirePlatformReader(ctx);
-    const window = pageWindow(args, { max: 200 });
-    const { items, total } = await listDiscrepancies(ctx.em, args, window);
-    return Object.assign(new DiscrepancyConnection(), toConnection(items, total, window));
+    const window = keysetWindow(args, { max: 200 });
+    const result = await listDiscrepancies(ctx.em, args, window, {
+      total: selectsField(info, ['totalCount', 'totalPages']),
+    });
+    return Object.assign(
+      new DiscrepancyConnection(),
+      toKeysetConnection(result.items, result, window, (r) => ({ at: r.createdAt, id: r.id })),
+    );
   }
 
   @Query(() => Discrepancy, { nullable: true, description: 'One discrepancy by id (null: none, or normal).' })

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { PageWindow } from '@pay/common';
+import type { KeysetPosition, PageWindow } from '@pay/common';
 import { ReconciliationRun } from '../run/reconciliation-run.entity';
 import { ReconciliationIssue } from './reconciliation-issue';
 import { ReconciliationResult } from './reconciliation-result.entity';
@@ -50,8 +50,9 @@ export interface DiscrepancyFilter {
 export async function listDiscrepancies(
   em: EntityManager,
   filter: DiscrepancyFilter,
-  window: PageWindow,
-): Promise<{ items: ReconciliationResult[]; total: number }> {
+  window: PageWindow & { after?: KeysetPosition | null },
+  options: { total: boolean } = { total: true },
+): Promise<{ items: ReconciliationResult[]; total: number | null; hasMore: boolean }> {
   const where: FilterQuery<ReconciliationResult>[] = [
     { issue: { $ne: ReconciliationIssue.NORMAL } },
     { $not: { issue: ReconciliationIssue.DOUBTFUL, settledByRunId: { $ne: null } } },
@@ -65,13 +66,21 @@ export async function listDiscrepancies(
   if (filter.beforeId != null) where.push({ id: { $lt: filter.beforeId } });
   if (filter.runCode) {
     const run = await em.findOne(ReconciliationRun, { code: filter.runCode });
-    if (!run) return { items: [], total: 0 };
+    if (!run) return { items: [], total: options.total ? 0 : null, hasMore: false };
     where.push({ runId: run.id });
   }
-  const [items, total] = await em.findAndCount(
-    ReconciliationResult,
-    { $and: where },
-    { orderBy: { id: 'desc' }, limit: window.limit, offset: window.offset },
-  );
-  return { items, total };
+  // Results are numbered in the order runs wrote them: after a keyset cursor the page
+  // continues below the last one seen (id <) instead of counting an OFFSET.
+  const page: FilterQuery<ReconciliationResult>[] = window.after
+    ? [...where, { id: { $lt: window.after.id } }]
+    : where;
+  const [rows, total] = await Promise.all([
+    em.find(
+      ReconciliationResult,
+      { $and: page },
+      { orderBy: { id: 'desc' }, limit: window.limit + 1, offset: window.offset },
+    ),
+    options.total ? em.count(ReconciliationResult, { $and: where }) : Promise.resolve(null),
+  ]);
+  return { items: rows.slice(0, window.limit), total, hasMore: rows.length > window.limit };
 }
