@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LedgerContext } from '../../context';
 import { Posting } from '../posting/posting.entity';
-import { canSeePosting } from '../posting/posting.resolver';
+import { canSeePosting } from '../posting/posting-access';
 import { Order } from './order.stub';
 
 @Resolver(() => Order)

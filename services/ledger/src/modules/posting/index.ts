@@ -5,7 +5,8 @@ import { Leg } from './leg.entity';
 import { MoneyLogResolver } from './money-log.resolver';
 import { Posting } from './posting.entity';
 import { createPostingLoaders } from './posting.loader';
-import { canSeePosting, PostingResolver } from './posting.resolver';
+import { PostingResolver } from './posting.resolver';
+import { canSeePosting } from './posting-access';
 
 /** Double-entry postings and their legs, and the legacy money logs read from them. */
 export const postingModule: ServiceModule<LedgerRuntime, ReturnType<typeof createPostingLoaders>> = {

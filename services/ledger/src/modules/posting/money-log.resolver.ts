@@ -1,14 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import {
-  AppError,
-  keysetWindow,
-  merchantScope,
-  PageArgs,
-  selectsField,
-  toKeysetConnection,
-} from '@pay/common';
+import { keysetWindow, PageArgs, selectsField, toKeysetConnection } from '@pay/common';
 import type { LedgerContext } from '../../context';
+import { scopedMerchant } from '../merchant/merchant-access';
 import { Account } from '../account/account.entity';
 import { AccountPurpose } from '../account/account-purpose';
 import { Leg } from './leg.entity';
@@ -22,14 +16,6 @@ import {
 } from './money-log.args';
 import { MoneyLogConnection } from './money-log.type';
 import type { MoneyLogOwner } from './posting.query';
-
-/** The merchant a query is about: the actor's own, or the one a platform role names. */
-export function scopedMerchant(ctx: LedgerContext, requested?: number | null): number {
-  const merchantId = merchantScope(ctx.actor, requested);
-  if (merchantId === undefined)
-    throw new AppError('BAD_USER_INPUT', 'merchantId is required', { argument: 'merchantId' });
-  return merchantId;
-}
 
 /**
  * A page of money logs (a merchant's or an account's) through the per-request batch

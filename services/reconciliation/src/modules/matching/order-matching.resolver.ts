@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppError, pageWindow, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Order } from '../payment/order.stub';
-import { visiblePayment } from '../payment/order-reconciliation.resolver';
+import { visiblePayment } from '../payment/payment-access';
 import { OrderBillArgs, ReconciliationOrdersArgs } from './reconciliation-order.args';
 import { listReconciliationOrders } from './reconciliation-order.service';
 import {
@@ -12,7 +12,7 @@ import {
   reconciliationOrderOf,
 } from './reconciliation-order.type';
 import { ReconciliationResult } from './reconciliation-result.entity';
-import { requirePlatformReader } from './result.resolver';
+import { requirePlatformReader } from './matching-access';
 import { legacyPayMethodOf, payTypeOfSource } from './source-setting.entity';
 import { StatementLine } from '../statement/statement-line.entity';
 

@@ -1,13 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import {
-  AppError,
-  isPlatformRole,
-  keysetWindow,
-  requireRole,
-  selectsField,
-  toKeysetConnection,
-} from '@pay/common';
+import { AppError, isPlatformRole, keysetWindow, selectsField, toKeysetConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Order } from '../payment/order.stub';
 import { ReconciliationRun } from '../run/reconciliation-run.entity';
@@ -15,20 +8,10 @@ import { Discrepancy } from './discrepancy.type';
 import { ReconciliationIssue } from './reconciliation-issue';
 import { ReconciliationResult } from './reconciliation-result.entity';
 import { DiscrepanciesArgs, ResultLookupArgs } from './result.args';
+import { parseId, requirePlatformReader } from './matching-access';
 import { listDiscrepancies } from './result.service';
 import { DiscrepancyConnection } from './result.type';
 import { StatementLine } from '../statement/statement-line.entity';
-
-/** Reads of runs and their grids: platform roles only. */
-export const requirePlatformReader = (ctx: ReconciliationContext) =>
-  requireRole(ctx.actor, 'OPERATOR', 'ANALYST', 'SYSTEM');
-
-/** Parses an id argument; anything but a positive integer is BAD_USER_INPUT. */
-export function parseId(id: string, argument = 'id'): number {
-  if (!/^[1-9]\d{0,15}$/.test(id))
-    throw new AppError('BAD_USER_INPUT', `${argument} must be numeric`, { argument });
-  return Number(id);
-}
 
 /** The fields a result and a discrepancy share, resolved through the request's loaders. */
 function resultFields<T extends ReconciliationResult>(type: ClassType<T>) {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-grap
 import { AppError, requireRole, amountArgument } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { SOURCE_NAME } from '../statement/statement-template.service';
-import { requirePlatformReader } from './result.resolver';
+import { requirePlatformReader } from './matching-access';
 import { SourceSetting } from './source-setting.entity';
 
 /** Tolerances above this are refused: a tolerance is for rounding, not for hiding differences. */

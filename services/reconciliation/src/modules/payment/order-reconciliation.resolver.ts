@@ -13,6 +13,7 @@ import {
 import { AppError, requireRole } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Payment } from './payment.entity';
+import { visiblePayment } from './payment-access';
 import { Order } from './order.stub';
 import { ReconciliationStatus } from './reconciliation-status';
 
@@ -23,12 +24,6 @@ export class SetAutoReconcileInput {
 
   @Field({ description: 'Whether the daily automatic run reconciles it.' })
   auto!: boolean;
-}
-
-/** A payment's visibility: MERCHANT actors see their own orders only. */
-export function visiblePayment(ctx: ReconciliationContext, payment: Payment | null): Payment | null {
-  if (!payment) return null;
-  return ctx.actor.role !== 'MERCHANT' || payment.merchantId === ctx.actor.merchantId ? payment : null;
 }
 
 @Resolver(() => Order)

@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { AppError, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { RunResultsArgs } from '../matching/result.args';
-import { parseId, requirePlatformReader } from '../matching/result.resolver';
+import { parseId, requirePlatformReader } from '../matching/matching-access';
 import { ReconciliationResultConnection } from '../matching/result.type';
 import { ReconciliationRun } from './reconciliation-run.entity';
 import { ReconciliationRunLookupArgs, ReconciliationRunsArgs } from './run.args';
