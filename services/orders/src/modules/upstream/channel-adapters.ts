@@ -1,6 +1,6 @@
 import type { SandboxKeys } from '../sandbox/sandbox-keys';
 import { AlipayAdapter } from './alipay.adapter';
-import { WechatPayV2Adapter } from './wechat-pay.adapter';
+import { WechatPayV2Adapter } from './wechat-pay-v2.adapter';
 import type { ChannelAdapter } from './channel-adapter';
 import { UpstreamAdapterKind } from './upstream-config.entity';
 
