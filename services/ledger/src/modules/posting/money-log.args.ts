@@ -6,48 +6,44 @@ import type { MoneyLogFilter } from './posting.query';
 /** Largest page of money logs (`/moneylogs`, `/manualadjustments`: page_size at most 200). */
 export const MONEY_LOG_MAX_PAGE = 200;
 
-// Argument classes rather than one @Arg per parameter: fields of an @ArgsType keep their
-// declared order in the SDL (inherited fields would come first, so each class lists its
-// own). Resolvers take pagination (PageArgs) as a further @Args parameter placed before
-// these: type-graphql lists the arguments of later parameters first.
+// Argument classes rather than one @Arg per parameter, sharing fields by inheritance
+// (inherited fields come first in the SDL). Resolvers take pagination (PageArgs) as a
+// further @Args parameter placed before these: type-graphql lists the arguments of later
+// parameters first.
 
 const MERCHANT_ID = 'Merchant id; required for platform roles, implied for MERCHANT.';
-const TYPE =
-  'Only this type code (`style`: 0 adjustment, 1 income, 2 withdrawal, 3 commission; 4+ see PostingType).';
-const START_TIME = 'From (inclusive), China time: YYYY-MM-DD, YYYY-MM-DD HH:mm:ss or a Unix timestamp.';
-const END_TIME = 'Until (inclusive), China time; a date alone means through the end of that day.';
 
 /** A time range of logs. */
-export interface LogTimeRangeArgs {
+@ArgsType()
+export class LogTimeRangeArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'From (inclusive), China time: YYYY-MM-DD, YYYY-MM-DD HH:mm:ss or a Unix timestamp.',
+  })
   startTime?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Until (inclusive), China time; a date alone means through the end of that day.',
+  })
   endTime?: string | null;
 }
 
 @ArgsType()
-export class MoneyLogFilterArgs implements LogTimeRangeArgs {
-  @Field(() => Int, { nullable: true, description: TYPE })
+export class MoneyLogFilterArgs extends LogTimeRangeArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only this type code (`style`: 0 adjustment, 1 income, 2 withdrawal, 3 commission; 4+ see PostingType).',
+  })
   type?: number | null;
-
-  @Field(() => String, { nullable: true, description: START_TIME })
-  startTime?: string | null;
-
-  @Field(() => String, { nullable: true, description: END_TIME })
-  endTime?: string | null;
 }
 
 @ArgsType()
-export class MerchantMoneyLogArgs implements LogTimeRangeArgs {
+export class MerchantMoneyLogArgs extends MoneyLogFilterArgs {
   @Field(() => Int, { nullable: true, description: MERCHANT_ID })
   merchantId?: number | null;
 
-  @Field(() => Int, { nullable: true, description: TYPE })
-  type?: number | null;
-
-  @Field(() => String, { nullable: true, description: START_TIME })
-  startTime?: string | null;
-
-  @Field(() => String, { nullable: true, description: END_TIME })
-  endTime?: string | null;
   @Field(() => String, {
     nullable: true,
     description:
@@ -57,15 +53,9 @@ export class MerchantMoneyLogArgs implements LogTimeRangeArgs {
 }
 
 @ArgsType()
-export class MerchantAdjustmentArgs implements LogTimeRangeArgs {
+export class MerchantAdjustmentArgs extends LogTimeRangeArgs {
   @Field(() => Int, { nullable: true, description: MERCHANT_ID })
   merchantId?: number | null;
-
-  @Field(() => String, { nullable: true, description: START_TIME })
-  startTime?: string | null;
-
-  @Field(() => String, { nullable: true, description: END_TIME })
-  endTime?: string | null;
 }
 
 function parseBound(text: string, argument: string): Date {

@@ -15,20 +15,10 @@ import {
   resolveDateRange,
   riskStats,
 } from './stats.service';
-import {
-  ChannelStatusItem,
-  DailyChannelSummary,
-  DailySummary,
-  DailyUpstreamSummary,
-  FeeStatement,
-  MerchantRate,
-  MerchantStats,
-  PlatformOverview,
-  RiskStats,
-  toChannelStatusItem,
-  toMerchantRate,
-  toPlatformOverview,
-} from './stats.type';
+import { DailyChannelSummary, DailySummary, DailyUpstreamSummary } from './daily-summary.type';
+import { ChannelStatusItem, MerchantRate, toChannelStatusItem, toMerchantRate } from './merchant-rate.type';
+import { FeeStatement, MerchantStats, RiskStats } from './merchant-stats.type';
+import { PlatformOverview, toPlatformOverview } from './platform-overview.type';
 
 // Argument classes rather than one @Arg per parameter: type-graphql lists parameter
 // decorators' arguments last-first in the SDL, fields of an @ArgsType in declared order.
