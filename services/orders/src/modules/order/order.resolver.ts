@@ -32,14 +32,8 @@ import {
   OrderSummary,
   ResendNotificationsPayload,
 } from './order.type';
-import {
-  cancelOrder,
-  completeOrder,
-  createOrder,
-  findOrder,
-  parseOrderAmount,
-  refundOrder,
-} from './order.service';
+import { cancelOrder, completeOrder, createOrder, findOrder, refundOrder } from './order.service';
+import { parseOrderAmount } from './order-input';
 import {
   listOrders,
   orderPageProperties,

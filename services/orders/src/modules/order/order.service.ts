@@ -3,61 +3,23 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppError,
-  amountArgument,
   newMerchantOrderNo,
   newPlatformOrderNo,
   splitFees,
-  startOfChinaDay,
   logger,
   type Actor,
 } from '@pay/common';
 import { Merchant, MerchantStatus } from '../merchant/merchant.entity';
-import { Channel } from '../channel/channel.entity';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
 import { chooseUpstreamConfig } from '../upstream/routing';
-import { Order, NotifyStyle } from './order.entity';
+import { chooseChannel } from './order-channel';
+import { orderInput, parseOrderAmount, text } from './order-input';
+import { Order } from './order.entity';
 import { OrderAudit } from './order-audit.entity';
 import { OrderStatus, transition, type OrderEvent } from './order-status';
 import { ORDER_TOPICS, orderEvent, recordOrderEvent, recordOrderState } from './order-events';
 import type { EventSink } from './event-sink';
 import type { CreateOrderCommand, OrderRef } from './order.commands';
-
-const DEFAULT_URL = 'https://example.com';
-const DEFAULT_DESCRIPTION = '商品支付';
-const MERCHANT_ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** Checks an optional text argument against a length limit; BAD_USER_INPUT names it. */
-function text(value: string | null | undefined, name: string, max: number): string | null {
-  if (value == null) return null;
-  if (value.length > max)
-    throw new AppError('BAD_USER_INPUT', `${name} must be at most ${max} characters`, {
-      argument: name,
-      max,
-    });
-  return value;
-}
-
-function httpUrl(
-  value: string | null | undefined,
-  name: string,
-  code: 'INVALID_NOTIFY_URL' | 'BAD_USER_INPUT',
-): string {
-  const url = text(value, name, 500) || DEFAULT_URL;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new AppError(code, `${name} is not a valid URL`, { argument: name });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new AppError(code, `${name} must be an http(s) URL`, { argument: name });
-  }
-  return url;
-}
-
-/** Parses a positive yuan amount; INVALID_AMOUNT otherwise. */
-export const parseOrderAmount = (value: string, argument = 'amount'): number =>
-  amountArgument(value, argument);
 
 /** Loads a merchant that may act: MERCHANT_DISABLED when it is unknown or disabled. */
 export async function activeMerchant(em: EntityManager, merchantId: number): Promise<Merchant> {
@@ -66,39 +28,6 @@ export async function activeMerchant(em: EntityManager, merchantId: number): Pro
     throw new AppError('MERCHANT_DISABLED', '商户号不存在或已停用', { merchantId });
   }
   return merchant;
-}
-
-/** The channel settings an order may use: enabled for the system and for the merchant. */
-async function usableSettings(
-  em: EntityManager,
-  merchantId: number,
-  channelCode?: string | null,
-): Promise<MerchantChannel[]> {
-  return em.find(
-    MerchantChannel,
-    {
-      merchant: merchantId,
-      enabled: true,
-      channel: { systemEnabled: true, ...(channelCode ? { code: channelCode } : {}) },
-    },
-    { populate: ['channel'], orderBy: { channel: { sortOrder: 'asc', code: 'asc' } } },
-  );
-}
-
-function fitsAmount(channel: Channel, amount: number): boolean {
-  return amount >= channel.minAmount && (channel.maxAmount === null || amount <= channel.maxAmount);
-}
-
-/** Paid (or withheld) amount on a channel since the start of today, China time. */
-async function usedToday(em: EntityManager, channelCode: string, at: Date): Promise<number> {
-  const [row] = (await em.getConnection().execute(
-    `select coalesce(sum(amount), 0)::bigint as used from "order"
-      where channel_code = ? and paid_at >= ? and status in ('PAID', 'WITHHELD')`,
-    [channelCode, startOfChinaDay(at)],
-    'all',
-    em.getTransactionContext(),
-  )) as { used: string }[];
-  return Number(row?.used ?? 0);
 }
 
 function orderMd5(order: Order): string {
@@ -112,58 +41,33 @@ export interface CreatedOrder {
 }
 
 /**
- * Creates an order by the `/createorder` rules: a positive two-decimal amount; the
+ * Creates an order by the `/createorder` rules: the input checked (order-input.ts); the
  * channel given, or the first one enabled for both the system and the merchant whose
- * range fits; the amount within the channel's min/max and daily quota; the upstream
- * config by round robin or weight; the fee split computed now and stored; a merchant
- * order number used before is rejected.
+ * range fits, within its daily quota (order-channel.ts); the upstream config by round
+ * robin or weight; the fee split computed now and stored; a merchant order number used
+ * before is rejected.
  */
 export async function createOrder(em: EntityManager, command: CreateOrderCommand): Promise<CreatedOrder> {
-  const amount = parseOrderAmount(command.amount);
-  const givenOrderNo = command.merchantOrderNo?.trim() || null;
-  if (givenOrderNo !== null && !MERCHANT_ORDER_NO.test(givenOrderNo)) {
-    throw new AppError('BAD_USER_INPUT', 'merchant order number must be 1-64 letters, digits, _ or -', {
-      argument: 'merchantOrderNo',
-    });
-  }
-  const notifyUrl = httpUrl(command.notifyUrl, 'notifyUrl', 'INVALID_NOTIFY_URL');
-  const returnUrl = httpUrl(command.returnUrl, 'returnUrl', 'BAD_USER_INPUT');
-  const description = text(command.description, 'description', 200) || DEFAULT_DESCRIPTION;
-  const attach = text(command.attach, 'attach', 500) ?? '';
-  const clientIp = text(command.clientIp, 'clientIp', 64) || command.requestIp;
-  const orderStyle = command.orderStyle ?? 0;
-  if (![0, 1, 2, 3, 4].includes(orderStyle)) {
-    throw new AppError('BAD_USER_INPUT', 'orderStyle must be 0-4', { argument: 'orderStyle' });
-  }
-  const channelCode = text(command.channelCode, 'channelCode', 32);
-  const at = command.at ?? new Date();
+  const input = orderInput(command);
+  const { amount, channelCode, at } = input;
 
   return em.transactional(async (tx) => {
     const merchant = await activeMerchant(tx, command.merchantId);
     await tx.populate(merchant, ['agent']);
-    const { merchantOrderNo, platformOrderNo } = await freshOrderNumbers(tx, merchant.id, givenOrderNo, at);
-    const settings = await usableSettings(tx, merchant.id, channelCode);
-    if (channelCode && settings.length === 0) {
-      throw new AppError('CHANNEL_UNAVAILABLE', `channel ${channelCode} is not available to this merchant`, {
-        channelCode,
-      });
-    }
-    const setting = settings.find((s) => fitsAmount(s.channel, amount));
-    if (!setting) throw new AppError('AMOUNT_OUT_OF_RANGE', '没有对应金额', { amount: command.amount });
+    const { merchantOrderNo, platformOrderNo } = await freshOrderNumbers(
+      tx,
+      merchant.id,
+      input.merchantOrderNo,
+      at,
+    );
+    const setting = await chooseChannel(tx, {
+      merchantId: merchant.id,
+      channelCode,
+      amount,
+      amountText: command.amount,
+      at,
+    });
     const channel = setting.channel;
-    if (channel.dailyQuota !== null) {
-      // Serialise creates on a quota'd channel so two orders cannot both squeeze in.
-      await tx.findOneOrFail(
-        Channel,
-        { code: channel.code },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-      );
-      if ((await usedToday(tx, channel.code, at)) + amount > channel.dailyQuota) {
-        throw new AppError('DAILY_QUOTA_EXCEEDED', `channel ${channel.code} has no quota left today`, {
-          channelCode: channel.code,
-        });
-      }
-    }
     const upstream = await chooseUpstreamConfig(tx, setting);
     const agentRatePpm = merchant.agent ? setting.agentRatePpm : 0;
     const split = splitFees(amount, {
@@ -171,7 +75,6 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
       agentRate: agentRatePpm,
       upstreamCostRate: upstream.costRatePpm,
     });
-    const notifyStyle = command.notifyStyle === 'JSON' ? NotifyStyle.JSON : NotifyStyle.FORM;
     const order = tx.create(Order, {
       merchant,
       merchantOrderNo,
@@ -188,32 +91,20 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
       agentRatePpm,
       upstreamCostRatePpm: upstream.costRatePpm,
       agentId: merchant.agent?.id ?? null,
-      productTitle: description,
-      attach,
-      notifyUrl,
-      returnUrl,
-      notifyStyle,
-      requestIp: clientIp,
-      orderStyle,
+      productTitle: input.description,
+      attach: input.attach,
+      notifyUrl: input.notifyUrl,
+      returnUrl: input.returnUrl,
+      notifyStyle: input.notifyStyle,
+      requestIp: input.clientIp,
+      orderStyle: input.orderStyle,
       createdAt: at,
       updatedAt: at,
-      cashier: command.cashier ?? false,
-      storeId: text(command.storeId, 'storeId', 32),
-      cashierId: text(command.cashierId, 'cashierId', 32),
-      deviceNo: text(command.deviceNo, 'deviceNo', 64),
-      clientAttach: {
-        fxdesc: description,
-        fxattch: attach || null,
-        fxnotifyurl: notifyUrl,
-        fxbackurl: returnUrl,
-        fxip: clientIp,
-        fxbankcode: text(command.bankCode, 'bankCode', 32),
-        fxfs: text(command.paymentMethod, 'paymentMethod', 32),
-        fxuserid: text(command.subUserId, 'subUserId', 64),
-        fxnotifystyle: notifyStyle === NotifyStyle.JSON ? '2' : '1',
-        fxsignstring: text(command.signString, 'signString', 8) ?? '',
-        fxjumpflag: text(command.jumpFlag, 'jumpFlag', 32),
-      },
+      cashier: input.cashier,
+      storeId: input.storeId,
+      cashierId: input.cashierId,
+      deviceNo: input.deviceNo,
+      clientAttach: input.clientAttach,
     });
     recordOrderState(tx, order);
     try {

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { AppError, merchantScope, requireRole } from '@pay/common';
 import type { OrdersContext } from '../../context';
-import { parseOrderAmount } from '../order/order.service';
+import { parseOrderAmount } from '../order/order-input';
 import {
   channelStatus,
   dailyChannelSummary,
