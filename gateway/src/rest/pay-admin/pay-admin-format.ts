@@ -1,5 +1,4 @@
-/** China time is UTC+8 without daylight saving (services/common/src/time/china-time.ts). */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+import { toChinaWallClock } from '@pay/common';
 
 const pad = (n: number, width = 2): string => n.toString().padStart(width, '0');
 
@@ -13,7 +12,7 @@ export function adminTime(iso: string | null | undefined): string | null {
   if (iso === null || iso === undefined) return null;
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return null;
-  const d = new Date(instant.getTime() + CHINA_OFFSET_MS);
+  const d = toChinaWallClock(instant);
   const base =
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;

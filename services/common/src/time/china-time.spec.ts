@@ -1,5 +1,8 @@
 import {
   addDays,
+  CHINA_TIME_ZONE,
+  fromChinaWallClock,
+  toChinaWallClock,
   formatChinaDate,
   formatChinaDateTime,
   instantFromCalendar,
@@ -140,5 +143,19 @@ describe('isDateOnly', () => {
     expect(isDateOnly(' 2025-11-16 ')).toBe(true);
     expect(isDateOnly('2025-11-16 00:00:00')).toBe(false);
     expect(isDateOnly('1763306090')).toBe(false);
+  });
+});
+
+describe('China wall-clock time', () => {
+  it('reads an instant as China time in the UTC fields, and back', () => {
+    const instant = new Date('2025-11-16T15:14:50.123Z');
+    const wall = toChinaWallClock(instant);
+    expect([wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes()]).toEqual([16, 23, 14]);
+    expect(fromChinaWallClock(wall).toISOString()).toBe(instant.toISOString());
+    // Midnight on the wall clock is 16:00 UTC the day before.
+    expect(fromChinaWallClock(new Date('2025-01-01T00:00:00Z')).toISOString()).toBe(
+      '2024-12-31T16:00:00.000Z',
+    );
+    expect(CHINA_TIME_ZONE).toBe('Asia/Shanghai');
   });
 });

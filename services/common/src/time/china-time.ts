@@ -6,6 +6,22 @@
 const OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The IANA zone, for what takes one (pg-boss schedules, PostgreSQL's `at time zone`). */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * China wall-clock time as a Date whose UTC fields read it (`getUTCHours()` is the hour in
+ * China): for calendar arithmetic and for the legacy formats that print wall-clock time.
+ */
+export function toChinaWallClock(instant: Date): Date {
+  return new Date(instant.getTime() + OFFSET_MS);
+}
+
+/** The inverse of {@link toChinaWallClock}: the instant a China wall-clock reading names. */
+export function fromChinaWallClock(wallClock: Date): Date {
+  return new Date(wallClock.getTime() - OFFSET_MS);
+}
+
 const pad = (n: number, width = 2) => n.toString().padStart(width, '0');
 
 /** 2025-11-16T15:14:50Z → "2025-11-16 23:14:50" */

@@ -1,12 +1,9 @@
-import { AppError } from '@pay/common';
+import { AppError, fromChinaWallClock } from '@pay/common';
 import type { OpenApiRequest } from '../index';
 
 /** fubei-openapi.md: `limit` defaults to 10, at most 100. */
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
-
-/** China Standard Time (no daylight saving): the day an order was created in, as merchants see it. */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 interface ReconciliationOrder {
   platformOrderNo: string;
@@ -80,8 +77,8 @@ export function creationWindow(
         ? new Date(Date.UTC(year, m + 1, 1))
         : new Date(Date.UTC(year + 1, 0, 1));
   return {
-    createdFrom: new Date(start.getTime() - CHINA_OFFSET_MS).toISOString(),
-    createdTo: new Date(end.getTime() - CHINA_OFFSET_MS - 1).toISOString(),
+    createdFrom: fromChinaWallClock(start).toISOString(),
+    createdTo: new Date(fromChinaWallClock(end).getTime() - 1).toISOString(),
   };
 }
 

@@ -1,5 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { formatChinaDate, logger, startOfChinaDay, type Fen, type JobQueue } from '@pay/common';
+import {
+  formatChinaDate,
+  logger,
+  startOfChinaDay,
+  type Fen,
+  type JobQueue,
+  CHINA_TIME_ZONE,
+} from '@pay/common';
 import { AccountPurpose, merchantAccount, OwnerType } from '../account/account-purpose';
 import { post } from '../posting/posting.service';
 import { PostingType } from '../posting/posting-type';
@@ -117,7 +124,7 @@ export async function startUnfreezeWorker(orm: MikroORM, jobs: JobQueue): Promis
   await jobs.work(UNFREEZE_QUEUE, async () => {
     await unfreezeAllMerchants(orm);
   });
-  await jobs.schedule(UNFREEZE_QUEUE, UNFREEZE_CRON, {}, { tz: 'Asia/Shanghai' });
+  await jobs.schedule(UNFREEZE_QUEUE, UNFREEZE_CRON, {}, { tz: CHINA_TIME_ZONE });
   try {
     await unfreezeAllMerchants(orm);
   } catch (error) {

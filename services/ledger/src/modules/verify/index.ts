@@ -1,3 +1,4 @@
+import { CHINA_TIME_ZONE } from '@pay/common';
 import type { ServiceModule } from '@pay/common';
 import type { LedgerRuntime } from '../../context';
 import { LedgerHealthResolver } from './ledger-health.resolver';
@@ -11,7 +12,7 @@ export const verifyModule: ServiceModule<LedgerRuntime> = {
   resolvers: [LedgerHealthResolver],
   queues: [VERIFY_QUEUE],
   startWorkers: async (runtime) => {
-    await runtime.jobs.schedule(VERIFY_QUEUE, runtime.config.verifyCron, {}, { tz: 'Asia/Shanghai' });
+    await runtime.jobs.schedule(VERIFY_QUEUE, runtime.config.verifyCron, {}, { tz: CHINA_TIME_ZONE });
     await runtime.jobs.work(VERIFY_QUEUE, async () => {
       await runScheduledVerification(runtime.orm.em.fork());
     });

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AppError,
-  newMerchantOrderNo,
-  newPlatformOrderNo,
-  splitFees,
-  logger,
-  type Actor,
-} from '@pay/common';
+import { AppError, newMerchantOrderNo, newPlatformOrderNo, splitFees, logger, type Actor } from '@pay/common';
 import { Merchant, MerchantStatus } from '../merchant/merchant.entity';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
 import { chooseUpstreamConfig } from '../upstream/routing';

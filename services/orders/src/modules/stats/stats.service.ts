@@ -7,6 +7,7 @@ import {
   parseChinaDateTime,
   startOfChinaDay,
   type Fen,
+  CHINA_TIME_ZONE,
 } from '@pay/common';
 import { OrderStatus, STATUS_PRESENTATION } from '../order/order-status';
 
@@ -36,7 +37,7 @@ const MAX_RANGE_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The China calendar day of `paid_at`, as 'YYYY-MM-DD'. */
-const PAID_DAY = `to_char(o.paid_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+const PAID_DAY = `to_char(o.paid_at at time zone '${CHINA_TIME_ZONE}', 'YYYY-MM-DD')`;
 
 /** count, gross, merchant income and agent income of the rows matching `cond` (all rows when omitted). */
 function totalsColumns(prefix = '', cond?: string): string {
@@ -532,8 +533,8 @@ export async function platformOverview(
     ${CREATED_TOTALS}
   from generate_series(?::timestamp, ?::timestamp, interval '1 day') as d(day)
   left join "order" o
-    on o.created_at >= (d.day at time zone 'Asia/Shanghai')
-   and o.created_at < ((d.day + interval '1 day') at time zone 'Asia/Shanghai')
+    on o.created_at >= (d.day at time zone '${CHINA_TIME_ZONE}')
+   and o.created_at < ((d.day + interval '1 day') at time zone '${CHINA_TIME_ZONE}')
   group by d.day
   order by d.day`,
     [paid, paid, startDate, endDate],

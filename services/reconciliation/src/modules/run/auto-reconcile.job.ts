@@ -1,4 +1,4 @@
-import { addDays, AppError, formatChinaDate, logger, startOfChinaDay } from '@pay/common';
+import { addDays, AppError, formatChinaDate, logger, startOfChinaDay, CHINA_TIME_ZONE } from '@pay/common';
 import type { ReconciliationRuntime } from '../../context';
 import { RunStatus, type ReconciliationRun } from './reconciliation-run.entity';
 import { runDependencies, startReconciliationRun } from './run.service';
@@ -77,6 +77,6 @@ export async function startAutoReconcileWorker(runtime: ReconciliationRuntime): 
     AUTO_RECONCILE_QUEUE,
     runtime.config.autoReconcileCron,
     {},
-    { tz: 'Asia/Shanghai' },
+    { tz: CHINA_TIME_ZONE },
   );
 }

@@ -1,4 +1,4 @@
-import { AppError, instantFromCalendar } from '@pay/common';
+import { AppError, instantFromCalendar, toChinaWallClock } from '@pay/common';
 
 /** A billing month: `YYYY-MM`, its first day and the China-time instants that bound it. */
 export interface BillMonth {
@@ -40,7 +40,7 @@ export function parseBillMonth(text: string, argument = 'month'): BillMonth {
 
 /** The China-time month before the one containing `now`, "YYYY-MM": what the monthly job bills. */
 export function previousChinaMonth(now: Date): string {
-  const china = new Date(now.getTime() + 8 * 3600 * 1000);
+  const china = toChinaWallClock(now);
   const year = china.getUTCFullYear();
   const month = china.getUTCMonth() + 1;
   return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
@@ -54,7 +54,7 @@ export function previousChinaMonth(now: Date): string {
  * them as they were; `receivedAt`/`issuedAt` carry the true instants.
  */
 export function legacyTimestamp(instant: Date): number {
-  return instant.getTime() + 8 * 3600 * 1000;
+  return toChinaWallClock(instant).getTime();
 }
 
 /** `bill_time_stamp` of a bill month given as its first day ("2019-08-01" → 1564617600000). */

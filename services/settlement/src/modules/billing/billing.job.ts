@@ -1,4 +1,4 @@
-import { logger } from '@pay/common';
+import { logger, CHINA_TIME_ZONE } from '@pay/common';
 import type { SettlementRuntime } from '../../context';
 import { previousChinaMonth } from './bill-month';
 import { issueMonthlyBills } from './bill-issue.service';
@@ -50,10 +50,10 @@ export async function startBillingWorkers(runtime: SettlementRuntime): Promise<v
   await runtime.jobs.work(MONTHLY_BILLS_QUEUE, async () => {
     await runMonthlyBilling(runtime);
   });
-  await runtime.jobs.schedule(MONTHLY_BILLS_QUEUE, runtime.config.billingCron, {}, { tz: 'Asia/Shanghai' });
+  await runtime.jobs.schedule(MONTHLY_BILLS_QUEUE, runtime.config.billingCron, {}, { tz: CHINA_TIME_ZONE });
   await runtime.jobs.work(BILLING_REDRIVE_QUEUE, async () => {
     await runBillingRedrive(runtime);
   });
-  await runtime.jobs.schedule(BILLING_REDRIVE_QUEUE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+  await runtime.jobs.schedule(BILLING_REDRIVE_QUEUE, '* * * * *', {}, { tz: CHINA_TIME_ZONE });
   await runtime.jobs.send(BILLING_REDRIVE_QUEUE, {});
 }

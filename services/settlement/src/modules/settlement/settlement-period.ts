@@ -1,11 +1,9 @@
-import { addDays, instantFromCalendar, startOfChinaDay } from '@pay/common';
+import { addDays, instantFromCalendar, startOfChinaDay, toChinaWallClock } from '@pay/common';
 import { SettlementPeriod } from './settlement-codes';
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /** The China calendar fields of an instant (month 1–12, weekday 0 Sunday … 6 Saturday). */
 function chinaCalendar(date: Date): { year: number; month: number; weekday: number } {
-  const shifted = new Date(date.getTime() + CHINA_OFFSET_MS);
+  const shifted = toChinaWallClock(date);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, weekday: shifted.getUTCDay() };
 }
 

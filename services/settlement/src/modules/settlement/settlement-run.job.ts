@@ -1,3 +1,4 @@
+import { CHINA_TIME_ZONE } from '@pay/common';
 import type { SettlementRuntime } from '../../context';
 import { AUTO_PERSON, runSettlement, type SettlementRunResult } from './settlement-run.service';
 
@@ -29,6 +30,6 @@ export async function startSettlementRunWorker(runtime: SettlementRuntime): Prom
     SETTLEMENT_RUN_QUEUE,
     runtime.config.settlementCron,
     {},
-    { tz: 'Asia/Shanghai' },
+    { tz: CHINA_TIME_ZONE },
   );
 }
