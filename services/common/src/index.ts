@@ -11,6 +11,7 @@ export * from './http';
 export * from './ids';
 export * from './jobs';
 export * from './logging';
+export * from './masking';
 export * from './metrics';
 export * from './tracing';
 export * from './money';

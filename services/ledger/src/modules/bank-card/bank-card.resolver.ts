@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope, requireMutation, requireRole } from '@pay/common';
+import { AppError, merchantScope, requireMutation, requireRole, maskAccountNumber } from '@pay/common';
 import type { LedgerContext } from '../../context';
-import { maskAccountNumber } from './account-number';
 import { BankCard } from './bank-card.entity';
 import { BankCardListArgs } from './bank-card.args';
 import { AddBankCardInput, ApproveBankCardInput } from './bank-card.input';

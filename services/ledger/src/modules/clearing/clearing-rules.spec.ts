@@ -2,24 +2,11 @@ import { appErrorOf } from '@pay/common';
 import {
   checkClientSn,
   checkPhone,
-  maskPhone,
   parseId,
   parsePositiveAmount,
   parseRate,
   parseTimeRange,
 } from './clearing-rules';
-
-describe('maskPhone', () => {
-  it.each([
-    ['13804542921', '138****2921'],
-    ['13245678332', '132****8332'],
-    ['12345678', '123****5678'],
-    ['1234567', '*******'],
-    ['', ''],
-  ])('masks %p as %p', (phone, masked) => {
-    expect(maskPhone(phone)).toBe(masked);
-  });
-});
 
 describe('parsePositiveAmount', () => {
   it.each([

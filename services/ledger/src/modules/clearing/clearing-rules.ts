@@ -58,12 +58,6 @@ export function checkText(value: string | null | undefined, argument: string, ma
   return text;
 }
 
-/** 13804542921 → 138****2921, as the children overview shows phones. */
-export function maskPhone(phone: string): string {
-  if (phone.length < 8) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
 /** Numeric ids arrive as GraphQL IDs (strings); anything else is a BAD_USER_INPUT. */
 export function parseId(value: string | number, argument: string): number {
   const text = String(value).trim();

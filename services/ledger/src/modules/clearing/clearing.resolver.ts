@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { merchantScope, MoneyScalar, pageWindow, ppmToPercent, requireRole, toConnection } from '@pay/common';
+import {
+  merchantScope,
+  MoneyScalar,
+  pageWindow,
+  ppmToPercent,
+  requireRole,
+  toConnection,
+  maskPhone,
+} from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { MainAccount } from './main-account.entity';
 import { ChildAccount } from './child-account.entity';
@@ -57,7 +65,7 @@ import {
   listMainAccounts,
   type MainAccountTotals,
 } from './clearing.query';
-import { maskPhone, parseId, parsePositiveAmount, parseRate, parseTimeRange } from './clearing-rules';
+import { parseId, parsePositiveAmount, parseRate, parseTimeRange } from './clearing-rules';
 
 /** Every list of the account-clearing API pages by 100 (`page`), as the spec says. */
 const PAGE = { defaultSize: 100, max: 100 };

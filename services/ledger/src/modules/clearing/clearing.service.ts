@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, applyRate, formatFen, type Actor, type Fen, type RatePpm } from '@pay/common';
+import { AppError, applyRate, formatFen, type Actor, type Fen, type RatePpm, maskPhone } from '@pay/common';
 import { PLATFORM_REVENUE, WITHDRAWAL_PAYOUT } from '../account/account-purpose';
 import { post } from '../posting/posting.service';
 import { PostingType } from '../posting/posting-type';
@@ -11,7 +11,7 @@ import { IncomingPayment, IncomingPaymentStatus } from './incoming-payment.entit
 import { Clearing } from './clearing.entity';
 import { ChildWithdrawal } from './child-withdrawal.entity';
 import { childAccountLedger, clearingReceivable, mainAccountLedger, POSTING_KEYS } from './clearing-accounts';
-import { checkClientSn, checkPhone, checkText, checkUnionId, maskPhone } from './clearing-rules';
+import { checkClientSn, checkPhone, checkText, checkUnionId } from './clearing-rules';
 
 /*
  * The rules of main and child accounts (account-clearing-api.md):

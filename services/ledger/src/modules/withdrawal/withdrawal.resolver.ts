@@ -1,7 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AppError, merchantScope, pageWindow, requireRole, toConnection } from '@pay/common';
+import {
+  AppError,
+  merchantScope,
+  pageWindow,
+  requireRole,
+  toConnection,
+  maskAccountNumber,
+} from '@pay/common';
 import type { LedgerContext } from '../../context';
-import { maskAccountNumber } from '../bank-card/account-number';
 import { parseBankCardId } from '../bank-card/bank-card.service';
 import { Merchant } from '../merchant/merchant.stub';
 import { AgentPayRecord } from './agent-pay-record.entity';

@@ -18,6 +18,7 @@ import {
   PageArgs,
   requireRole,
   toConnection,
+  maskApiKey,
 } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
@@ -26,7 +27,6 @@ import { Agent } from './agent.entity';
 import { DisableTwoFactorInput, EnableTwoFactorInput } from './merchant.input';
 import { EnableTwoFactorPayload } from './merchant.type';
 import { disableTwoFactor, enableTwoFactor } from './merchant-security.service';
-import { maskApiKey } from './api-key-mask';
 
 @ObjectType({ description: 'A page of merchants.' })
 export class MerchantConnection extends Connection(Merchant, 'Merchant') {}

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { merchantScope, pageWindow, requireRole, toConnection } from '@pay/common';
+import { merchantScope, pageWindow, requireRole, toConnection, maskAccountNumber } from '@pay/common';
 import type { SettlementContext } from '../../context';
 import { Merchant } from '../merchant/merchant.stub';
-import { maskAccountNo } from './account-number';
 import { SettlementAccount } from './settlement-account.entity';
 import { SettlementAccountLookupArgs, SettlementAccountsArgs } from './settlement-account.args';
 import {
@@ -70,7 +69,7 @@ export class SettlementAccountResolver {
     description: 'Account number (legacy `account`); merchants see it masked to the last four characters.',
   })
   accountNo(@Root() account: SettlementAccount, @Ctx() ctx: SettlementContext): string {
-    return ctx.actor.role === 'MERCHANT' ? maskAccountNo(account.accountNo) : account.accountNo;
+    return ctx.actor.role === 'MERCHANT' ? maskAccountNumber(account.accountNo) : account.accountNo;
   }
 
   @FieldResolver(() => Merchant, { description: 'The merchant.' })
