@@ -1,3 +1,4 @@
+import { fenColumn } from '@pay/common';
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { AccountPurpose, OwnerType } from './account-purpose';
@@ -30,7 +31,7 @@ export class Account {
   purpose!: AccountPurpose;
 
   /** The stored balance of a non-hot account (0 for hot accounts: see account_balance). */
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   balance: number = 0;
 
   @Field({ description: 'When the account was opened.' })

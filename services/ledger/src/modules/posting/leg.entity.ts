@@ -8,7 +8,7 @@ import {
   type Rel,
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 import { Account } from '../account/account.entity';
 import { Posting } from './posting.entity';
 
@@ -29,14 +29,14 @@ export class Leg {
   account!: Rel<Account>;
 
   @Field(() => MoneyScalar, { description: 'Signed change (`change_amount`).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description: "The account's balance after this change (null for hot shared accounts).",
   })
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Property({ ...fenColumn(), nullable: true })
   balanceAfter: number | null = null;
 
   @Field(() => Int, { description: 'Type code (`type_code`).' })

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 import { AgentPayStatus } from './withdrawal-status';
 
 /**
@@ -29,7 +29,7 @@ export class AgentPayRecord {
   upstreamNo: string | null = null;
 
   @Field(() => MoneyScalar, { description: 'Amount submitted.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field(() => AgentPayStatus, { description: 'Outcome of this submission.' })

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 import { AgentPayStatus, WithdrawalNotifyStatus, WithdrawalStatus } from './withdrawal-status';
 
 /**
@@ -41,11 +41,11 @@ export class Withdrawal {
   merchantId!: number;
 
   @Field(() => MoneyScalar, { description: 'Amount paid out to the bank account.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field(() => MoneyScalar, { description: 'Withdrawal fee, taken from the balance on top of the amount.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   fee!: number;
 
   @Field(() => WithdrawalStatus, { description: 'Lifecycle status.' })

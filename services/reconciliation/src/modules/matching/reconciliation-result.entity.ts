@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 import { ISSUE_TEXT, ReconciliationIssue } from './reconciliation-issue';
 import { legacyPayMethodOf, payTypeOfSource } from './source-setting.entity';
 
@@ -89,7 +89,7 @@ export class ReconciliationResult {
   refundLineCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'What the channel refunded (all refund lines together).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   refundedAmount: number = 0;
 
   @Field(() => ReconciliationIssue, { description: 'The verdict.' })
@@ -129,7 +129,7 @@ export class ReconciliationResult {
   @Field(() => MoneyScalar, {
     description: 'Amount of the line (`pay_money`): the channel’s, else the platform’s.',
   })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   payMoney!: number;
 
   @Field(() => GraphQLSafeInt, { description: '`pay_money` in fen.' })
@@ -141,14 +141,14 @@ export class ReconciliationResult {
     nullable: true,
     description: 'What the channel collected (null: no payment line).',
   })
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Property({ ...fenColumn(), nullable: true })
   channelAmount!: number | null;
 
   @Field(() => MoneyScalar, {
     nullable: true,
     description: 'The platform’s order amount (null: no such order).',
   })
-  @Property({ type: new BigIntType('number'), nullable: true })
+  @Property({ ...fenColumn(), nullable: true })
   platformAmount!: number | null;
 
   @Field({

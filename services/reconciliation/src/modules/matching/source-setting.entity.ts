@@ -1,7 +1,7 @@
-import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 
 /** How one statement source is matched: its amount tolerance and which payments it covers. */
 @ObjectType({ description: 'Matching settings of one statement source.' })
@@ -21,7 +21,7 @@ export class SourceSetting {
   }
 
   @Field(() => GraphQLSafeInt, { description: 'The tolerance in fen.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amountToleranceFen: number = 0;
 
   @Field(() => String, {

@@ -1,3 +1,4 @@
+import { fenColumn } from '@pay/common';
 import { BigIntType, Entity, Formula, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** This service's copy of an order (see the migration), plus its reconciliation verdict. */
@@ -26,10 +27,10 @@ export class Payment {
   @Property({ length: 20 })
   payType!: string;
 
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   fee: number = 0;
 
   @Property({ length: 40 })

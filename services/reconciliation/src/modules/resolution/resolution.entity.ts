@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 
 export enum ResolutionAction {
   /** Surplus: the channel was paid but the order is not — complete it (补单). */
@@ -51,7 +51,7 @@ export class Resolution {
   state!: ResolutionState;
 
   @Field(() => MoneyScalar, { description: 'Money it moves (0 for ACCEPT).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field({ description: 'The operator’s note.' })

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 import { legacyPayMethodOf, payTypeOfSource } from '../matching/source-setting.entity';
 
 export enum RunStatus {
@@ -107,7 +107,7 @@ export class ReconciliationRun {
   lineCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Sum of the result lines’ amounts (`total`).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   lineAmount: number = 0;
 
   @Field(() => GraphQLSafeInt, { description: '`total` in fen.' })
@@ -122,7 +122,7 @@ export class ReconciliationRun {
   matchedCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Their amount (`singular_amount`).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   matchedAmount: number = 0;
 
   @Field(() => GraphQLSafeInt, { description: '`singular_amount` in fen.' })
@@ -135,7 +135,7 @@ export class ReconciliationRun {
   abnormalCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Their amount (`abnormal_amount`).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   abnormalAmount: number = 0;
 
   @Field(() => GraphQLSafeInt, { description: '`abnormal_amount` in fen.' })
@@ -148,7 +148,7 @@ export class ReconciliationRun {
   doubtfulCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Their amount.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   doubtfulAmount: number = 0;
 
   @Field({ description: 'Whether the run was deleted (`is_delete`); runs are never deleted, so false.' })

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 
 export enum StatementLineKind {
   PAYMENT = 'PAYMENT',
@@ -64,18 +64,18 @@ export class StatementLine {
   refundNo!: string | null;
 
   @Field(() => MoneyScalar, { description: 'Payment amount (0 on refund lines).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field(() => MoneyScalar, { description: 'Refunded amount, positive (0 on payment lines).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   refundAmount!: number;
 
   @Field(() => MoneyScalar, {
     description:
       "The channel's fee: positive when charged, negative when given back; rounded half-up to the fen.",
   })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   fee!: number;
 
   @Field(() => String, { nullable: true, description: 'The payer at the channel (openid / buyer account).' })

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 
 /**
  * An imported channel statement file (see Migration20261121161000_statements): one per
@@ -67,7 +67,7 @@ export class Statement {
   paymentCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Sum of the payment lines.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   paymentAmount: number = 0;
 
   @Field(() => Int, { description: 'Number of refund lines.' })
@@ -75,14 +75,14 @@ export class Statement {
   refundCount: number = 0;
 
   @Field(() => MoneyScalar, { description: 'Sum refunded by the refund lines.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   refundAmount: number = 0;
 
   @Field(() => MoneyScalar, {
     description:
       "The channel's fees over all lines (charged minus given back), each rounded half-up to the fen.",
   })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   feeAmount: number = 0;
 
   @Field({ description: 'Who imported it (user name, or cli:<user>).' })

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
-import { MoneyScalar } from '@pay/common';
+import { MoneyScalar, fenColumn } from '@pay/common';
 
 /**
  * An order a settlement paid out. Keyed by the order number, so an order is settled at
@@ -22,7 +22,7 @@ export class SettledOrder {
   merchantId!: number;
 
   @Field(() => MoneyScalar, { description: 'The order’s gross amount.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   amount!: number;
 
   @Field(() => MoneyScalar, { description: 'What the merchant keeps of it (paid out by this settlement).' })
