@@ -9,6 +9,7 @@ import { Migration20261121180000_settlement_accounts } from './Migration20261121
 import { Migration20261205100000_group_commit } from './Migration20261205100000_group_commit';
 import { Migration20261206100000_withdrawal_batch } from './Migration20261206100000_withdrawal_batch';
 import { Migration20261206101000_batch_lock_order } from './Migration20261206101000_batch_lock_order';
+import { Migration20261206140000_function_sources } from './Migration20261206140000_function_sources';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const ledgerMigrations: MigrationObject[] = [
     class: Migration20261206100000_withdrawal_batch,
   },
   { name: 'Migration20261206101000_batch_lock_order', class: Migration20261206101000_batch_lock_order },
+  { name: 'Migration20261206140000_function_sources', class: Migration20261206140000_function_sources },
 ];
