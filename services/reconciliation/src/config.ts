@@ -44,7 +44,7 @@ export interface ReconciliationConfig {
   http: { port: number; host: string };
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
-  db: { url: string | undefined; poolMax: number };
+  db: { url: string | undefined; poolMax: number; readUrl?: string };
   auth: { internalSecret: string };
   ordersUrl: string | null;
   statementDir: string | null;
@@ -68,7 +68,11 @@ export function loadReconciliationConfig(
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port: e.RECONCILIATION_PORT, host: e.RECONCILIATION_HOST },
-    db: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
+    db: {
+      url: e.DATABASE_URL,
+      poolMax: e.DATABASE_POOL_MAX,
+      ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
+    },
     metrics: { port: e.RECONCILIATION_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     ordersUrl: e.ORDERS_URL ?? null,

@@ -103,6 +103,8 @@ export const commonEnvShape = {
   DATABASE_URL: postgresUrl.optional(),
   /** Connections in the service's database pool (its ORM; job queues and batchers have their own). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** A read replica for statistics (MikroORM replicas); unset: everything on DATABASE_URL. */
+  DATABASE_READ_URL: postgresUrl.optional(),
   /** Shared by the gateway (signs) and subgraphs (verify) for the actor header. */
   INTERNAL_SIGNING_SECRET: secret('demo-internal-signing-secret-not-for-production'),
   JWT_SECRET: secret('demo-jwt-secret-not-for-production'),

@@ -14,6 +14,11 @@ export interface DatabaseOptions {
   /** Checked-in migrations, in order. */
   migrations: MigrationObject[];
   poolMax?: number;
+  /**
+   * A read replica (postgres:// URL) for the reads that ask for one (`em.getConnection('read')`:
+   * statistics); every other read and every write stays on `url`.
+   */
+  readUrl?: string;
   /** Apply pending migrations before returning (the default: services migrate on start). */
   migrate?: boolean;
 }
@@ -45,6 +50,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
         connection.query(`set search_path to "${options.schema}", public`, done);
       },
     },
+    ...(options.readUrl
+      ? { replicas: [{ name: 'read-replica', clientUrl: options.readUrl }], preferReadReplicas: false }
+      : {}),
     debug: false,
     migrations: {
       migrationsList: options.migrations,

@@ -11,7 +11,7 @@ import { stopTracing } from '../tracing/lifecycle';
 
 interface RunnableConfig {
   logLevel: string;
-  db: { url: string | undefined; poolMax?: number };
+  db: { url: string | undefined; poolMax?: number; readUrl?: string };
   /** The internal `/metrics` listener. */
   metrics: MetricsListenConfig;
 }
@@ -44,6 +44,7 @@ export function runService<C extends RunnableConfig>(options: {
       entities: options.entities,
       migrations: options.migrations,
       poolMax: config.db.poolMax,
+      ...(config.db.readUrl ? { readUrl: config.db.readUrl } : {}),
     });
     await options.beforeStart?.(orm, config);
     const server = await options.createServer({ orm, config, databaseUrl: database.url });

@@ -61,8 +61,15 @@ function totalsFrom(row: Row | undefined, prefix = ''): PeriodTotals {
   };
 }
 
+/**
+ * Statistics are read from the read replica when one is configured (DATABASE_READ_URL):
+ * analysts' aggregates stay off the primary, at the cost of the replica's lag. Inside a
+ * transaction they stay on the transaction's connection.
+ */
 async function query(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as Row[];
+  const tx = em.getTransactionContext();
+  const connection = tx ? em.getConnection() : em.getConnection('read');
+  return (await connection.execute(sql, params, 'all', tx)) as Row[];
 }
 
 // ---------------------------------------------------------------------------------------
