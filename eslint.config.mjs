@@ -75,6 +75,7 @@ export default tseslint.config(
       'coverage/**',
       'schema/**',
       'console/src/graphql/generated.ts',
+      'gateway/src/rest/generated.ts',
     ],
   },
   js.configs.recommended,

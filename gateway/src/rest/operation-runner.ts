@@ -16,7 +16,16 @@ export class OperationError extends Error {
   }
 }
 
-export type RunOperation = <T>(name: string, variables: Record<string, unknown>, actor: Actor) => Promise<T>;
+/**
+ * Runs a named operation. `T` and `V` are its generated result and variable types
+ * (src/rest/generated.ts, e.g. `MerchantApiOrdersQuery` / `MerchantApiOrdersQueryVariables`),
+ * so a route's variables and its reading of the answer are checked against the schema.
+ */
+export type RunOperation = <T, V extends object = Record<string, unknown>>(
+  name: string,
+  variables: V,
+  actor: Actor,
+) => Promise<T>;
 
 /**
  * Runs the REST shim's named operations in-process through the gateway (the same
@@ -31,10 +40,18 @@ export function createOperationRunner(
   operations: Map<string, RestOperation>,
   requestId: () => string,
 ): RunOperation {
-  return async <T>(name: string, variables: Record<string, unknown>, actor: Actor): Promise<T> => {
+  return async <T, V extends object = Record<string, unknown>>(
+    name: string,
+    variables: V,
+    actor: Actor,
+  ): Promise<T> => {
     const operation = operations.get(name);
     if (!operation) throw new Error(`no REST operation named ${name}`);
-    const request = { query: operation.source, operationName: name, variables };
+    const request = {
+      query: operation.source,
+      operationName: name,
+      variables: variables as Record<string, unknown>,
+    };
     const context: GatewayContext = { actor, requestId: requestId() };
     const outcome = await passthrough.send(request, context);
     if (outcome.kind === 'answered') return (JSON.parse(outcome.body.toString('utf8')) as { data: T }).data;

@@ -2,20 +2,7 @@ import { AppError } from '@pay/common';
 import { legacyDateTime } from '../legacy-format';
 import { merchantIdOf, optionalInt } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface BalanceData {
-  merchant: {
-    id: number;
-    balance: {
-      merchantId: number;
-      available: string;
-      pendingWithdrawal: string;
-      currency: string;
-      updatedAt: string | null;
-      historyBalance: { days: number; balance: string };
-    };
-  } | null;
-}
+import type { MerchantApiBalanceQuery, MerchantApiBalanceQueryVariables } from '../../generated';
 
 /** `/balance`: available and pending-withdrawal balances, and the balance `history_days` ago. */
 export const balanceEndpoint: MerchantEndpoint = {
@@ -23,7 +10,11 @@ export const balanceEndpoint: MerchantEndpoint = {
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
     const historyDays = optionalInt(params, 'history_days') ?? 1;
-    const data = await ctx.run<BalanceData>('MerchantApiBalance', { merchantId, historyDays }, actor);
+    const data = await ctx.run<MerchantApiBalanceQuery, MerchantApiBalanceQueryVariables>(
+      'MerchantApiBalance',
+      { merchantId, historyDays },
+      actor,
+    );
     if (!data.merchant) throw new AppError('MERCHANT_DISABLED');
     const balance = data.merchant.balance;
     return {

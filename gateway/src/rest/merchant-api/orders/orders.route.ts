@@ -1,18 +1,8 @@
 import { AppError } from '@pay/common';
-import { legacyOrder, type LegacyOrderFields } from '../legacy-format';
+import type { MerchantApiOrdersQuery, MerchantApiOrdersQueryVariables } from '../../generated';
+import { legacyOrder } from '../legacy-format';
 import { legacyPage, merchantIdOf, optionalInt, optionalString, optionalTimeBound } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface OrdersData {
-  orders: {
-    page: number;
-    pageSize: number;
-    totalCount: number;
-    totalPages: number;
-    nodes: LegacyOrderFields[];
-    summary: { grossAmount: string; merchantIncome: string; agentIncome: string };
-  };
-}
 
 /** `/orders`: the merchant's orders, newest first, with the documented filters and totals over all matches. */
 export const ordersEndpoint: MerchantEndpoint = {
@@ -36,7 +26,11 @@ export const ordersEndpoint: MerchantEndpoint = {
       maxAmount: optionalString(params, 'max_amount'),
     };
     const { page, pageSize } = legacyPage(params);
-    const { orders } = await ctx.run<OrdersData>('MerchantApiOrders', { filter, page, pageSize }, actor);
+    const { orders } = await ctx.run<MerchantApiOrdersQuery, MerchantApiOrdersQueryVariables>(
+      'MerchantApiOrders',
+      { filter, page, pageSize },
+      actor,
+    );
     return {
       merchant_id: String(merchantId),
       page: orders.page,
