@@ -11,6 +11,20 @@ import {
   shortTime,
   statusParam,
 } from './account-format';
+import type {
+  AccountClearingBalanceQuery,
+  AccountClearingBalanceQueryVariables,
+  AccountClearingChildDetailQuery,
+  AccountClearingChildDetailQueryVariables,
+  AccountClearingChildrenDetailQuery,
+  AccountClearingChildrenDetailQueryVariables,
+  AccountClearingInDetailQuery,
+  AccountClearingInDetailQueryVariables,
+  AccountClearingSharedDetailQuery,
+  AccountClearingSharedDetailQueryVariables,
+  AccountClearingWithdrawDetailQuery,
+  AccountClearingWithdrawDetailQueryVariables,
+} from '../generated';
 
 /** What an endpoint's handler gets: the signed parameters, the verified main account and its actor. */
 export interface AccountRequest {
@@ -30,26 +44,7 @@ export interface AccountEndpoint {
   handle: (request: AccountRequest) => Promise<unknown>;
 }
 
-type Nodes<T> = { nodes: T[] };
-
 const mainAccountId = (request: AccountRequest): string => String(request.main.mainAccountId);
-
-interface BalanceData {
-  mainAccount: {
-    id: string;
-    mainAccountUid: number;
-    totalInAmount: string;
-    totalInFee: string;
-    inFeeRate: number;
-    totalShareAmount: string;
-    totalShareFee: string;
-    shareFeeRate: number;
-    balance: string;
-    totalWithdrawAmount: string;
-    totalWithdrawFee: string;
-    withdrawFeeRate: number;
-  } | null;
-}
 
 /** §1: the main account's totals; amounts in fen, rates in percent, as numbers like the example. */
 const balance: AccountEndpoint = {
@@ -57,7 +52,7 @@ const balance: AccountEndpoint = {
   envelope: 'plain',
   paramsIn: 'query',
   async handle(request) {
-    const data = await request.ctx.run<BalanceData>(
+    const data = await request.ctx.run<AccountClearingBalanceQuery, AccountClearingBalanceQueryVariables>(
       'AccountClearingBalance',
       { mainAccountId: mainAccountId(request) },
       request.actor,
@@ -81,21 +76,6 @@ const balance: AccountEndpoint = {
   },
 };
 
-interface InDetailData {
-  incomingPayments: Nodes<{
-    id: string;
-    mainAccountUid: number;
-    clientSn: string;
-    sn: string;
-    amount: string;
-    msg: string;
-    payWay: string;
-    statusCode: number;
-    genTime: string;
-    payTime: string | null;
-  }>;
-}
-
 /** §2: incoming payments, newest first; `main_account_uid` a string as the example shows. */
 const inDetail: AccountEndpoint = {
   path: '/api/account/v1/in_detail',
@@ -103,7 +83,7 @@ const inDetail: AccountEndpoint = {
   paramsIn: 'query',
   async handle(request) {
     const { params } = request;
-    const data = await request.ctx.run<InDetailData>(
+    const data = await request.ctx.run<AccountClearingInDetailQuery, AccountClearingInDetailQueryVariables>(
       'AccountClearingInDetail',
       {
         mainAccountId: mainAccountId(request),
@@ -157,7 +137,10 @@ const sharedDetail: AccountEndpoint = {
   envelope: 'plain',
   paramsIn: 'query',
   async handle(request) {
-    const data = await request.ctx.run<{ clearingRecords: Nodes<MovementNode> }>(
+    const data = await request.ctx.run<
+      AccountClearingSharedDetailQuery,
+      AccountClearingSharedDetailQueryVariables
+    >(
       'AccountClearingSharedDetail',
       { mainAccountId: mainAccountId(request), page: pageParam(request.params) },
       request.actor,
@@ -172,7 +155,10 @@ const withdrawDetail: AccountEndpoint = {
   envelope: 'plain',
   paramsIn: 'query',
   async handle(request) {
-    const data = await request.ctx.run<{ childWithdrawals: Nodes<MovementNode & { status: number }> }>(
+    const data = await request.ctx.run<
+      AccountClearingWithdrawDetailQuery,
+      AccountClearingWithdrawDetailQueryVariables
+    >(
       'AccountClearingWithdrawDetail',
       { mainAccountId: mainAccountId(request), page: pageParam(request.params) },
       request.actor,
@@ -181,22 +167,16 @@ const withdrawDetail: AccountEndpoint = {
   },
 };
 
-interface ChildrenData {
-  childAccounts: Nodes<{
-    maskedPhone: string;
-    balance: string;
-    lastModifiedTime: string | null;
-    createdAt: string;
-  }>;
-}
-
 /** §5: the children with their balances; masked phones and fen strings as the example shows. */
 const childrenDetail: AccountEndpoint = {
   path: '/api/account/v1/children_detail',
   envelope: 'wrapped',
   paramsIn: 'query',
   async handle(request) {
-    const data = await request.ctx.run<ChildrenData>(
+    const data = await request.ctx.run<
+      AccountClearingChildrenDetailQuery,
+      AccountClearingChildrenDetailQueryVariables
+    >(
       'AccountClearingChildrenDetail',
       {
         mainAccountId: mainAccountId(request),
@@ -216,22 +196,6 @@ const childrenDetail: AccountEndpoint = {
   },
 };
 
-interface ChildDetailData {
-  childBalanceChanges: {
-    phone: string;
-    balance: string;
-    lastModifiedTime: string | null;
-    nodes: {
-      phone: string;
-      changedAmount: string;
-      currentAmount: string;
-      changedType: number;
-      message: string;
-      time: string;
-    }[];
-  };
-}
-
 /** The graph's change type of a withdrawal (its message says the direction). */
 const WITHDRAWAL = -1;
 
@@ -244,7 +208,10 @@ const childDetail: AccountEndpoint = {
     const { params } = request;
     const phone = optionalParam(params, 'phone');
     if (phone === undefined) throw new AppError('BAD_USER_INPUT', 'phone is required', { argument: 'phone' });
-    const data = await request.ctx.run<ChildDetailData>(
+    const data = await request.ctx.run<
+      AccountClearingChildDetailQuery,
+      AccountClearingChildDetailQueryVariables
+    >(
       'AccountClearingChildDetail',
       {
         mainAccountId: mainAccountId(request),

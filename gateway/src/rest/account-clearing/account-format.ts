@@ -5,6 +5,7 @@ import {
   parseSignedYuan,
   type SignableValue,
 } from '@pay/common';
+import type { IncomingPaymentStatus } from '../generated';
 
 /** The graph's Money string ("23.00", "-1.50") as integer fen, the unit this API's examples show. */
 export const fen = (money: string): number => parseSignedYuan(money);
@@ -49,7 +50,7 @@ export function secondsParam(params: Record<string, SignableValue>, name: string
   return text;
 }
 
-const STATUSES: Record<string, string | undefined> = {
+const STATUSES: Record<string, IncomingPaymentStatus | undefined> = {
   ALL: undefined,
   '1': 'PAID',
   '0': 'FAILED',
@@ -57,7 +58,7 @@ const STATUSES: Record<string, string | undefined> = {
 };
 
 /** in_detail `status`: ALL (or absent), 1 paid, 0 failed, -1 waiting → the graph's enum. */
-export function statusParam(params: Record<string, SignableValue>): string | undefined {
+export function statusParam(params: Record<string, SignableValue>): IncomingPaymentStatus | undefined {
   const text = optionalParam(params, 'status');
   if (text === undefined) return undefined;
   const key = text.toUpperCase();

@@ -1,30 +1,12 @@
 import { AppError } from '@pay/common';
 import type { CrmEndpoint } from '../crm-routes';
 import { text, yuanNumber } from '../crm-format';
-
-interface DetailBillData {
-  merchant: {
-    id: number;
-    prepaidBalance: string;
-    billingSummary: {
-      totalLeft: string;
-      thisMonthLeft: string;
-      bills: {
-        payRemark: string;
-        orderCount: number;
-        received: string;
-        receivable: string;
-        salesTotal: string;
-        groupIndex: string;
-        merchantName: string | null;
-        billTimestamp: number;
-        salesName: string | null;
-        billMonth: string;
-        left: string;
-      }[];
-    };
-  } | null;
-}
+import type {
+  CrmMerchantDetailBillQuery,
+  CrmMerchantDetailBillQueryVariables,
+  CrmMerchantReceivableDetailQuery,
+  CrmMerchantReceivableDetailQueryVariables,
+} from '../../generated';
 
 /**
  * `get_mch_detail_bill`: the merchant's monthly bills, oldest first. Numbers and strings
@@ -35,7 +17,11 @@ interface DetailBillData {
 export const detailBillEndpoint: CrmEndpoint = {
   name: 'get_mch_detail_bill',
   async handle({ merchantId, actor, ctx }) {
-    const { merchant } = await ctx.run<DetailBillData>('CrmMerchantDetailBill', { merchantId }, actor);
+    const { merchant } = await ctx.run<CrmMerchantDetailBillQuery, CrmMerchantDetailBillQueryVariables>(
+      'CrmMerchantDetailBill',
+      { merchantId },
+      actor,
+    );
     if (!merchant) throw new AppError('MERCHANT_DISABLED', `merchant ${merchantId} does not exist`);
     const summary = merchant.billingSummary;
     return {
@@ -59,22 +45,14 @@ export const detailBillEndpoint: CrmEndpoint = {
   },
 };
 
-interface ReceivableDetailData {
-  merchant: {
-    id: number;
-    billReceipts: { amount: string; methodText: string; date: string; timestamp: number }[];
-  } | null;
-}
-
 /** `get_mch_receivable_detail`: money received for the merchant's billing, oldest first. */
 export const receivableDetailEndpoint: CrmEndpoint = {
   name: 'get_mch_receivable_detail',
   async handle({ merchantId, actor, ctx }) {
-    const { merchant } = await ctx.run<ReceivableDetailData>(
-      'CrmMerchantReceivableDetail',
-      { merchantId },
-      actor,
-    );
+    const { merchant } = await ctx.run<
+      CrmMerchantReceivableDetailQuery,
+      CrmMerchantReceivableDetailQueryVariables
+    >('CrmMerchantReceivableDetail', { merchantId }, actor);
     if (!merchant) throw new AppError('MERCHANT_DISABLED', `merchant ${merchantId} does not exist`);
     return {
       resp_items: merchant.billReceipts.map((receipt) => ({

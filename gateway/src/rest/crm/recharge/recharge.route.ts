@@ -1,31 +1,28 @@
 import { AppError } from '@pay/common';
 import { amountParam, optionalParam } from '../crm-params';
 import type { CrmEndpoint } from '../crm-routes';
-
-interface CreateRechargeData {
-  createWalletRecharge: { id: string; payUrl: string | null };
-}
+import type {
+  CrmCreateMerchantRechargeMutation,
+  CrmCreateMerchantRechargeMutationVariables,
+  CrmMerchantApiRechargeMutation,
+  CrmMerchantApiRechargeMutationVariables,
+} from '../../generated';
 
 /** `create_mch_recharge`: a signed Alipay `alipay.trade.wap.pay` link for 0.01 … 10000 yuan. */
 export const createRechargeEndpoint: CrmEndpoint = {
   name: 'create_mch_recharge',
   async handle({ params, merchantId, actor, ctx }) {
     const amount = amountParam(params);
-    const { createWalletRecharge } = await ctx.run<CreateRechargeData>(
-      'CrmCreateMerchantRecharge',
-      { merchantId, amount },
-      actor,
-    );
+    const { createWalletRecharge } = await ctx.run<
+      CrmCreateMerchantRechargeMutation,
+      CrmCreateMerchantRechargeMutationVariables
+    >('CrmCreateMerchantRecharge', { merchantId, amount }, actor);
     // A new Alipay recharge is pending, so it always has a link; without one something broke.
     if (!createWalletRecharge.payUrl)
       throw new AppError('INTERNAL_SERVER_ERROR', `recharge ${createWalletRecharge.id} has no pay URL`);
     return { pay_url: createWalletRecharge.payUrl };
   },
 };
-
-interface ApiRechargeData {
-  apiRechargeWallet: { id: string };
-}
 
 /**
  * `mch_api_recharge` (GET or POST form): -1000 … 10000 yuan, not zero; the settlement
@@ -39,11 +36,10 @@ export const apiRechargeEndpoint: CrmEndpoint = {
   async handle({ params, merchantId, actor, ctx }) {
     const amount = amountParam(params);
     const requestId = optionalParam(params, 'request_id') ?? null;
-    const { apiRechargeWallet } = await ctx.run<ApiRechargeData>(
-      'CrmMerchantApiRecharge',
-      { merchantId, amount, requestId },
-      actor,
-    );
+    const { apiRechargeWallet } = await ctx.run<
+      CrmMerchantApiRechargeMutation,
+      CrmMerchantApiRechargeMutationVariables
+    >('CrmMerchantApiRecharge', { merchantId, amount, requestId }, actor);
     // The example renders the recharge id as a number (`"id": 6015`); ids are bigint
     // sequence values far below 2^53, so this is exact.
     if (!/^\d{1,15}$/.test(apiRechargeWallet.id))

@@ -1,30 +1,18 @@
 import { legacyDateTime } from '../legacy-format';
 import { merchantIdOf } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface ChannelStatusData {
-  channelStatus: {
-    channelCode: string;
-    channelName: string;
-    systemEnabled: boolean;
-    merchantEnabled: boolean;
-    rate: number;
-    userDefinedRate: boolean;
-    roundRobin: boolean;
-    minAmount: string;
-    maxAmount: string | null;
-    dailyQuota: string | null;
-    dailyUsed: string | null;
-    lastUsedAt: string | null;
-  }[];
-}
+import type { MerchantApiChannelStatusQuery, MerchantApiChannelStatusQueryVariables } from '../../generated';
 
 /** `/channelstatus`: every channel's switches, limits and quota, with the merchant's rate and last use. */
 export const channelStatusEndpoint: MerchantEndpoint = {
   path: '/channelstatus',
   async handle({ actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<ChannelStatusData>('MerchantApiChannelStatus', { merchantId }, actor);
+    const data = await ctx.run<MerchantApiChannelStatusQuery, MerchantApiChannelStatusQueryVariables>(
+      'MerchantApiChannelStatus',
+      { merchantId },
+      actor,
+    );
     return {
       merchant_id: String(merchantId),
       items: data.channelStatus.map((c) => ({

@@ -2,23 +2,10 @@ import { MerchantReply } from '../merchant-envelope';
 import { legacyId } from '../legacy-format';
 import { merchantIdOf, optionalInt, optionalString, requiredString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface CreateOrderData {
-  createOrder: {
-    paymentUrl: string;
-    payment: Record<string, unknown> | null;
-    orderMd5: string;
-    order: {
-      id: string;
-      merchantOrderNo: string;
-      platformOrderNo: string;
-      amount: string;
-      channelCode: string;
-      productTitle: string;
-      statusCode: number;
-    };
-  };
-}
+import type {
+  MerchantApiCreateOrderMutation,
+  MerchantApiCreateOrderMutationVariables,
+} from '../../generated';
 
 /** `notify_style`: 1 form, 2 or `json` JSON (the legacy API reads anything else as the form default). */
 function notifyStyleOf(value: string | undefined): 'FORM' | 'JSON' | undefined {
@@ -52,11 +39,10 @@ export const createOrderEndpoint: MerchantEndpoint = {
       signString: optionalString(params, 'sign_string'),
       jumpFlag: optionalString(params, 'jump_flag'),
     };
-    const { createOrder: created } = await ctx.run<CreateOrderData>(
-      'MerchantApiCreateOrder',
-      { input },
-      actor,
-    );
+    const { createOrder: created } = await ctx.run<
+      MerchantApiCreateOrderMutation,
+      MerchantApiCreateOrderMutationVariables
+    >('MerchantApiCreateOrder', { input }, actor);
     return new MerchantReply(
       {
         merchant_id: String(merchantId),

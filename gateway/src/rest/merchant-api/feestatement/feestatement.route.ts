@@ -1,25 +1,13 @@
 import { merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface FeeStatementData {
-  feeStatement: {
-    startDate: string;
-    endDate: string;
-    orderCount: number;
-    grossAmount: string;
-    merchantIncome: string;
-    agentIncome: string;
-    platformIncome: string;
-    platformFee: string;
-  };
-}
+import type { MerchantApiFeeStatementQuery, MerchantApiFeeStatementQueryVariables } from '../../generated';
 
 /** `/feestatement`: totals and fee split of the merchant's paid orders (default: the last 30 days). */
 export const feeStatementEndpoint: MerchantEndpoint = {
   path: '/feestatement',
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<FeeStatementData>(
+    const data = await ctx.run<MerchantApiFeeStatementQuery, MerchantApiFeeStatementQueryVariables>(
       'MerchantApiFeeStatement',
       {
         merchantId,

@@ -2,33 +2,20 @@ import { AppError } from '@pay/common';
 import { legacyId } from '../legacy-format';
 import { merchantIdOf, orderReference } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface FindPzidData {
-  order: {
-    id: string;
-    merchantOrderNo: string;
-    merchantOrderNoFull: string;
-    platformOrderNo: string;
-    pzid: number;
-    upstreamConfig: { name: string };
-    channelCode: string;
-    channel: { name: string };
-    statusCode: number;
-    statusName: string;
-    statusText: string;
-  } | null;
-}
+import type {
+  MerchantApiFindPzidByOrderQuery,
+  MerchantApiFindPzidByOrderQueryVariables,
+} from '../../generated';
 
 /** `/findpzidbyorder`: which upstream config (pzid) and channel an order went through. */
 export const findPzidByOrderEndpoint: MerchantEndpoint = {
   path: '/findpzidbyorder',
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const { order } = await ctx.run<FindPzidData>(
-      'MerchantApiFindPzidByOrder',
-      orderReference(params),
-      actor,
-    );
+    const { order } = await ctx.run<
+      MerchantApiFindPzidByOrderQuery,
+      MerchantApiFindPzidByOrderQueryVariables
+    >('MerchantApiFindPzidByOrder', orderReference(params), actor);
     if (!order) throw new AppError('NOT_FOUND');
     return {
       merchant_id: String(merchantId),

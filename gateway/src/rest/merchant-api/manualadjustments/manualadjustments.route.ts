@@ -1,6 +1,10 @@
 import { legacyPaging, merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyMoneyLogPage, type MoneyLogPage } from '../moneylogs/money-log-view';
+import type {
+  MerchantApiManualAdjustmentsQuery,
+  MerchantApiManualAdjustmentsQueryVariables,
+} from '../../generated';
+import { legacyMoneyLogPage } from '../moneylogs/money-log-view';
 import { MONEY_LOG_MAX_PAGE_SIZE } from '../moneylogs/moneylogs.route';
 
 /** `/manualadjustments`: the merchant's manual adjustments (money logs of type 0), newest first. */
@@ -9,7 +13,7 @@ export const manualAdjustmentsEndpoint: MerchantEndpoint = {
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
     const { page, pageSize } = legacyPaging(params, MONEY_LOG_MAX_PAGE_SIZE);
-    const data = await ctx.run<{ manualAdjustments: MoneyLogPage }>(
+    const data = await ctx.run<MerchantApiManualAdjustmentsQuery, MerchantApiManualAdjustmentsQueryVariables>(
       'MerchantApiManualAdjustments',
       {
         merchantId,

@@ -1,6 +1,7 @@
 import { legacyPaging, merchantIdOf, optionalInt, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyMoneyLogPage, type MoneyLogPage } from './money-log-view';
+import type { MerchantApiMoneyLogsQuery, MerchantApiMoneyLogsQueryVariables } from '../../generated';
+import { legacyMoneyLogPage } from './money-log-view';
 
 /** merchant-api.md §10: page size at most 200. */
 export const MONEY_LOG_MAX_PAGE_SIZE = 200;
@@ -11,7 +12,7 @@ export const moneyLogsEndpoint: MerchantEndpoint = {
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
     const { page, pageSize } = legacyPaging(params, MONEY_LOG_MAX_PAGE_SIZE);
-    const data = await ctx.run<{ moneyLogs: MoneyLogPage }>(
+    const data = await ctx.run<MerchantApiMoneyLogsQuery, MerchantApiMoneyLogsQueryVariables>(
       'MerchantApiMoneyLogs',
       {
         merchantId,

@@ -2,24 +2,7 @@ import { AppError } from '@pay/common';
 import { legacyDateTime, legacyId } from '../legacy-format';
 import { legacyPaging, merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface NotifyLogsData {
-  notifyLogs: {
-    page: number;
-    pageSize: number;
-    totalCount: number;
-    totalPages: number;
-    nodes: {
-      id: string;
-      callbackUrl: string;
-      requestPayload: Record<string, unknown>;
-      httpStatus: number | null;
-      responseBody: string;
-      createdAt: string;
-      order: { merchantOrderNo: string; merchantOrderNoFull: string };
-    }[];
-  };
-}
+import type { MerchantApiNotifyLogsQuery, MerchantApiNotifyLogsQueryVariables } from '../../generated';
 
 /** The graph's `notifyLogs` page-size limit. */
 const MAX_PAGE_SIZE = 100;
@@ -36,7 +19,7 @@ export const notifyLogsEndpoint: MerchantEndpoint = {
         argument: 'merchant_order_no',
       });
     const { page, pageSize } = legacyPaging(params, MAX_PAGE_SIZE);
-    const data = await ctx.run<NotifyLogsData>(
+    const data = await ctx.run<MerchantApiNotifyLogsQuery, MerchantApiNotifyLogsQueryVariables>(
       'MerchantApiNotifyLogs',
       {
         merchantId,

@@ -1,42 +1,8 @@
 import { AppError } from '@pay/common';
-import { legacyDateTime, legacyId, legacyOrder, type LegacyOrderFields } from '../legacy-format';
+import { legacyDateTime, legacyId, legacyOrder } from '../legacy-format';
 import { merchantIdOf, optionalFlag, orderReference } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-type ClientAttachKey =
-  | 'fxdesc'
-  | 'fxattch'
-  | 'fxnotifyurl'
-  | 'fxbackurl'
-  | 'fxip'
-  | 'fxbankcode'
-  | 'fxfs'
-  | 'fxuserid'
-  | 'fxnotifystyle'
-  | 'fxsignstring';
-
-interface OrderDetailData {
-  order:
-    | (LegacyOrderFields & {
-        id: string;
-        merchantOrderNoFull: string;
-        requestIp: string;
-        upstreamOrderNo: string | null;
-        notifyAttempts: number;
-        deductStatus: number;
-        channelFee: string;
-        platformProfit: string;
-        clientAttach: Record<ClientAttachKey, string | null>;
-        notifyLogs?: {
-          id: string;
-          callbackUrl: string;
-          requestPayload: Record<string, unknown>;
-          responseBody: string;
-          createdAt: string;
-        }[];
-      })
-    | null;
-}
+import type { MerchantApiOrderDetailQuery, MerchantApiOrderDetailQueryVariables } from '../../generated';
 
 /** `/orderdetail`: one order with its `extended` fields and, with `with_notify_logs`, its notification attempts. */
 export const orderDetailEndpoint: MerchantEndpoint = {
@@ -45,7 +11,7 @@ export const orderDetailEndpoint: MerchantEndpoint = {
     const merchantId = merchantIdOf(actor);
     const reference = orderReference(params);
     const withNotifyLogs = optionalFlag(params, 'with_notify_logs') ?? false;
-    const { order } = await ctx.run<OrderDetailData>(
+    const { order } = await ctx.run<MerchantApiOrderDetailQuery, MerchantApiOrderDetailQueryVariables>(
       'MerchantApiOrderDetail',
       { ...reference, withNotifyLogs },
       actor,

@@ -1,25 +1,17 @@
 import { merchantIdOf } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface RatesData {
-  merchantRates: {
-    channelCode: string;
-    channelName: string;
-    status: string;
-    merchantSwitch: boolean;
-    systemSwitch: boolean;
-    rate: number;
-    rateDisplay: string;
-    userDefinedRate: boolean;
-  }[];
-}
+import type { MerchantApiRatesQuery, MerchantApiRatesQueryVariables } from '../../generated';
 
 /** `/rates`: every channel with the merchant's switch and rate, in display order. */
 export const ratesEndpoint: MerchantEndpoint = {
   path: '/rates',
   async handle({ actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<RatesData>('MerchantApiRates', { merchantId }, actor);
+    const data = await ctx.run<MerchantApiRatesQuery, MerchantApiRatesQueryVariables>(
+      'MerchantApiRates',
+      { merchantId },
+      actor,
+    );
     return {
       merchant_id: String(merchantId),
       items: data.merchantRates.map((rate) => ({

@@ -1,23 +1,14 @@
 import { legacyDateTime } from '../legacy-format';
 import { merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-
-interface RiskStatsData {
-  riskStats: {
-    generatedAt: string;
-    pendingOver30m: number;
-    highValueToday: number;
-    failedNotifications: number;
-    withheld: number;
-  };
-}
+import type { MerchantApiRiskStatsQuery, MerchantApiRiskStatsQueryVariables } from '../../generated';
 
 /** `/riskstats`: stale pending, high-value (threshold `high_amount`, default 1000 yuan), failed-notification and withheld counts. */
 export const riskStatsEndpoint: MerchantEndpoint = {
   path: '/riskstats',
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<RiskStatsData>(
+    const data = await ctx.run<MerchantApiRiskStatsQuery, MerchantApiRiskStatsQueryVariables>(
       'MerchantApiRiskStats',
       { merchantId, highAmount: optionalString(params, 'high_amount') ?? null },
       actor,

@@ -3,17 +3,8 @@ import { AppError } from '@pay/common';
 import { OperationError } from '../../operation-runner';
 import { merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyWithdrawal, type WithdrawalFields } from '../withdrawlist/withdrawal-view';
-
-interface SendMoneyData {
-  requestWithdrawal: {
-    balanceAfter: string;
-    pendingWithdrawal: string;
-    frozenToday: string;
-    fee: string;
-    withdrawal: WithdrawalFields;
-  };
-}
+import { legacyWithdrawal } from '../withdrawlist/withdrawal-view';
+import type { MerchantApiSendMoneyMutation, MerchantApiSendMoneyMutationVariables } from '../../generated';
 
 /**
  * `/sendmoney`: a withdrawal of `amount` (alias `money`) yuan to `bank_id` or the first
@@ -34,7 +25,7 @@ export const sendMoneyEndpoint: MerchantEndpoint = {
     // ledger answers the first withdrawal again instead of withdrawing twice.
     const requestId = `merchant-api:sendmoney:${merchantId}:${optionalString(params, 'sign') ?? ''}`;
     const data = await ctx
-      .run<SendMoneyData>(
+      .run<MerchantApiSendMoneyMutation, MerchantApiSendMoneyMutationVariables>(
         'MerchantApiSendMoney',
         {
           input: {

@@ -1,20 +1,12 @@
 import { merchantIdOf } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantApiStatsQuery, MerchantApiStatsQueryVariables } from '../../generated';
 
 interface PeriodTotals {
   orderCount: number;
   grossAmount: string;
   merchantIncome: string;
   agentIncome: string;
-}
-
-interface StatsData {
-  merchantStats: {
-    today: PeriodTotals;
-    yesterday: PeriodTotals;
-    total: PeriodTotals;
-    pending: { orderCount: number; grossAmount: string };
-  };
 }
 
 const period = (totals: PeriodTotals) => ({
@@ -29,7 +21,11 @@ export const statsEndpoint: MerchantEndpoint = {
   path: '/stats',
   async handle({ actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const { merchantStats: stats } = await ctx.run<StatsData>('MerchantApiStats', { merchantId }, actor);
+    const { merchantStats: stats } = await ctx.run<MerchantApiStatsQuery, MerchantApiStatsQueryVariables>(
+      'MerchantApiStats',
+      { merchantId },
+      actor,
+    );
     return {
       merchant_id: String(merchantId),
       today: period(stats.today),

@@ -1,22 +1,14 @@
 import { merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyDailyItem, legacyRange, type DailyItemFields } from './summary-view';
-
-interface SummaryByDayData {
-  dailySummary: {
-    startDate: string;
-    endDate: string;
-    channelCode: string | null;
-    items: DailyItemFields[];
-  };
-}
+import { legacyDailyItem, legacyRange } from './summary-view';
+import type { MerchantApiSummaryByDayQuery, MerchantApiSummaryByDayQueryVariables } from '../../generated';
 
 /** `/summarybyday`: the merchant's paid orders per day (default: the last 7 days), optionally of one channel. */
 export const summaryByDayEndpoint: MerchantEndpoint = {
   path: '/summarybyday',
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<SummaryByDayData>(
+    const data = await ctx.run<MerchantApiSummaryByDayQuery, MerchantApiSummaryByDayQueryVariables>(
       'MerchantApiSummaryByDay',
       { merchantId, ...legacyRange(params), channelCode: optionalString(params, 'channel_code') ?? null },
       actor,

@@ -1,15 +1,10 @@
 import { merchantIdOf, optionalList } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyDailyItem, legacyRange, type DailyItemFields } from '../summarybyday/summary-view';
-
-interface SummaryByDayChannelData {
-  dailyChannelSummary: {
-    startDate: string;
-    endDate: string;
-    channelCodes: string[] | null;
-    items: (DailyItemFields & { channelCode: string; channelName: string })[];
-  };
-}
+import { legacyDailyItem, legacyRange } from '../summarybyday/summary-view';
+import type {
+  MerchantApiSummaryByDayChannelQuery,
+  MerchantApiSummaryByDayChannelQueryVariables,
+} from '../../generated';
 
 /** `/summarybydaychannel`: the merchant's paid orders per day and channel; `channel_codes` an array or a comma list. */
 export const summaryByDayChannelEndpoint: MerchantEndpoint = {
@@ -17,7 +12,10 @@ export const summaryByDayChannelEndpoint: MerchantEndpoint = {
   async handle({ params, actor, ctx }) {
     const merchantId = merchantIdOf(actor);
     const codes = optionalList(params, 'channel_codes');
-    const data = await ctx.run<SummaryByDayChannelData>(
+    const data = await ctx.run<
+      MerchantApiSummaryByDayChannelQuery,
+      MerchantApiSummaryByDayChannelQueryVariables
+    >(
       'MerchantApiSummaryByDayChannel',
       { merchantId, ...legacyRange(params), channelCodes: codes?.length ? codes : null },
       actor,

@@ -1,17 +1,11 @@
 import { AppError } from '@pay/common';
 import { requiredString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyDailyItem, legacyRange, type DailyItemFields } from '../summarybyday/summary-view';
-
-interface SummaryByDayPzidData {
-  dailyUpstreamSummary: {
-    pzid: number;
-    pzName: string;
-    startDate: string;
-    endDate: string;
-    items: DailyItemFields[];
-  } | null;
-}
+import { legacyDailyItem, legacyRange } from '../summarybyday/summary-view';
+import type {
+  MerchantApiSummaryByDayPzidQuery,
+  MerchantApiSummaryByDayPzidQueryVariables,
+} from '../../generated';
 
 /**
  * `/summarybydaypzid`: every merchant's paid orders on one upstream config per day.
@@ -24,7 +18,7 @@ export const summaryByDayPzidEndpoint: MerchantEndpoint = {
     const text = requiredString(params, 'pzid');
     if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
       throw new AppError('BAD_USER_INPUT', 'pzid must be a positive integer', { argument: 'pzid' });
-    const data = await ctx.run<SummaryByDayPzidData>(
+    const data = await ctx.run<MerchantApiSummaryByDayPzidQuery, MerchantApiSummaryByDayPzidQueryVariables>(
       'MerchantApiSummaryByDayPzid',
       { pzid: Number(text), ...legacyRange(params) },
       actor,

@@ -2,32 +2,11 @@ import { AppError } from '@pay/common';
 import { legacyDateTime, legacyId } from '../legacy-format';
 import { merchantIdOf, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyWithdrawal, type WithdrawalFields } from '../withdrawlist/withdrawal-view';
-
-interface WithdrawDetailData {
-  withdrawal:
-    | (WithdrawalFields & {
-        notifyLogs: {
-          id: string;
-          callbackUrl: string;
-          requestPayload: Record<string, unknown>;
-          httpStatus: number | null;
-          responseBody: string;
-          delivered: boolean;
-          createdAt: string;
-        }[];
-        upstreamRecords: {
-          id: string;
-          provider: string;
-          upstreamNo: string | null;
-          amount: string;
-          status: string;
-          message: string;
-          createdAt: string;
-        }[];
-      })
-    | null;
-}
+import { legacyWithdrawal } from '../withdrawlist/withdrawal-view';
+import type {
+  MerchantApiWithdrawDetailQuery,
+  MerchantApiWithdrawDetailQueryVariables,
+} from '../../generated';
 
 /**
  * `/withdrawdetail`: one withdrawal by `withdraw_no`, or `withdraw_id` (legacy alias
@@ -45,7 +24,7 @@ export const withdrawDetailEndpoint: MerchantEndpoint = {
       });
     if (id !== undefined && !/^\d{1,15}$/.test(id))
       throw new AppError('BAD_USER_INPUT', 'withdraw_id must be an integer', { argument: 'withdraw_id' });
-    const data = await ctx.run<WithdrawDetailData>(
+    const data = await ctx.run<MerchantApiWithdrawDetailQuery, MerchantApiWithdrawDetailQueryVariables>(
       'MerchantApiWithdrawDetail',
       { merchantId, id: id ?? null, withdrawNo: withdrawNo ?? null },
       actor,

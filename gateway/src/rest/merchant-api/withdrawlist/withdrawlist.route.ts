@@ -1,17 +1,8 @@
 import { AppError } from '@pay/common';
 import { legacyPaging, merchantIdOf, optionalInt, optionalString } from '../merchant-params';
 import type { MerchantEndpoint } from '../merchant-routes';
-import { legacyTimeBound, legacyWithdrawal, type WithdrawalFields } from './withdrawal-view';
-
-interface WithdrawListData {
-  withdrawals: {
-    page: number;
-    pageSize: number;
-    totalCount: number;
-    totalPages: number;
-    nodes: WithdrawalFields[];
-  };
-}
+import { legacyTimeBound, legacyWithdrawal } from './withdrawal-view';
+import type { MerchantApiWithdrawListQuery, MerchantApiWithdrawListQueryVariables } from '../../generated';
 
 /** The graph's `withdrawals` page-size limit. */
 const MAX_PAGE_SIZE = 100;
@@ -25,7 +16,7 @@ export const withdrawListEndpoint: MerchantEndpoint = {
     if (statusCode !== undefined && (statusCode < 0 || statusCode > 3))
       throw new AppError('BAD_USER_INPUT', 'status must be 0, 1, 2 or 3', { argument: 'status' });
     const { page, pageSize } = legacyPaging(params, MAX_PAGE_SIZE);
-    const data = await ctx.run<WithdrawListData>(
+    const data = await ctx.run<MerchantApiWithdrawListQuery, MerchantApiWithdrawListQueryVariables>(
       'MerchantApiWithdrawList',
       {
         merchantId,

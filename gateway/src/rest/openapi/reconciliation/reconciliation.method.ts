@@ -1,28 +1,13 @@
 import { AppError, fromChinaWallClock } from '@pay/common';
 import type { OpenApiRequest } from '../index';
+import type {
+  OpenApiReconciliationOrdersQuery,
+  OpenApiReconciliationOrdersQueryVariables,
+} from '../../generated';
 
 /** fubei-openapi.md: `limit` defaults to 10, at most 100. */
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
-
-interface ReconciliationOrder {
-  platformOrderNo: string;
-  merchantOrderNo: string;
-  createdAt: string;
-  amount: string;
-  merchantFee: string;
-  merchantIncome: string;
-  storeId: string | null;
-  cashierId: string | null;
-  paidAt: string | null;
-  statusCode: number;
-  payType: string;
-  deviceNo: string | null;
-}
-
-interface ReconciliationResult {
-  storeOrders: { totalCount: number; nodes: ReconciliationOrder[] };
-}
 
 /** `pay_type`: 1 WeChat, 2 Alipay, 5 UnionPay as documented; other pay types (ours) 0. */
 const PAY_TYPE_CODES: Record<string, string> = { WECHAT: '1', ALIPAY: '2', UNIONPAY: '5' };
@@ -112,7 +97,7 @@ export async function reconciliationMethod({ biz, actor, ctx }: OpenApiRequest) 
     ...(cashierId !== undefined ? { cashierId } : {}),
     ...(everyOrder ? {} : { statusCode: 1 }),
   };
-  const result = await ctx.run<ReconciliationResult>(
+  const result = await ctx.run<OpenApiReconciliationOrdersQuery, OpenApiReconciliationOrdersQueryVariables>(
     'OpenApiReconciliationOrders',
     { filter, page, pageSize: limit },
     actor,

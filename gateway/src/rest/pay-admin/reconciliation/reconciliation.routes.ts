@@ -4,6 +4,18 @@ import type { RestContext } from '../../rest-context';
 import { adminTime, equipmentNo } from '../pay-admin-format';
 import { adminHandler } from '../pay-admin-routes';
 import { bool, chinaDay, int, paging, required, text } from '../pay-admin-params';
+import type {
+  PayAdminCheckBillsQuery,
+  PayAdminCheckBillsQueryVariables,
+  PayAdminCheckRecordsQuery,
+  PayAdminCheckRecordsQueryVariables,
+  PayAdminConsumeOrdersQuery,
+  PayAdminConsumeOrdersQueryVariables,
+  PayAdminOrderDetailsQuery,
+  PayAdminOrderDetailsQueryVariables,
+  PayAdminSetAutoReconcileMutation,
+  PayAdminSetAutoReconcileMutationVariables,
+} from '../../generated';
 
 /** The graph's page-size caps of the lists these endpoints render. */
 const MAX_ORDERS_PAGE = 200;
@@ -13,64 +25,6 @@ const MAX_GRID_PAGE = 500;
 const RECONCILIATION_STATUS = { min: 1, max: 5 };
 const PAY_METHOD = { min: 1, max: 3 };
 const PAY_WAY = { min: 2, max: 3 };
-
-interface ConsumeOrdersData {
-  reconciliationOrders: {
-    totalCount: number;
-    statistics: {
-      orderNum: number;
-      countPriceFen: number | null;
-      successBill: number;
-      successPriceFen: number | null;
-      failBill: number;
-      failPriceFen: number | null;
-    };
-    nodes: {
-      platformOrderNo: string;
-      merchantName: string;
-      equipmentNo: string | null;
-      totalFeeFen: number;
-      payMethod: number | null;
-      createdAt: string;
-      reconciliationStatusCode: number;
-      autoReconcile: boolean;
-    }[];
-  };
-}
-
-interface OrderDetailsData {
-  orderBill: {
-    billData: {
-      platformOrderNo: string;
-      equipmentNo: string | null;
-      totalFeeFen: number;
-      payerNickname: string | null;
-      reconciliationStatusCode: number;
-      payMethod: number | null;
-      adminStatusCode: number;
-      createdAt: string;
-    }[];
-    thirdBill: {
-      tradeTime: string;
-      platformOrderNo: string | null;
-      device: string | null;
-      amountFen: number;
-      payer: string | null;
-      transactionId: string | null;
-    } | null;
-    billInfo: {
-      runCode: string;
-      note: string;
-      createdAt: string;
-      issueCode: number;
-      run: { person: string } | null;
-    } | null;
-  } | null;
-}
-
-interface CheckRecordsData {
-  reconciliationRuns: { totalCount: number; nodes: { createdAt: string; person: string; code: string }[] };
-}
 
 interface GridLine {
   isDeleted: boolean;
@@ -132,11 +86,10 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           payMethod: int(params, 'pay_method', PAY_METHOD),
           merchantName: text(params, 'merchant__name'),
         };
-        const { reconciliationOrders: list } = await ctx.run<ConsumeOrdersData>(
-          'PayAdminConsumeOrders',
-          { ...paging(params, MAX_ORDERS_PAGE), filter },
-          actor,
-        );
+        const { reconciliationOrders: list } = await ctx.run<
+          PayAdminConsumeOrdersQuery,
+          PayAdminConsumeOrdersQueryVariables
+        >('PayAdminConsumeOrders', { ...paging(params, MAX_ORDERS_PAGE), filter }, actor);
         const s = list.statistics;
         return {
           statistics: {
@@ -173,7 +126,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
       write: true,
       async handle({ params, actor }) {
         const input = { platformOrderNo: required(params, 'code'), auto: bool(params, 'auto') };
-        await ctx.run<{ setAutoReconcile: boolean }>('PayAdminSetAutoReconcile', { input }, actor);
+        await ctx.run<PayAdminSetAutoReconcileMutation, PayAdminSetAutoReconcileMutationVariables>(
+          'PayAdminSetAutoReconcile',
+          { input },
+          actor,
+        );
         return { code: input.platformOrderNo, auto: input.auto };
       },
     }),
@@ -188,7 +145,7 @@ export function reconciliationRoutes(ctx: RestContext): Router {
         const platformOrderNo = required(params, 'code');
         const payWay = int(params, 'pay_way', PAY_WAY);
         if (payWay === undefined) throw new AppError('BAD_USER_INPUT', 'pay_way is required');
-        const { orderBill } = await ctx.run<OrderDetailsData>(
+        const { orderBill } = await ctx.run<PayAdminOrderDetailsQuery, PayAdminOrderDetailsQueryVariables>(
           'PayAdminOrderDetails',
           { platformOrderNo, payWay },
           actor,
@@ -235,7 +192,10 @@ export function reconciliationRoutes(ctx: RestContext): Router {
       write: false,
       async handle({ params, actor }) {
         const day = chinaDay(params, 'time');
-        const { reconciliationRuns: runs } = await ctx.run<CheckRecordsData>(
+        const { reconciliationRuns: runs } = await ctx.run<
+          PayAdminCheckRecordsQuery,
+          PayAdminCheckRecordsQueryVariables
+        >(
           'PayAdminCheckRecords',
           {
             ...paging(params, MAX_RUNS_PAGE),
@@ -270,11 +230,10 @@ export function reconciliationRoutes(ctx: RestContext): Router {
         const grid: GridLine[] = [];
         let header: NonNullable<CheckBillsData['reconciliationRun']> | null = null;
         for (let page = 1; ; page++) {
-          const { reconciliationRun: run } = await ctx.run<CheckBillsData>(
-            'PayAdminCheckBills',
-            { code, page, pageSize: MAX_GRID_PAGE },
-            actor,
-          );
+          const { reconciliationRun: run } = await ctx.run<
+            PayAdminCheckBillsQuery,
+            PayAdminCheckBillsQueryVariables
+          >('PayAdminCheckBills', { code, page, pageSize: MAX_GRID_PAGE }, actor);
           if (!run) throw new AppError('NOT_FOUND', 'no such reconciliation run');
           header ??= run;
           grid.push(...run.results.nodes);

@@ -6,6 +6,14 @@ import { adminTime } from '../pay-admin-format';
 import { adminHandler } from '../pay-admin-routes';
 import { chinaDay, int, paging, text } from '../pay-admin-params';
 import { receiveVoucherForm } from './voucher-upload';
+import type {
+  PayAdminAccountsQuery,
+  PayAdminAccountsQueryVariables,
+  PayAdminSettleSettlementMutation,
+  PayAdminSettleSettlementMutationVariables,
+  PayAdminSettlementsQuery,
+  PayAdminSettlementsQueryVariables,
+} from '../../generated';
 
 /** The graph's page-size cap of the settlement lists. */
 const MAX_PAGE = 100;
@@ -14,23 +22,6 @@ const MAX_PAGE = 100;
 const METHODS = ['BANK_TRANSFER', 'WECHAT', 'ALIPAY', 'OFFLINE_TRANSFER'] as const;
 /** Legacy `state` 1-2 → SettlementState. */
 const STATES = ['PENDING', 'SETTLED'] as const;
-
-interface AccountsData {
-  settlementAccounts: {
-    totalCount: number;
-    nodes: {
-      isDelete: boolean;
-      code: string;
-      merchantName: string | null;
-      methodCode: number;
-      accountName: string;
-      accountNo: string;
-      periodCode: number;
-      remarks: string | null;
-      createdAt: string;
-    }[];
-  };
-}
 
 interface SettlementRow {
   isDelete: boolean;
@@ -81,11 +72,10 @@ export function settlementRoutes(ctx: RestContext): Router {
       write: false,
       async handle({ params, actor }) {
         const filter = { merchantName: text(params, 'name'), account: text(params, 'account') };
-        const { settlementAccounts: list } = await ctx.run<AccountsData>(
-          'PayAdminAccounts',
-          { ...paging(params, MAX_PAGE), filter },
-          actor,
-        );
+        const { settlementAccounts: list } = await ctx.run<
+          PayAdminAccountsQuery,
+          PayAdminAccountsQueryVariables
+        >('PayAdminAccounts', { ...paging(params, MAX_PAGE), filter }, actor);
         return {
           num: list.totalCount,
           data: list.nodes.map((a) => ({
@@ -119,9 +109,11 @@ export function settlementRoutes(ctx: RestContext): Router {
           settlementDate: chinaDay(params, 'settlement_time')?.date,
           remark: text(params, 'remark'),
         };
-        const { settlements } = await ctx.run<{
-          settlements: { totalCount: number; nodes: SettlementRow[] };
-        }>('PayAdminSettlements', { ...paging(params, MAX_PAGE), filter }, actor);
+        const { settlements } = await ctx.run<PayAdminSettlementsQuery, PayAdminSettlementsQueryVariables>(
+          'PayAdminSettlements',
+          { ...paging(params, MAX_PAGE), filter },
+          actor,
+        );
         return { num: settlements.totalCount, data: settlements.nodes.map(settlementRow) };
       },
     }),
@@ -141,7 +133,10 @@ export function settlementRoutes(ctx: RestContext): Router {
         if (!code || !person || !form.uploadId)
           throw new AppError('BAD_USER_INPUT', 'person, voucher and code are required');
         const remark = field('remark');
-        const { settleSettlement } = await ctx.run<{ settleSettlement: SettlementRow }>(
+        const { settleSettlement } = await ctx.run<
+          PayAdminSettleSettlementMutation,
+          PayAdminSettleSettlementMutationVariables
+        >(
           'PayAdminSettleSettlement',
           { input: { code, person, voucher: form.uploadId, ...(remark ? { remark } : {}) } },
           actor,
