@@ -9,6 +9,7 @@ export * from './files/content-store';
 export * from './graphql';
 export * from './http';
 export * from './ids';
+export * from './internal';
 export * from './jobs';
 export * from './logging';
 export * from './masking';

@@ -1,6 +1,13 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppError, logger, requireSignedCaller } from '@pay/common';
+import {
+  AppError,
+  logger,
+  requireSignedCaller,
+  settlementPayoutContract,
+  walletCollectionContract,
+  walletRechargeContract,
+} from '@pay/common';
 import { collectFromWallet, postSettlementPayout, postWalletRecharge } from './settlement-money.service';
 
 const jsonBody = express.json({ limit: '16kb' });
@@ -59,7 +66,7 @@ export function settlementMoneyRoutes(orm: MikroORM, internalSecret: string): Ro
   const router = express.Router();
   const guard = [requireSignedCaller(internalSecret), parseJson];
   router.post(
-    '/internal/settlement-payouts',
+    settlementPayoutContract.path,
     ...guard,
     command(
       'settlement-payout',
@@ -68,12 +75,12 @@ export function settlementMoneyRoutes(orm: MikroORM, internalSecret: string): Ro
     ),
   );
   router.post(
-    '/internal/prepaid-wallet/recharges',
+    walletRechargeContract.path,
     ...guard,
     command('wallet-recharge', async (em, body) => postingAnswer(await postWalletRecharge(em, body)), orm),
   );
   router.post(
-    '/internal/prepaid-wallet/collections',
+    walletCollectionContract.path,
     ...guard,
     command('wallet-collection', async (em, body) => postingAnswer(await collectFromWallet(em, body)), orm),
   );

@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { z } from 'zod';
-import { AppError, type Fen } from '@pay/common';
+import {
+  AppError,
+  parseInternalRequest,
+  settlementPayoutContract,
+  walletCollectionContract,
+  walletRechargeContract,
+  type Fen,
+  type RechargeMethod,
+} from '@pay/common';
 import {
   AccountPurpose,
   BILLING_RECHARGE,
@@ -13,12 +20,6 @@ import {
 import { post, type PostingResult } from '../posting/posting.service';
 import { unfreezeMerchant } from '../balance/unfreeze.service';
 import { PostingType } from '../posting/posting-type';
-import {
-  settlementPayoutSchema,
-  walletCollectionSchema,
-  walletRechargeSchema,
-  type RechargeMethod,
-} from './settlement-money.input';
 
 /** Idempotency keys of the settlement service's movements: one posting per settlement, recharge, collection. */
 export const settlementPayoutKey = (settlementCode: string) => `stl_${settlementCode}`;
@@ -36,21 +37,6 @@ export interface CollectionResult {
   collected: Fen;
   /** The collection's posting; null when nothing was collected. */
   postingId: number | null;
-}
-
-/**
- * Validates a command from another service: the ledger does not trust its callers'
- * shapes, and a malformed command must change nothing.
- */
-function parseCommand<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-      .join('; ');
-    throw new AppError('BAD_USER_INPUT', message);
-  }
-  return parsed.data;
 }
 
 interface PostedLeg {
@@ -109,7 +95,7 @@ async function expectSameMovement(
  * posts nothing.
  */
 export async function postSettlementPayout(em: EntityManager, input: unknown): Promise<PostingResult> {
-  const command = parseCommand(settlementPayoutSchema, input);
+  const command = parseInternalRequest(settlementPayoutContract, input);
   const uniqueNo = settlementPayoutKey(command.settlementCode);
   const available = merchantAccount(command.merchantId, AccountPurpose.MERCHANT_AVAILABLE);
   // A settlement pays out income from before today, which may still be frozen if the
@@ -137,7 +123,7 @@ export async function postSettlementPayout(em: EntityManager, input: unknown): P
  * the wallet cannot cover is INSUFFICIENT_BALANCE and posts nothing.
  */
 export async function postWalletRecharge(em: EntityManager, input: unknown): Promise<PostingResult> {
-  const command = parseCommand(walletRechargeSchema, input);
+  const command = parseInternalRequest(walletRechargeContract, input);
   const uniqueNo = walletRechargeKey(command.rechargeId);
   const wallet = merchantAccount(command.merchantId, AccountPurpose.MERCHANT_PREPAID_FEE);
   const result = await post(em, {
@@ -165,7 +151,7 @@ export async function postWalletRecharge(em: EntityManager, input: unknown): Pro
  * answers 0; asking again later may then collect what has arrived since.
  */
 export async function collectFromWallet(em: EntityManager, input: unknown): Promise<CollectionResult> {
-  const command = parseCommand(walletCollectionSchema, input);
+  const command = parseInternalRequest(walletCollectionContract, input);
   const uniqueNo = billCollectionKey(command.collectionId);
   const wallet = merchantAccount(command.merchantId, AccountPurpose.MERCHANT_PREPAID_FEE);
   return em.transactional(async (tx) => {

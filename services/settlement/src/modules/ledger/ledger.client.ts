@@ -1,3 +1,5 @@
+import type { SettlementPayoutCommand, WalletCollectionCommand, WalletRechargeCommand } from '@pay/common';
+
 /**
  * The settlement service's money movements, posted in the ledger (every movement of
  * money goes through it). Each call is idempotent on the caller's id: a retry after a
@@ -13,35 +15,18 @@ export interface LedgerClient {
    * settlement code (ledger key `stl_<code>`); amount > 0. INSUFFICIENT_BALANCE when the
    * available balance is short (nothing posted).
    */
-  postSettlementPayout(input: {
-    settlementCode: string;
-    merchantId: number;
-    amount: number;
-    actor: string;
-  }): Promise<{ postingId: string }>;
+  postSettlementPayout(input: SettlementPayoutCommand): Promise<{ postingId: string }>;
   /**
    * Credits (amount > 0) or debits (amount < 0) the merchant's prepaid wallet, once per
    * recharge id (ledger key `rcg_<id>`). A debit the wallet cannot cover is
    * INSUFFICIENT_BALANCE (nothing posted).
    */
-  postWalletRecharge(input: {
-    rechargeId: string;
-    merchantId: number;
-    amount: number;
-    method: 'ALIPAY' | 'API';
-    actor: string;
-  }): Promise<{ postingId: string }>;
+  postWalletRecharge(input: WalletRechargeCommand): Promise<{ postingId: string }>;
   /**
    * Moves min(wallet balance, maxAmount) from the wallet to platform revenue, once per
    * collection id (ledger key `bcl_<id>`; maxAmount > 0); answers what moved, or what the
    * first call with this id moved. An empty wallet moves nothing ({collected: 0,
    * postingId: null}) and leaves the id free, so a later call may collect.
    */
-  collectFromWallet(input: {
-    collectionId: string;
-    merchantId: number;
-    maxAmount: number;
-    description: string;
-    actor: string;
-  }): Promise<{ collected: number; postingId: string | null }>;
+  collectFromWallet(input: WalletCollectionCommand): Promise<{ collected: number; postingId: string | null }>;
 }
