@@ -14,6 +14,8 @@ const fen = z.number().int().min(-MAX_FEN).max(MAX_FEN);
 const actor = z.string().trim().min(1).max(200);
 /** Posting ids are bigints: decimal text, like the graph's `ID`. */
 const postingId = z.string().regex(/^\d+$/);
+/** The posting made (created: true) or the one made by an earlier call with the same id. */
+const postingAnswer = z.object({ postingId, created: z.boolean() });
 
 export const RECHARGE_METHODS = ['ALIPAY', 'API'] as const;
 export type RechargeMethod = (typeof RECHARGE_METHODS)[number];
@@ -22,7 +24,7 @@ export type RechargeMethod = (typeof RECHARGE_METHODS)[number];
 export const settlementPayoutContract = {
   path: '/internal/settlement-payouts',
   request: z.object({ settlementCode: reference, merchantId, amount: fen.positive(), actor }),
-  answer: z.object({ postingId, created: z.boolean() }),
+  answer: postingAnswer,
 } satisfies InternalContract;
 
 /** A recharge (or API correction) of the prepaid fee wallet, once per recharge id. */
@@ -35,7 +37,7 @@ export const walletRechargeContract = {
     method: z.enum(RECHARGE_METHODS),
     actor,
   }),
-  answer: z.object({ postingId, created: z.boolean() }),
+  answer: postingAnswer,
 } satisfies InternalContract;
 
 /** A bill collected from the wallet as far as it reaches, once per collection id. */
