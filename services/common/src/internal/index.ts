@@ -1,2 +1,3 @@
 export * from './internal-client';
 export * from './settlement-money.contract';
+export * from './merchant-security.contract';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../errors/app-error';
 import { ACTOR_HEADER } from '../auth/actor-header';
 import { createInternalClient } from './internal-client';
+import { verifyTotpContract } from './merchant-security.contract';
 import { walletRechargeContract } from './settlement-money.contract';
 
 describe('the internal client', () => {
@@ -48,6 +49,17 @@ describe('the internal client', () => {
     expect(received).toEqual([
       { path: '/internal/prepaid-wallet/recharges', actor: expect.any(String), body: recharge },
     ]);
+  });
+
+  it('fills the path’s parameters', async () => {
+    answer = { status: 200, body: { required: true, valid: false } };
+    expect(await client()(verifyTotpContract, { code: '123456' }, { id: 42 })).toEqual({
+      required: true,
+      valid: false,
+    });
+    expect(received.map((r) => r.path)).toEqual(['/internal/merchants/42/verify-totp']);
+    answer = { status: 404, body: { code: 'NOT_FOUND', message: 'merchant 43 not found' } };
+    await expect(client()(verifyTotpContract, {}, { id: 43 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('refuses a body the contract refuses before sending anything', async () => {

@@ -11,6 +11,7 @@ import { currentRequestId, logger } from '../logging/logger';
  * caller validates what it sends, the owner what it receives.
  */
 export interface InternalContract {
+  /** Express-style: `:name` segments are filled from the call's `params`. */
   path: string;
   request: z.ZodTypeAny;
   answer: z.ZodTypeAny;
@@ -67,14 +68,19 @@ export function createInternalClient(options: InternalClientOptions) {
   return async function call<C extends InternalContract>(
     contract: C,
     body: z.input<C['request']>,
+    params: Record<string, string | number> = {},
   ): Promise<z.output<C['answer']>> {
     if (!base) throw unavailable('is not configured');
     const checked = parseInternalRequest(contract, body);
+    const path = contract.path.replace(/:(\w+)/g, (_, name: string) => {
+      if (params[name] === undefined) throw new Error(`${contract.path}: no value for :${name}`);
+      return encodeURIComponent(String(params[name]));
+    });
     let status: number;
     let payload: unknown;
     try {
       const requestId = currentRequestId();
-      const response = await fetch(`${base}${contract.path}`, {
+      const response = await fetch(`${base}${path}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

@@ -1,4 +1,4 @@
-import { ACTOR_HEADER, AppError, logger, signActorHeader } from '@pay/common';
+import { createInternalClient, logger, verifyTotpContract } from '@pay/common';
 import type { LedgerConfig } from '../../config';
 
 export interface TotpCheck {
@@ -21,46 +21,26 @@ export const noMerchantSecurity: MerchantSecurity = {
   verifyTotp: async () => ({ required: false, valid: false }),
 };
 
-/** Asks the orders service (`POST /internal/merchants/:id/verify-totp`) as a signed SYSTEM actor. */
+/**
+ * Asks the orders service (`POST /internal/merchants/:id/verify-totp`, the contract in
+ * services/common/src/internal/merchant-security.contract.ts) as a signed SYSTEM actor,
+ * through the one internal client: NOT_FOUND for an unknown merchant, anything else that
+ * goes wrong DEPENDENCY_UNAVAILABLE (the withdrawal then changes nothing).
+ */
 export function httpMerchantSecurity(
   ordersUrl: string,
   internalSecret: string,
   timeoutMs = 5000,
 ): MerchantSecurity {
-  const base = ordersUrl.replace(/\/+$/, '');
+  const call = createInternalClient({
+    service: 'the two-factor check (orders)',
+    baseUrl: ordersUrl,
+    caller: { sub: 'service:ledger', role: 'SYSTEM' },
+    internalSecret,
+    timeoutMs,
+  });
   return {
-    async verifyTotp(merchantId, code) {
-      let response: Response;
-      try {
-        response = await fetch(`${base}/internal/merchants/${merchantId}/verify-totp`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [ACTOR_HEADER]: signActorHeader({ sub: 'service:ledger', role: 'SYSTEM' }, internalSecret),
-          },
-          body: JSON.stringify({ code: code ?? '' }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        logger().warn({ err: error, merchantId }, 'orders service unreachable for a TOTP check');
-        throw new AppError(
-          'DEPENDENCY_UNAVAILABLE',
-          'the two-factor check is unavailable; nothing was changed',
-        );
-      }
-      if (response.status === 404) {
-        throw new AppError('NOT_FOUND', `merchant ${merchantId} not found`, { merchantId });
-      }
-      const body = (await response.json().catch(() => null)) as Partial<TotpCheck> | null;
-      if (!response.ok || typeof body?.required !== 'boolean' || typeof body.valid !== 'boolean') {
-        logger().warn({ status: response.status, merchantId }, 'orders service refused a TOTP check');
-        throw new AppError(
-          'DEPENDENCY_UNAVAILABLE',
-          'the two-factor check is unavailable; nothing was changed',
-        );
-      }
-      return { required: body.required, valid: body.valid };
-    },
+    verifyTotp: (merchantId, code) => call(verifyTotpContract, { code: code ?? '' }, { id: merchantId }),
   };
 }
 

@@ -1,10 +1,7 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { requireSignedCaller } from '@pay/common';
+import { requireSignedCaller, verifyTotpContract } from '@pay/common';
 import { verifyMerchantTotp } from './merchant-security.service';
-
-const bodySchema = z.object({ code: z.string().max(32).optional() });
 
 /**
  * `POST /internal/merchants/:id/verify-totp` (body `{ code }`): the ledger asks whether a
@@ -14,12 +11,12 @@ const bodySchema = z.object({ code: z.string().max(32).optional() });
 export function merchantSecurityRoutes(orm: MikroORM, internalSecret: string): Router {
   const router = express.Router();
   router.post(
-    '/internal/merchants/:id/verify-totp',
+    verifyTotpContract.path,
     requireSignedCaller(internalSecret),
     express.json({ limit: '4kb' }),
     async (req, res, next) => {
       const id = String(req.params.id);
-      const parsed = bodySchema.safeParse(req.body ?? {});
+      const parsed = verifyTotpContract.request.safeParse(req.body ?? {});
       if (!/^[1-9]\d{0,9}$/.test(id) || !parsed.success) {
         res
           .status(400)
