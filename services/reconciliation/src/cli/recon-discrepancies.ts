@@ -8,7 +8,7 @@ import {
   discrepancyCsvFields,
   DISCREPANCY_CSV_HEADER,
   eachDiscrepancy,
-} from '../modules/matching/discrepancy-export';
+} from '../modules/matching/result/discrepancy-export';
 import { ISSUE_TEXT, ReconciliationIssue } from '../modules/matching/reconciliation-issue';
 import { ReconciliationRun } from '../modules/run/reconciliation-run.entity';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ACTOR_HEADER, addDays, dataOf, errorCodes, sqlStatementCount, verifyActorHeader } from '@pay/common';
 import { sandboxChannelQuery, type ChannelQuery } from '../../src/modules/matching/channel-query.client';
 import { ReconciliationIssue } from '../../src/modules/matching/reconciliation-issue';
-import { ReconciliationResult } from '../../src/modules/matching/reconciliation-result.entity';
+import { ReconciliationResult } from '../../src/modules/matching/result/reconciliation-result.entity';
 import { ReconciliationRun } from '../../src/modules/run/reconciliation-run.entity';
 import { AUTO_RECONCILE_QUEUE, runAutoReconciliation } from '../../src/modules/run/auto-reconcile.job';
 import { startReconciliationRun } from '../../src/modules/run/run.service';

@@ -2,15 +2,18 @@ import type { ServiceModule } from '@pay/common';
 import type { ReconciliationRuntime } from '../../context';
 import { createMatchingLoaders, type MatchingLoaders } from './matching.loader';
 import { matchingReferences } from './matching.reference';
-import { OrderMatchingResolver, ReconciliationOrderResolver } from './order-matching.resolver';
-import { ReconciliationResult } from './reconciliation-result.entity';
+import {
+  OrderMatchingResolver,
+  ReconciliationOrderResolver,
+} from './reconciliation-order/order-matching.resolver';
+import { ReconciliationResult } from './result/reconciliation-result.entity';
 import {
   DiscrepancyFieldsResolver,
   DiscrepancyResolver,
   ReconciliationResultFieldsResolver,
-} from './result.resolver';
-import { SourceSetting } from './source-setting.entity';
-import { SourceSettingResolver } from './source-setting.resolver';
+} from './result/result.resolver';
+import { SourceSetting } from './source-setting/source-setting.entity';
+import { SourceSettingResolver } from './source-setting/source-setting.resolver';
 
 /** Matching payments against statement lines: results, discrepancies, per-order views, source settings. */
 export const matchingModule: ServiceModule<ReconciliationRuntime, MatchingLoaders> = {

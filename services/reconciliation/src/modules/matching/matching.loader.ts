@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, type PageWindow } from '@pay/common';
 import { ReconciliationRun } from '../run/reconciliation-run.entity';
-import { ReconciliationResult } from './reconciliation-result.entity';
-import { resultFilterSql, type ResultFilter } from './result.service';
+import { ReconciliationResult } from './result/reconciliation-result.entity';
+import { resultFilterSql, type ResultFilter } from './result/result.service';
 import { StatementLine } from '../statement/statement-line.entity';
 
 type Page = { items: ReconciliationResult[]; total: number };

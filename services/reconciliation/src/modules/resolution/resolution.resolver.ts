@@ -15,8 +15,8 @@ import {
 } from 'type-graphql';
 import { Connection, PageArgs, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
-import { ReconciliationResult } from '../matching/reconciliation-result.entity';
-import { Discrepancy } from '../matching/discrepancy.type';
+import { ReconciliationResult } from '../matching/result/reconciliation-result.entity';
+import { Discrepancy } from '../matching/result/discrepancy.type';
 import { httpOrdersClient } from './orders.client';
 import { Resolution, ResolutionAction, ResolutionState } from './resolution.entity';
 import {

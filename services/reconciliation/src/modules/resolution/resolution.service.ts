@@ -1,7 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AppError, logger, type Actor } from '@pay/common';
-import { ReconciliationResult } from '../matching/reconciliation-result.entity';
+import { ReconciliationResult } from '../matching/result/reconciliation-result.entity';
 import { ReconciliationIssue } from '../matching/reconciliation-issue';
 import { ReconciliationStatus } from '../payment/reconciliation-status';
 import type { OrderAction, OrdersClient } from './orders.client';

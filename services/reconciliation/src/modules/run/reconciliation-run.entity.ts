@@ -2,7 +2,7 @@ import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
-import { legacyPayMethodOf, payTypeOfSource } from '../matching/source-setting.entity';
+import { legacyPayMethodOf, payTypeOfSource } from '../matching/source-setting/source-setting.entity';
 
 export enum RunStatus {
   RUNNING = 'RUNNING',

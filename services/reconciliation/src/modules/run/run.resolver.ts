@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { AppError, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
-import { RunResultsArgs } from '../matching/result.args';
+import { RunResultsArgs } from '../matching/result/result.args';
 import { parseId, requirePlatformReader } from '../matching/matching-access';
-import { ReconciliationResultConnection } from '../matching/result.type';
+import { ReconciliationResultConnection } from '../matching/result/result.type';
 import { ReconciliationRun } from './reconciliation-run.entity';
 import { ReconciliationRunLookupArgs, ReconciliationRunsArgs } from './run.args';
 import { StartReconciliationRunInput } from './run.input';

@@ -4,7 +4,7 @@ import { AppError, formatChinaDate, logger } from '@pay/common';
 import type { ReconciliationConfig } from '../../config';
 import { sandboxChannelQuery, type ChannelQuery } from '../matching/channel-query.client';
 import { matchRun, queryDoubtfulOrders } from '../matching/matching.service';
-import { SourceSetting } from '../matching/source-setting.entity';
+import { SourceSetting } from '../matching/source-setting/source-setting.entity';
 import { coverageOfSource } from '../statement/source-coverage';
 import { SOURCE_NAME } from '../statement/statement-template.service';
 import { ReconciliationRun, RunStatus } from './reconciliation-run.entity';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { AppError, pgArray } from '@pay/common';
-import { payTypeOfSource, type SourceSetting } from '../matching/source-setting.entity';
+import { payTypeOfSource, type SourceSetting } from '../matching/source-setting/source-setting.entity';
 
 /**
  * How the payer pays — the orders subgraph's `PayType`, same name, values and

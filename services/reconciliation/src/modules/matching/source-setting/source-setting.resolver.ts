@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { AppError, requireRole, amountArgument } from '@pay/common';
-import type { ReconciliationContext } from '../../context';
-import { SOURCE_NAME } from '../statement/statement-template.service';
-import { requirePlatformReader } from './matching-access';
+import type { ReconciliationContext } from '../../../context';
+import { SOURCE_NAME } from '../../statement/statement-template.service';
+import { requirePlatformReader } from '../matching-access';
 import { SourceSetting } from './source-setting.entity';
 
 /** Tolerances above this are refused: a tolerance is for rounding, not for hiding differences. */

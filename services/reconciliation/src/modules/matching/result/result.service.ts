@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { KeysetPosition, PageWindow } from '@pay/common';
-import { ReconciliationRun } from '../run/reconciliation-run.entity';
-import { ReconciliationIssue } from './reconciliation-issue';
+import { ReconciliationRun } from '../../run/reconciliation-run.entity';
+import { ReconciliationIssue } from '../reconciliation-issue';
 import { ReconciliationResult } from './reconciliation-result.entity';
 
 /** Filters of a run's grid. */

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, PageArgs } from '@pay/common';
-import { ReconciliationStatus } from '../payment/reconciliation-status';
+import { ReconciliationStatus } from '../../payment/reconciliation-status';
 
 @InputType({ description: 'Filters of the reconciliation list (`/pay/consume_order`); all must hold.' })
 export class ReconciliationOrderFilter {

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from 'type-graphql';
 import { PageArgs } from '@pay/common';
-import { ReconciliationIssue } from './reconciliation-issue';
+import { ReconciliationIssue } from '../reconciliation-issue';
 
 @ArgsType()
 export class RunResultsArgs extends PageArgs {

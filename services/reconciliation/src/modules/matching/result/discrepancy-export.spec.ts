@@ -1,5 +1,5 @@
 import { csvLine, discrepancyCsvFields, DISCREPANCY_CSV_HEADER } from './discrepancy-export';
-import { ReconciliationIssue } from './reconciliation-issue';
+import { ReconciliationIssue } from '../reconciliation-issue';
 import type { ReconciliationResult } from './reconciliation-result.entity';
 
 describe('discrepancy CSV', () => {

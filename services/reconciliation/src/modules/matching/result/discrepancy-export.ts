@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatChinaDateTime, formatFen } from '@pay/common';
-import { ReconciliationRun } from '../run/reconciliation-run.entity';
-import { ISSUE_TEXT, ReconciliationIssue } from './reconciliation-issue';
+import { ReconciliationRun } from '../../run/reconciliation-run.entity';
+import { ISSUE_TEXT, ReconciliationIssue } from '../reconciliation-issue';
 import type { ReconciliationResult } from './reconciliation-result.entity';
 import { listDiscrepancies, type DiscrepancyFilter } from './result.service';
 

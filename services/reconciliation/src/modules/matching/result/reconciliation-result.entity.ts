@@ -2,8 +2,8 @@ import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
-import { ISSUE_TEXT, ReconciliationIssue } from './reconciliation-issue';
-import { legacyPayMethodOf, payTypeOfSource } from './source-setting.entity';
+import { ISSUE_TEXT, ReconciliationIssue } from '../reconciliation-issue';
+import { legacyPayMethodOf, payTypeOfSource } from '../source-setting/source-setting.entity';
 
 /**
  * One line of a run's grid: an order (its payment line and its refund lines together) or

@@ -1,4 +1,4 @@
-import { payMethodOf } from './reconciliation-order.type';
+import { payMethodOf } from '../reconciliation-order/reconciliation-order.type';
 import { legacyPayMethodOf, payTypeOfSource } from './source-setting.entity';
 
 describe('payTypeOfSource', () => {

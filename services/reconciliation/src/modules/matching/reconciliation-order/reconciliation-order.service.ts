@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, pgArray, type PageWindow } from '@pay/common';
-import { Payment } from '../payment/payment.entity';
-import { ReconciliationStatus } from '../payment/reconciliation-status';
+import { Payment } from '../../payment/payment.entity';
+import { ReconciliationStatus } from '../../payment/reconciliation-status';
 import type { ReconciliationOrderFilter } from './reconciliation-order.args';
 import { UNPAID_STATUSES, type ReconciliationOrderStatistics } from './reconciliation-order.type';
 

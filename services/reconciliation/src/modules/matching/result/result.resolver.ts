@@ -1,17 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import { AppError, isPlatformRole, keysetWindow, selectsField, toKeysetConnection } from '@pay/common';
-import type { ReconciliationContext } from '../../context';
-import { Order } from '../payment/order.stub';
-import { ReconciliationRun } from '../run/reconciliation-run.entity';
+import type { ReconciliationContext } from '../../../context';
+import { Order } from '../../payment/order.stub';
+import { ReconciliationRun } from '../../run/reconciliation-run.entity';
 import { Discrepancy } from './discrepancy.type';
-import { ReconciliationIssue } from './reconciliation-issue';
+import { ReconciliationIssue } from '../reconciliation-issue';
 import { ReconciliationResult } from './reconciliation-result.entity';
 import { DiscrepanciesArgs, ResultLookupArgs } from './result.args';
-import { parseId, requirePlatformReader } from './matching-access';
+import { parseId, requirePlatformReader } from '../matching-access';
 import { listDiscrepancies } from './result.service';
 import { DiscrepancyConnection } from './result.type';
-import { StatementLine } from '../statement/statement-line.entity';
+import { StatementLine } from '../../statement/statement-line.entity';
 
 /** The fields a result and a discrepancy share, resolved through the request's loaders. */
 function resultFields<T extends ReconciliationResult>(type: ClassType<T>) {

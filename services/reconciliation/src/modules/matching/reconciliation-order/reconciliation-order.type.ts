@@ -1,11 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Connection, MoneyScalar } from '@pay/common';
-import { ReconciliationStatus } from '../payment/reconciliation-status';
-import type { Payment } from '../payment/payment.entity';
-import { ReconciliationResult } from './reconciliation-result.entity';
-import { legacyPayMethodOf } from './source-setting.entity';
-import { StatementLine } from '../statement/statement-line.entity';
+import { ReconciliationStatus } from '../../payment/reconciliation-status';
+import type { Payment } from '../../payment/payment.entity';
+import { ReconciliationResult } from '../result/reconciliation-result.entity';
+import { legacyPayMethodOf } from '../source-setting/source-setting.entity';
+import { StatementLine } from '../../statement/statement-line.entity';
 
 /** Platform statuses in which the payer has not paid (legacy pay_method 1 未支付). */
 export const UNPAID_STATUSES: readonly string[] = ['PENDING', 'EXPIRED', 'CANCELLED_BY_USER'];

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { AppError, pageWindow, toConnection } from '@pay/common';
-import type { ReconciliationContext } from '../../context';
-import { Order } from '../payment/order.stub';
-import { visiblePayment } from '../payment/payment-access';
+import type { ReconciliationContext } from '../../../context';
+import { Order } from '../../payment/order.stub';
+import { visiblePayment } from '../../payment/payment-access';
 import { OrderBillArgs, ReconciliationOrdersArgs } from './reconciliation-order.args';
 import { listReconciliationOrders } from './reconciliation-order.service';
 import {
@@ -11,10 +11,10 @@ import {
   ReconciliationOrderConnection,
   reconciliationOrderOf,
 } from './reconciliation-order.type';
-import { ReconciliationResult } from './reconciliation-result.entity';
-import { requirePlatformReader } from './matching-access';
-import { legacyPayMethodOf, payTypeOfSource } from './source-setting.entity';
-import { StatementLine } from '../statement/statement-line.entity';
+import { ReconciliationResult } from '../result/reconciliation-result.entity';
+import { requirePlatformReader } from '../matching-access';
+import { legacyPayMethodOf, payTypeOfSource } from '../source-setting/source-setting.entity';
+import { StatementLine } from '../../statement/statement-line.entity';
 
 /** Reconciliation's fields on the orders service's Order: its statement line and its results. */
 @Resolver(() => Order)
