@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parsePercent, parseYuan, type Actor } from '@pay/common';
-import { MainAccount } from '../../modules/clearing/main-account.entity';
-import { IncomingPaymentStatus } from '../../modules/clearing/incoming-payment.entity';
+import { MainAccount } from '../../modules/clearing/main-account/main-account.entity';
+import { IncomingPaymentStatus } from '../../modules/clearing/incoming-payment/incoming-payment.entity';
 import {
   addChildAccount,
   clearToChild,

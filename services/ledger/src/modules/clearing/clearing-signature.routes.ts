@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { requireSignedCaller, verifyMerchantSign, type SignableValue } from '@pay/common';
-import { MainAccount } from './main-account.entity';
+import { MainAccount } from './main-account/main-account.entity';
 
 /** The main account a verified account API request speaks for. */
 export interface AccountApiCaller {

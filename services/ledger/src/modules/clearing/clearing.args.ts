@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import { IncomingPaymentStatus } from './incoming-payment.entity';
+import { IncomingPaymentStatus } from './incoming-payment/incoming-payment.entity';
 
 // Argument classes rather than one @Arg per parameter: the SDL keeps the declared order
 // (inherited fields first).

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IncomingPaymentStatus } from './incoming-payment.entity';
+import { IncomingPaymentStatus } from './incoming-payment/incoming-payment.entity';
 
 @InputType({ description: 'Open a main account (operators).' })
 export class CreateMainAccountInput {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MainAccount } from './main-account.entity';
-import { ChildAccount } from './child-account.entity';
+import { MainAccount } from './main-account/main-account.entity';
+import { ChildAccount } from './child-account/child-account.entity';
 import {
   childBalances,
   mainAccountTotals,

@@ -3,11 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray, type Fen, type PageWindow } from '@pay/common';
 import { AccountPurpose, OwnerType } from '../account/account-purpose';
 import { PostingType } from '../posting/posting-type';
-import { MainAccount } from './main-account.entity';
-import { ChildAccount } from './child-account.entity';
-import { IncomingPayment, IncomingPaymentStatus } from './incoming-payment.entity';
-import { Clearing } from './clearing.entity';
-import { ChildWithdrawal } from './child-withdrawal.entity';
+import { MainAccount } from './main-account/main-account.entity';
+import { ChildAccount } from './child-account/child-account.entity';
+import { IncomingPayment, IncomingPaymentStatus } from './incoming-payment/incoming-payment.entity';
+import { Clearing } from './clearing-record/clearing-record.entity';
+import { ChildWithdrawal } from './child-withdrawal/child-withdrawal.entity';
 import type { TimeRange } from './clearing-rules';
 
 type Row = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { LedgerContext } from '../../context';
-import type { MainAccount } from './main-account.entity';
+import type { MainAccount } from './main-account/main-account.entity';
 import { canAccessMainAccount } from './clearing.service';
 
 /** MainAccount by key, through a loader; a MERCHANT resolves only its own (null otherwise). */

@@ -5,11 +5,11 @@ import { AppError, applyRate, formatFen, type Actor, type Fen, type RatePpm, mas
 import { PLATFORM_REVENUE, WITHDRAWAL_PAYOUT } from '../account/account-purpose';
 import { post } from '../posting/posting.service';
 import { PostingType } from '../posting/posting-type';
-import { MainAccount } from './main-account.entity';
-import { ChildAccount } from './child-account.entity';
-import { IncomingPayment, IncomingPaymentStatus } from './incoming-payment.entity';
-import { Clearing } from './clearing.entity';
-import { ChildWithdrawal } from './child-withdrawal.entity';
+import { MainAccount } from './main-account/main-account.entity';
+import { ChildAccount } from './child-account/child-account.entity';
+import { IncomingPayment, IncomingPaymentStatus } from './incoming-payment/incoming-payment.entity';
+import { Clearing } from './clearing-record/clearing-record.entity';
+import { ChildWithdrawal } from './child-withdrawal/child-withdrawal.entity';
 import { childAccountLedger, clearingReceivable, mainAccountLedger, POSTING_KEYS } from './clearing-accounts';
 import { checkClientSn, checkPhone, checkText, checkUnionId } from './clearing-rules';
 

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection, MoneyScalar } from '@pay/common';
-import { MainAccount } from './main-account.entity';
-import { ChildAccount } from './child-account.entity';
-import { IncomingPayment } from './incoming-payment.entity';
-import { Clearing } from './clearing.entity';
-import { ChildWithdrawal } from './child-withdrawal.entity';
+import { MainAccount } from './main-account/main-account.entity';
+import { ChildAccount } from './child-account/child-account.entity';
+import { IncomingPayment } from './incoming-payment/incoming-payment.entity';
+import { Clearing } from './clearing-record/clearing-record.entity';
+import { ChildWithdrawal } from './child-withdrawal/child-withdrawal.entity';
 
 @ObjectType({ description: 'A page of main accounts.' })
 export class MainAccountConnection extends Connection(MainAccount, 'MainAccount') {}

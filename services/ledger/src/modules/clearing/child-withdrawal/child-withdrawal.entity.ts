@@ -11,7 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { fenColumn, MoneyScalar } from '@pay/common';
-import { ChildAccount } from './child-account.entity';
+import { ChildAccount } from '../child-account/child-account.entity';
 
 /** Child withdrawal status codes (`status`). Withdrawals are paid out when they are posted. */
 export enum ChildWithdrawalStatus {

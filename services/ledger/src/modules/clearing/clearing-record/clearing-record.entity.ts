@@ -11,8 +11,8 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { fenColumn, MoneyScalar } from '@pay/common';
-import { MainAccount } from './main-account.entity';
-import { ChildAccount } from './child-account.entity';
+import { MainAccount } from '../main-account/main-account.entity';
+import { ChildAccount } from '../child-account/child-account.entity';
 
 /**
  * A clearing (清分): money moved from a main account's balance to one of its children,

@@ -11,7 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { fenColumn, MoneyScalar } from '@pay/common';
-import { MainAccount } from './main-account.entity';
+import { MainAccount } from '../main-account/main-account.entity';
 
 /** The legacy status codes of an incoming payment (`status`: 1 paid, 0 failed, -1 waiting). */
 export enum IncomingPaymentStatus {

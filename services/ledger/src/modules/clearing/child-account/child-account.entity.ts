@@ -9,7 +9,7 @@ import {
   type Rel,
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { MainAccount } from './main-account.entity';
+import { MainAccount } from '../main-account/main-account.entity';
 
 /** A child account (子账户) of a main account, known by its phone number. Its money is `CHILD_ACCOUNT/<id>`. */
 @ObjectType({ description: 'A child account (子账户) of a main account, known by its phone number.' })
