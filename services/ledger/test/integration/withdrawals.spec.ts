@@ -561,6 +561,34 @@ describe('withdrawals', () => {
       expectError(await app.gql(WITHDRAWALS, { page: 0 }, m.actor), 'BAD_USER_INPUT');
     });
 
+    it('continues by keyset: a withdrawal arriving between pages repeats nothing; count only when asked', async () => {
+      const k = await merchantWith(1_000_000);
+      const own: string[] = [];
+      for (let i = 0; i < 4; i += 1)
+        own.push((await request(k.actor, { amount: `${20 + i}.00` })).withdrawal.id);
+      const first = await list({ first: 2 }, k.actor);
+      expect(first.nodes.map((n) => n.id)).toEqual([own[3], own[2]]);
+      await request(k.actor, { amount: '30.00' });
+      const second = await list({ first: 2, after: first.pageInfo.endCursor }, k.actor);
+      // An offset cursor would have shifted by the newcomer and repeated own[2].
+      expect(second.nodes.map((n) => n.id)).toEqual([own[1], own[0]]);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+
+      const SLIM = `query { withdrawals(first: 2) { nodes { id } } }`;
+      const statementsOf = async (query: string) => {
+        let fewest = Infinity;
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const before = sqlStatementCount();
+          dataOf(await app.gql(query, {}, k.actor));
+          fewest = Math.min(fewest, sqlStatementCount() - before);
+        }
+        return fewest;
+      };
+      expect(await statementsOf(SLIM.replace('nodes {', 'totalCount nodes {'))).toBe(
+        (await statementsOf(SLIM)) + 1,
+      );
+    });
+
     it("keeps merchants apart: another merchant sees none of them and can't name this one", async () => {
       expect((await list({}, ACTORS.otherMerchant)).nodes.map((n) => n.id)).not.toContain(ws[0]!.id);
       expectError(await app.gql(WITHDRAWALS, { merchantId: m.id }, ACTORS.otherMerchant), 'FORBIDDEN');

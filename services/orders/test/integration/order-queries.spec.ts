@@ -503,6 +503,34 @@ describe('order queries', () => {
       expect(rest).toEqual(all.slice(20));
     });
 
+    it('walks rows that share one instant (ties go by id) without losing or repeating one', async () => {
+      const before = (await list({ pageSize: 100 })).nodes.map((n) => n.merchantOrderNo);
+      // Two orders at one instant, with microseconds as SQL's now() writes them.
+      await sql(
+        app,
+        `update "order" set created_at = timestamptz '2025-10-31 10:00:00.123456+00' where merchant_order_no in (?, ?)`,
+        [noOf(0), noOf(1)],
+      );
+      const all = (await list({ pageSize: 100 })).nodes.map((n) => n.merchantOrderNo);
+      // The oldest now, one instant for both (ties go by id, newest first).
+      expect(all.slice(-2)).toEqual([noOf(1), noOf(0)]);
+      const walked: string[] = [];
+      let after: string | undefined;
+      for (let more = true; more;) {
+        const page = await slim({ first: 1, ...(after ? { after } : {}) });
+        walked.push(...page.nodes.map((n) => n.merchantOrderNo));
+        ({ endCursor: after, hasNextPage: more } = page.pageInfo);
+      }
+      expect(walked).toEqual(all);
+      // Put them back where they were.
+      for (const i of [0, 1])
+        await sql(app, 'update "order" set created_at = ? where merchant_order_no = ?', [
+          createdAt(i),
+          noOf(i),
+        ]);
+      expect((await list({ pageSize: 100 })).nodes.map((n) => n.merchantOrderNo)).toEqual(before);
+    });
+
     it('count(*) only when the query shows totalCount or totalPages', async () => {
       // The counter is the process's: the app's background loops (outbox relay, job
       // queue) add statements now and then, never take any away. The fewest of a few

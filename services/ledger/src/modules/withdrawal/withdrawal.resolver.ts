@@ -1,11 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   AppError,
-  merchantScope,
-  pageWindow,
-  requireRole,
-  toConnection,
+  keysetWindow,
   maskAccountNumber,
+  merchantScope,
+  requireRole,
+  selectsField,
+  toKeysetConnection,
 } from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { parseBankCardId } from '../bank-card/bank-card.service';
@@ -47,12 +49,18 @@ export class WithdrawalResolver {
   })
   async withdrawals(
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() args: WithdrawalListArgs,
   ): Promise<WithdrawalConnection> {
-    const window = pageWindow(args, { max: 100 });
+    const window = keysetWindow(args, { max: 100 });
     const filter = { ...withdrawalFilterOf(args), merchantId: merchantScope(ctx.actor, args.merchantId) };
-    const { items, total } = await listWithdrawals(ctx.em, filter, window);
-    return Object.assign(new WithdrawalConnection(), toConnection(items, total, window));
+    const result = await listWithdrawals(ctx.em, filter, window, {
+      total: selectsField(info, ['totalCount', 'totalPages']),
+    });
+    return Object.assign(
+      new WithdrawalConnection(),
+      toKeysetConnection(result.items, result, window, (w) => ({ at: w.createdAt, id: w.id })),
+    );
   }
 
   @Query(() => Withdrawal, {

@@ -10,6 +10,7 @@ import {
   pgArray,
   type Actor,
   type Fen,
+  type KeysetWindow,
   type PageWindow,
   amountArgument,
 } from '@pay/common';
@@ -482,17 +483,35 @@ function whereOf(filter: WithdrawalFilter) {
 }
 
 /** Withdrawals, newest first (`/withdrawlist`). */
+/**
+ * A page of withdrawals, newest first; after a keyset cursor the page continues below the
+ * last one seen (`(created_at, id) <`) instead of counting an OFFSET; one row beyond the
+ * page tells whether more follow; count(*) only when asked.
+ */
 export async function listWithdrawals(
   em: EntityManager,
   filter: WithdrawalFilter,
-  window: PageWindow,
-): Promise<{ items: Withdrawal[]; total: number }> {
-  const [items, total] = await em.findAndCount(Withdrawal, whereOf(filter), {
-    orderBy: { createdAt: 'desc', id: 'desc' },
-    limit: window.limit,
-    offset: window.offset,
-  });
-  return { items, total };
+  window: KeysetWindow,
+  options: { total: boolean } = { total: true },
+): Promise<{ items: Withdrawal[]; total: number | null; hasMore: boolean }> {
+  const where = whereOf(filter);
+  const query = em.createQueryBuilder(Withdrawal, 'w').select('*').where(where);
+  // The cursor names the last row seen; its exact created_at (microseconds: the row was
+  // written by SQL's now()) is read from the row itself, not from the cursor's milliseconds.
+  if (window.after) {
+    query.andWhere('(w.created_at, w.id) < (select created_at, id from withdrawal where id = ?)', [
+      window.after.id,
+    ]);
+  }
+  const [rows, total] = await Promise.all([
+    query
+      .orderBy({ createdAt: 'desc', id: 'desc' })
+      .limit(window.limit + 1)
+      .offset(window.offset)
+      .getResultList(),
+    options.total ? em.count(Withdrawal, where) : Promise.resolve(null),
+  ]);
+  return { items: rows.slice(0, window.limit), total, hasMore: rows.length > window.limit };
 }
 
 /**

@@ -192,7 +192,12 @@ export async function orderPage(
     .createQueryBuilder(Order, 'o')
     .select(options.properties ?? '*')
     .where(where);
-  if (window.after) query.andWhere('(o.created_at, o.id) < (?, ?)', [window.after.at, window.after.id]);
+  // The cursor names the last row seen; its exact created_at is read from the row (a
+  // timestamp written by SQL carries microseconds the cursor's milliseconds would lose).
+  if (window.after)
+    query.andWhere('(o.created_at, o.id) < (select created_at, id from "order" where id = ?)', [
+      window.after.id,
+    ]);
   const [rows, total] = await Promise.all([
     query
       .orderBy({ createdAt: 'desc', id: 'desc' })
