@@ -42,6 +42,31 @@ export interface CreatedOrder {
  */
 export async function createOrder(em: EntityManager, command: CreateOrderCommand): Promise<CreatedOrder> {
   const input = orderInput(command);
+  // A generated number can be drawn by a concurrent create after both checked it free:
+  // the unique index refuses the second, which draws again (a merchant's own number that
+  // is taken stays DUPLICATE_ORDER).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await createOrderOnce(em, command, input);
+    } catch (error) {
+      if (!(error instanceof GeneratedNumberTaken)) throw error;
+      if (attempt >= MAX_NUMBER_DRAWS)
+        throw new AppError('CONFLICT', 'could not draw a free order number; retry');
+    }
+  }
+}
+
+/** Draws of generated order numbers before giving up (each collision is rare). */
+const MAX_NUMBER_DRAWS = 5;
+
+/** A generated order number was taken between its check and the insert. */
+class GeneratedNumberTaken extends Error {}
+
+async function createOrderOnce(
+  em: EntityManager,
+  command: CreateOrderCommand,
+  input: ReturnType<typeof orderInput>,
+): Promise<CreatedOrder> {
   const { amount, channelCode, at } = input;
 
   return em.transactional(async (tx) => {
@@ -103,11 +128,14 @@ export async function createOrder(em: EntityManager, command: CreateOrderCommand
     try {
       await tx.flush();
     } catch (error) {
-      // Two concurrent requests with the same merchant order number: the index decides.
-      if (error instanceof UniqueConstraintViolationException && /merchant_order_no/.test(error.message)) {
-        throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, {
-          merchantOrderNo,
-        });
+      // Two concurrent requests with the same number: the index decides.
+      if (error instanceof UniqueConstraintViolationException) {
+        if (/merchant_order_no/.test(error.message) && input.merchantOrderNo !== null) {
+          throw new AppError('DUPLICATE_ORDER', `merchant order number ${merchantOrderNo} was used before`, {
+            merchantOrderNo,
+          });
+        }
+        if (/merchant_order_no|platform_order_no/.test(error.message)) throw new GeneratedNumberTaken();
       }
       throw error;
     }
