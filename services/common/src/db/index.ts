@@ -4,3 +4,4 @@ export * from './database-url';
 export * from './fen-column';
 export * from './pg-array';
 export * from './service-roles';
+export * from './plain-rows';

@@ -34,9 +34,11 @@ import {
 } from './order.type';
 import { cancelOrder, completeOrder, createOrder, findOrder, refundOrder } from './order.service';
 import { parseOrderAmount } from './order-input';
+import { loadedReference, loadPageReferences } from './order-page-references';
 import {
   listOrders,
-  orderPageProperties,
+  orderPageFields,
+  orderPropertiesFor,
   summarizeOrders,
   type OrderListFilter,
   type OrderRecord,
@@ -79,11 +81,13 @@ export class OrderResolver {
   ): Promise<OrderConnection> {
     const window = keysetWindow(page, { max: 100 });
     const listFilter = toListFilter(ctx, filter);
+    const fields = orderPageFields(info);
     // count(*) over every matching order only when the query shows it.
     const result = await listOrders(ctx.em, listFilter, window, {
       total: selectsField(info, ['totalCount', 'totalPages']),
-      properties: orderPageProperties(ctx.em, info),
+      properties: orderPropertiesFor(ctx.em.getMetadata(Order), fields),
     });
+    await loadPageReferences(ctx.loaders, result.items, fields);
     return Object.assign(
       new OrderConnection(),
       toKeysetConnection(result.items, result, window, (order) => ({ at: order.createdAt, id: order.id })),
@@ -211,8 +215,11 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Merchant, { description: 'The merchant.' })
-  async merchant(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<Merchant> {
-    return (await ctx.loaders.merchant.load(order.merchant.id))!;
+  merchant(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Merchant | Promise<Merchant> {
+    return (
+      loadedReference(order.merchant, Merchant) ??
+      ctx.loaders.merchant.load(order.merchant.id).then((merchant) => merchant!)
+    );
   }
 
   @FieldResolver(() => String, {
@@ -228,13 +235,17 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Channel, { description: 'The channel.' })
-  async channel(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<Channel> {
-    return (await ctx.loaders.channel.load(order.channel.code))!;
+  channel(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Channel | Promise<Channel> {
+    return (
+      loadedReference(order.channel, Channel) ??
+      ctx.loaders.channel.load(order.channel.code).then((channel) => channel!)
+    );
   }
 
   @FieldResolver(() => PayType, { description: "The channel's pay type." })
-  async payType(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<PayType> {
-    return (await ctx.loaders.channel.load(order.channel.code))!.payType;
+  payType(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): PayType | Promise<PayType> {
+    const channel = this.channel(order, ctx);
+    return channel instanceof Promise ? channel.then((c) => c.payType) : channel.payType;
   }
 
   @FieldResolver(() => Int, { description: 'Upstream config id (`pzid`).' })
@@ -243,8 +254,14 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => UpstreamConfig, { description: 'The upstream config that carried the payment.' })
-  async upstreamConfig(@Root() order: OrderRecord, @Ctx() ctx: OrdersContext): Promise<UpstreamConfig> {
-    return (await ctx.loaders.upstreamConfig.load(order.upstreamConfig.pzid))!;
+  upstreamConfig(
+    @Root() order: OrderRecord,
+    @Ctx() ctx: OrdersContext,
+  ): UpstreamConfig | Promise<UpstreamConfig> {
+    return (
+      loadedReference(order.upstreamConfig, UpstreamConfig) ??
+      ctx.loaders.upstreamConfig.load(order.upstreamConfig.pzid).then((config) => config!)
+    );
   }
 
   @FieldResolver(() => Int, {

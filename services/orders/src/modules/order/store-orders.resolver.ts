@@ -23,7 +23,8 @@ import {
 import type { OrdersContext } from '../../context';
 import { Order } from './order.entity';
 import { OrderFilterInput } from './order.input';
-import { orderPage, orderPageProperties, orderWhere, type OrderRecord } from './order.query';
+import { orderPage, orderPageFields, orderPropertiesFor, orderWhere, type OrderRecord } from './order.query';
+import { loadPageReferences } from './order-page-references';
 import { toListFilter } from './order.resolver';
 
 @InputType({ description: 'Order list filters plus the store and cashier (open API reconciliation).' })
@@ -60,10 +61,12 @@ export class StoreOrdersResolver {
     const where: Record<string, unknown> = { ...orderWhere(toListFilter(ctx, rest)) };
     if (storeId != null) where.storeId = storeId;
     if (cashierId != null) where.cashierId = cashierId;
+    const fields = orderPageFields(info);
     const result = await orderPage(ctx.em, where, window, {
       total: selectsField(info, ['totalCount', 'totalPages']),
-      properties: orderPageProperties(ctx.em, info),
+      properties: orderPropertiesFor(ctx.em.getMetadata(Order), fields),
     });
+    await loadPageReferences(ctx.loaders, result.items, fields);
     return Object.assign(
       new StoreOrderConnection(),
       toKeysetConnection(result.items, result, window, (order) => ({ at: order.createdAt, id: order.id })),
