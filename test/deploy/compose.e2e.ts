@@ -32,6 +32,7 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
   secrets?: Record<string, { environment?: string; file?: string }>;
+  configs?: Record<string, { content?: string }>;
 }
 
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as ComposeFile;
@@ -44,7 +45,9 @@ describe('docker-compose.yml (Compose v2)', () => {
   it('names the project and has no v1 `version:` key', () => {
     expect(compose.name).toBe('payoffice');
     expect(compose.version).toBeUndefined();
-    expect(Object.keys(compose.services).sort()).toEqual([...APP_SERVICES, 'db-roles', 'postgres'].sort());
+    expect(Object.keys(compose.services).sort()).toEqual(
+      [...APP_SERVICES, 'db-roles', 'pgbouncer', 'postgres'].sort(),
+    );
   });
 
   it.each(APP_SERVICES)('builds %s from the one Dockerfile with its SERVICE argument', (name) => {
@@ -69,11 +72,38 @@ describe('docker-compose.yml (Compose v2)', () => {
     if (name !== 'gateway') expect(service.depends_on?.postgres).toEqual({ condition: 'service_healthy' });
     // Its own database role, made first by the one-shot db-roles service.
     expect(service.depends_on?.['db-roles']).toEqual({ condition: 'service_completed_successfully' });
-    expect(env.DATABASE_URL).toBe(
-      `postgres://payoffice_${name}:\${${name.toUpperCase()}_DB_PASSWORD:?set it}@postgres:5432/payoffice`,
-    );
+    // Through PgBouncer; the migration lock (session-level) straight to PostgreSQL.
+    const credentials = `payoffice_${name}:\${${name.toUpperCase()}_DB_PASSWORD:?set it}`;
+    expect(env.DATABASE_URL).toBe(`postgres://${credentials}@pgbouncer:6432/payoffice`);
+    expect(service.depends_on?.pgbouncer).toEqual({ condition: 'service_healthy' });
+    if (name !== 'gateway')
+      expect(env.DATABASE_DIRECT_URL).toBe(`postgres://${credentials}@postgres:5432/payoffice`);
     expect(env.DATABASE_POOL_MAX).toBe('${DATABASE_POOL_MAX:-10}');
     expect(env.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('${OTEL_EXPORTER_OTLP_ENDPOINT:-}');
+  });
+
+  it('pools connections with PgBouncer in transaction mode, set up for what the services do', () => {
+    const pgbouncer = compose.services.pgbouncer!;
+    expect(pgbouncer.image).toMatch(/^edoburu\/pgbouncer:1\.(2[1-9]|[3-9]\d)\./);
+    expect(pgbouncer.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(JSON.stringify(pgbouncer.healthcheck?.test)).toContain('6432');
+    const ini = Object.fromEntries(
+      (compose.configs?.pgbouncer_ini?.content ?? '')
+        .split('\n')
+        .map((line) => line.split(' = '))
+        .filter((pair) => pair.length === 2),
+    ) as Record<string, string>;
+    expect(ini.payoffice).toBe('host=postgres port=5432 dbname=payoffice');
+    expect(ini.listen_port).toBe('6432');
+    expect(ini.pool_mode).toBe('transaction');
+    // node-postgres names its prepared statements (plain-rows, the ledger's group commit).
+    expect(Number(ini.max_prepared_statements)).toBeGreaterThan(0);
+    // The ledger's batcher sends `options` (search_path); the role's own default applies.
+    expect(ini.ignore_startup_parameters?.split(',')).toContain('options');
+    expect(ini.auth_file).toBe('/etc/pgbouncer/userlist.txt');
+    const users = compose.configs?.pgbouncer_userlist?.content ?? '';
+    for (const name of APP_SERVICES)
+      expect(users).toContain(`"payoffice_${name}" "\${${name.toUpperCase()}_DB_PASSWORD:?set it}"`);
   });
 
   it('makes the service roles once, as the owner, with every service password', () => {

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { dataOf, serviceRoleName, type ServiceName } from '@pay/common';
+import { Client } from 'pg';
+import { dataOf, SERVICE_NAMES, serviceRoleName, type ServiceName } from '@pay/common';
 import { ACTORS, startPlatform, type Platform } from '../support/platform';
 
 // Production connects each service with its own database role owning only its schemas
@@ -40,6 +41,19 @@ describe('per-service database roles', () => {
       ['settlement', platform.settlementOrm],
     ];
     for (const [service, orm] of expected) expect(await roleOf(orm)).toBe(serviceRoleName(service, prefix));
+  });
+
+  it('starts every session of a role in its own schema, without a SET (PgBouncer transaction pooling)', async () => {
+    for (const service of SERVICE_NAMES) {
+      const client = new Client({ connectionString: platform.databaseUrls[service] });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');
+        expect([service, rows[0]!.schema]).toEqual([service, service]);
+      } finally {
+        await client.end();
+      }
+    }
   });
 
   it('runs the whole graph: each subgraph on its schemas, settlement over the published views', async () => {

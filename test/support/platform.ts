@@ -56,6 +56,8 @@ export const ACTORS = TEST_ACTORS;
 export interface Platform {
   gatewayUrl: string;
   ordersUrl: string;
+  /** Each service's database URL (its own role's with `serviceRoles`). */
+  databaseUrls: Record<ServiceName, string>;
   orm: MikroORM;
   orders: OrdersServer;
   ledger: LedgerServer;
@@ -230,6 +232,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   return {
     demoWorld: world,
     gatewayUrl,
+    databaseUrls: urls,
     ordersUrl: `${ordersListening.url}/graphql`,
     orm,
     orders,

@@ -6,6 +6,8 @@ import {
   parseEnv,
   port,
   rejectDemoSecretsInProduction,
+  databaseConfig,
+  type DatabaseConfig,
 } from '@pay/common';
 
 const envSchema = z.object({
@@ -36,7 +38,7 @@ export interface LedgerConfig {
   http: { port: number; host: string };
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
-  db: { url: string | undefined; poolMax: number; readUrl?: string };
+  db: DatabaseConfig;
   auth: { internalSecret: string };
   withdrawal: { feeFixed: number; feeRatePpm: number; minAmount: number };
   /** The orders service's base URL; null: two-factor codes are never required. */
@@ -58,11 +60,7 @@ export function loadLedgerConfig(env: Record<string, string | undefined> = proce
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port: e.LEDGER_PORT, host: e.LEDGER_HOST },
-    db: {
-      url: e.DATABASE_URL,
-      poolMax: e.DATABASE_POOL_MAX,
-      ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
-    },
+    db: databaseConfig(e),
     metrics: { port: e.LEDGER_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     withdrawal: {

@@ -9,6 +9,8 @@ import {
   rejectDemoSecretsInProduction,
   ConfigError,
   secret,
+  databaseConfig,
+  type DatabaseConfig,
 } from '@pay/common';
 
 /** The channels' own back-off (15 s, 15 s, 30 s, 3 min, 10 min, 20 min, 30 min, … up to 6 h): about 24 hours. */
@@ -96,7 +98,7 @@ export interface OrdersConfig {
   http: { port: number; host: string; publicUrl: string };
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
-  db: { url: string | undefined; poolMax: number; readUrl?: string };
+  db: DatabaseConfig;
   auth: { internalSecret: string; masterKey: string };
   notify: { scheduleSeconds: number[]; timeoutMs: number };
   outbox: { intervalMs: number; retentionHours: number };
@@ -132,11 +134,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       host: e.ORDERS_HOST,
       publicUrl: e.ORDERS_PUBLIC_URL ?? `http://127.0.0.1:${e.ORDERS_PORT}`,
     },
-    db: {
-      url: e.DATABASE_URL,
-      poolMax: e.DATABASE_POOL_MAX,
-      ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
-    },
+    db: databaseConfig(e),
     metrics: { port: e.ORDERS_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET, masterKey: e.MERCHANT_API_MASTER_KEY },
     notify: {

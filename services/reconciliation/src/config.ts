@@ -6,6 +6,8 @@ import {
   parseEnv,
   port,
   rejectDemoSecretsInProduction,
+  databaseConfig,
+  type DatabaseConfig,
 } from '@pay/common';
 
 const envSchema = z.object({
@@ -44,7 +46,7 @@ export interface ReconciliationConfig {
   http: { port: number; host: string };
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
-  db: { url: string | undefined; poolMax: number; readUrl?: string };
+  db: DatabaseConfig;
   auth: { internalSecret: string };
   ordersUrl: string | null;
   statementDir: string | null;
@@ -68,11 +70,7 @@ export function loadReconciliationConfig(
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port: e.RECONCILIATION_PORT, host: e.RECONCILIATION_HOST },
-    db: {
-      url: e.DATABASE_URL,
-      poolMax: e.DATABASE_POOL_MAX,
-      ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
-    },
+    db: databaseConfig(e),
     metrics: { port: e.RECONCILIATION_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     ordersUrl: e.ORDERS_URL ?? null,

@@ -6,6 +6,8 @@ import {
   parseEnv,
   port,
   rejectDemoSecretsInProduction,
+  databaseConfig,
+  type DatabaseConfig,
 } from '@pay/common';
 
 /** A PEM given in an environment variable, where newlines are often written as `\n`. */
@@ -73,7 +75,7 @@ export interface SettlementConfig {
   http: { port: number; host: string };
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
-  db: { url: string | undefined; poolMax: number; readUrl?: string };
+  db: DatabaseConfig;
   auth: { internalSecret: string };
   /** The ledger's base URL; null: payouts and wallet movements answer DEPENDENCY_UNAVAILABLE. */
   ledgerUrl: string | null;
@@ -110,11 +112,7 @@ export function loadSettlementConfig(
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     http: { port, host: e.SETTLEMENT_HOST },
-    db: {
-      url: e.DATABASE_URL,
-      poolMax: e.DATABASE_POOL_MAX,
-      ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
-    },
+    db: databaseConfig(e),
     metrics: { port: e.SETTLEMENT_METRICS_PORT, host: e.METRICS_HOST },
     auth: { internalSecret: e.INTERNAL_SIGNING_SECRET },
     ledgerUrl: e.LEDGER_URL ?? null,

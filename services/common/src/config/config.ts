@@ -105,6 +105,12 @@ export const commonEnvShape = {
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** A read replica for statistics (MikroORM replicas); unset: everything on DATABASE_URL. */
   DATABASE_READ_URL: postgresUrl.optional(),
+  /**
+   * PostgreSQL itself when DATABASE_URL goes through a transaction-pooling PgBouncer: the
+   * migration lock is a session-level advisory lock and needs a session of its own.
+   * Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: postgresUrl.optional(),
   /** Shared by the gateway (signs) and subgraphs (verify) for the actor header. */
   INTERNAL_SIGNING_SECRET: secret('demo-internal-signing-secret-not-for-production'),
   JWT_SECRET: secret('demo-jwt-secret-not-for-production'),
@@ -129,4 +135,27 @@ export function rejectDemoSecretsInProduction(
   return Object.entries(secrets)
     .filter(([, value]) => value.startsWith(DEMO_SECRET_PREFIX))
     .map(([name]) => `invalid configuration: ${name}: the demo default must not be used in production`);
+}
+
+/** A service's database settings, as every service's config carries them. */
+export interface DatabaseConfig {
+  url: string | undefined;
+  poolMax: number;
+  readUrl?: string;
+  directUrl?: string;
+}
+
+/** DatabaseConfig from the common variables. */
+export function databaseConfig(e: {
+  DATABASE_URL?: string;
+  DATABASE_POOL_MAX: number;
+  DATABASE_READ_URL?: string;
+  DATABASE_DIRECT_URL?: string;
+}): DatabaseConfig {
+  return {
+    url: e.DATABASE_URL,
+    poolMax: e.DATABASE_POOL_MAX,
+    ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
+    ...(e.DATABASE_DIRECT_URL ? { directUrl: e.DATABASE_DIRECT_URL } : {}),
+  };
 }

@@ -19,6 +19,8 @@ export interface DatabaseOptions {
    * statistics); every other read and every write stays on `url`.
    */
   readUrl?: string;
+  /** PostgreSQL itself, for the migration lock, when `url` goes through a transaction-pooling PgBouncer. */
+  directUrl?: string;
   /** Apply pending migrations before returning (the default: services migrate on start). */
   migrate?: boolean;
 }
@@ -69,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   orm.em.getConnection().getKnex().on('query', countSqlStatement);
   if (options.migrate !== false) {
     try {
-      await withMigrationLock(options.url, options.schema, async () => {
+      await withMigrationLock(options.directUrl ?? options.url, options.schema, async () => {
         await orm.em.getConnection().execute(`create schema if not exists "${options.schema}"`);
         const applied = await orm.getMigrator().up();
         if (applied.length > 0)

@@ -74,6 +74,9 @@ export function serviceRolesSql(
        end $$`,
       `alter role ${ident(role)} with login password ${literal(passwords[service])}`,
       `grant connect, create on database ${ident(database)} to ${ident(role)}`,
+      // Every session of the role starts in its own schema: behind a transaction-pooling
+      // PgBouncer a per-connection SET or startup option does not follow the client.
+      `alter role ${ident(role)} set search_path to ${ident(SERVICE_SCHEMAS[service][0])}, public`,
     );
     for (const schema of SERVICE_SCHEMAS[service]) {
       statements.push(

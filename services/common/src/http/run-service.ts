@@ -11,7 +11,7 @@ import { stopTracing } from '../tracing/lifecycle';
 
 interface RunnableConfig {
   logLevel: string;
-  db: { url: string | undefined; poolMax?: number; readUrl?: string };
+  db: { url: string | undefined; poolMax?: number; readUrl?: string; directUrl?: string };
   /** The internal `/metrics` listener. */
   metrics: MetricsListenConfig;
 }
@@ -45,6 +45,7 @@ export function runService<C extends RunnableConfig>(options: {
       migrations: options.migrations,
       poolMax: config.db.poolMax,
       ...(config.db.readUrl ? { readUrl: config.db.readUrl } : {}),
+      ...(config.db.directUrl ? { directUrl: config.db.directUrl } : {}),
     });
     await options.beforeStart?.(orm, config);
     const server = await options.createServer({ orm, config, databaseUrl: database.url });

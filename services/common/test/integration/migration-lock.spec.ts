@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Migration } from '@mikro-orm/migrations';
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/db/orm';
 import { createTestDatabase } from '../../src/testkit/test-database';
@@ -55,5 +56,20 @@ describe('openDatabase migrations under an advisory lock', () => {
     } finally {
       await client.end();
     }
+  });
+
+  it('takes the lock on DATABASE_DIRECT_URL when given (PgBouncer transaction pooling would lose it)', async () => {
+    // A port nothing listens on: taken from the system, then let go.
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const direct = new URL(db.url);
+    direct.port = String(closedPort);
+    await expect(
+      openDatabase({ url: db.url, directUrl: direct.toString(), schema: 'direct', entities: [], migrations }),
+    ).rejects.toThrow(/ECONNREFUSED/);
   });
 });
