@@ -159,7 +159,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const alipayAppId = '2021000000000001';
   const baseOrdersConfig = testOrdersConfig();
   const ordersConfig = testOrdersConfig({
-    notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
+    notify: { ...baseOrdersConfig.notify, scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
     outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ledgerUrl,
     reconciliationUrl,

@@ -16,7 +16,11 @@ describe('loadOrdersConfig', () => {
     const config = loadOrdersConfig({});
     expect(config.env).toBe('development');
     expect(config.http).toEqual({ port: 4001, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:4001' });
-    expect(config.notify).toEqual({ scheduleSeconds: DEFAULT_NOTIFY_SCHEDULE_SECONDS, timeoutMs: 10000 });
+    expect(config.notify).toEqual({
+      scheduleSeconds: DEFAULT_NOTIFY_SCHEDULE_SECONDS,
+      timeoutMs: 10000,
+      logRetentionMonths: 24,
+    });
     expect(config.outbox.intervalMs).toBe(500);
     expect(config.seedDemoData).toBe(false);
     expect(config.db.url).toBeUndefined();
@@ -27,6 +31,7 @@ describe('loadOrdersConfig', () => {
       ORDERS_PORT: '5001',
       ORDERS_PUBLIC_URL: 'https://pay.example.com',
       NOTIFY_RETRY_SCHEDULE: '5,10,60',
+      NOTIFY_LOG_RETENTION_MONTHS: '0',
       SEED_DEMO_DATA: 'true',
       DATABASE_URL: 'postgres://localhost/orders',
       INTERNAL_SIGNING_SECRET: 'another-secret-of-enough-length',
@@ -34,6 +39,8 @@ describe('loadOrdersConfig', () => {
     expect(config.http.port).toBe(5001);
     expect(config.http.publicUrl).toBe('https://pay.example.com');
     expect(config.notify.scheduleSeconds).toEqual([5, 10, 60]);
+    // 0: notify logs are kept forever (no partition is dropped).
+    expect(config.notify.logRetentionMonths).toBeNull();
     expect(config.seedDemoData).toBe(true);
     expect(config.db.url).toBe('postgres://localhost/orders');
     expect(config.auth.internalSecret).toBe('another-secret-of-enough-length');

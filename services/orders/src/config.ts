@@ -73,6 +73,8 @@ const envSchema = z.object({
   RECONCILIATION_URL: z.string().url().optional(),
   NOTIFY_RETRY_SCHEDULE: scheduleList.optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  /** Months of notification attempts kept (monthly partitions; older months are dropped); 0: kept forever. */
+  NOTIFY_LOG_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(24),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
   /** Hours a delivered outbox event (and its receipts) is kept before the relay prunes it. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(DEFAULT_OUTBOX_RETENTION_HOURS),
@@ -100,7 +102,12 @@ export interface OrdersConfig {
   metrics: { port: number; host: string };
   db: DatabaseConfig;
   auth: { internalSecret: string; masterKey: string };
-  notify: { scheduleSeconds: number[]; timeoutMs: number };
+  notify: {
+    scheduleSeconds: number[];
+    timeoutMs: number;
+    /** Months of notify logs kept; null: forever. */
+    logRetentionMonths: number | null;
+  };
   outbox: { intervalMs: number; retentionHours: number };
   sandbox: {
     wechatApiKey: string;
@@ -140,6 +147,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
     notify: {
       scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
+      logRetentionMonths: e.NOTIFY_LOG_RETENTION_MONTHS || null,
     },
     outbox: { intervalMs: e.OUTBOX_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
     sandbox: {

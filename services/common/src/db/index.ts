@@ -5,3 +5,4 @@ export * from './fen-column';
 export * from './pg-array';
 export * from './service-roles';
 export * from './plain-rows';
+export * from './monthly-partitions';

@@ -3,7 +3,7 @@ import { orderModule } from './order';
 import { merchantModule } from './merchant';
 import { channelModule } from './channel';
 import { statsModule } from './stats';
-import { notificationModule } from './notification';
+import { notificationModule, notifyLogPartitionsModule } from './notification';
 import { upstreamModule } from './upstream';
 import { sandboxModule } from './sandbox';
 import { openApiModule } from './open-api';
@@ -15,6 +15,7 @@ export const ordersModules = [
   channelModule,
   statsModule,
   notificationModule,
+  notifyLogPartitionsModule,
   sandboxModule,
   upstreamModule,
   openApiModule,

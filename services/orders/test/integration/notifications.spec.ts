@@ -1,4 +1,11 @@
-import { dataOf, eventually, startMerchantReceiver } from '@pay/common';
+import {
+  dataOf,
+  eventually,
+  listMonthPartitions,
+  PARTITION_MONTHS_AHEAD,
+  startMerchantReceiver,
+  toChinaWallClock,
+} from '@pay/common';
 import { ACTORS, startOrdersTestApp, type OrdersTestApp } from '../support/orders-app';
 
 const CREATE = `mutation ($input: CreateOrderInput!) { createOrder(input: $input) { paymentUrl order { id platformOrderNo } } }`;
@@ -16,7 +23,9 @@ describe('merchant notifications: back-off, parking, resend', () => {
   let app: OrdersTestApp;
   beforeAll(async () => {
     // Two retries after the first attempt, then the notification is parked.
-    app = await startOrdersTestApp({ notify: { scheduleSeconds: [0.2, 0.2], timeoutMs: 1000 } });
+    app = await startOrdersTestApp({
+      notify: { scheduleSeconds: [0.2, 0.2], timeoutMs: 1000, logRetentionMonths: null },
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -95,5 +104,27 @@ describe('merchant notifications: back-off, parking, resend', () => {
     }, 'three transport failures');
     expect(o.notifyStatusCode).toBe(1);
     expect(o.notifyLogs.every((l) => !l.delivered)).toBe(true);
+  });
+
+  it("keeps the attempts in monthly partitions, this month's and the next ones' ready", async () => {
+    const connection = app.orm.em.getConnection();
+    const [table] = (await connection.execute(
+      `select relkind from pg_class where oid = 'notify_log'::regclass`,
+    )) as { relkind: string }[];
+    expect(table!.relkind).toBe('p');
+    const partitions = await listMonthPartitions(connection, 'notify_log');
+    const month = (offset: number) => {
+      const wall = toChinaWallClock(new Date());
+      const index = wall.getUTCFullYear() * 12 + wall.getUTCMonth() + offset;
+      return `notify_log_p${Math.floor(index / 12)}${String((index % 12) + 1).padStart(2, '0')}`;
+    };
+    for (let ahead = 0; ahead <= PARTITION_MONTHS_AHEAD; ahead += 1)
+      expect(partitions).toContain(month(ahead));
+    // The attempts written above are in this month's partition.
+    const [placed] = (await connection.execute(
+      `select count(*)::int as n from notify_log where tableoid = ?::regclass`,
+      [month(0)],
+    )) as { n: number }[];
+    expect(placed!.n).toBeGreaterThan(0);
   });
 });

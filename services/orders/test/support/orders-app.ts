@@ -15,7 +15,7 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
   const db = await openTestOrdersDatabase();
   const world = await buildStandardWorld(db.orm.em.fork());
   const config = testOrdersConfig({
-    notify: { scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
+    notify: { ...testOrdersConfig().notify, scheduleSeconds: [0.3, 0.3, 0.3], timeoutMs: 2000 },
     outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ...overrides,
   });

@@ -8,6 +8,7 @@ import { Migration20261205090000_sandbox_channel_book } from './Migration2026120
 import { Migration20261206090000_order_created_index } from './Migration20261206090000_order_created_index';
 import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
 import { Migration20261206130000_outbox_trace_context } from './Migration20261206130000_outbox_trace_context';
+import { Migration20261207090000_notify_log_partitions } from './Migration20261207090000_notify_log_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -28,5 +29,9 @@ export const ordersMigrations: MigrationObject[] = [
   {
     name: 'Migration20261206130000_outbox_trace_context',
     class: Migration20261206130000_outbox_trace_context,
+  },
+  {
+    name: 'Migration20261207090000_notify_log_partitions',
+    class: Migration20261207090000_notify_log_partitions,
   },
 ];
