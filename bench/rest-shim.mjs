@@ -185,7 +185,7 @@ export async function run({ print }) {
       },
     ];
     const options = {
-      requests: Number(process.env.BENCH_REQUESTS ?? 300),
+      requests: Number(process.env.BENCH_REQUESTS ?? 800),
       concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
     };
     const ratios = [];

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { httpRequestDuration } from '../metrics/metrics';
-import { currentRequestId, logger, withRequestId } from '../logging/logger';
+import { currentRequestId, logger, logsAt, requestLogger, withRequestId } from '../logging/logger';
 
 /**
  * An express app with what every service exposes: request ids and logs, request
@@ -18,7 +18,7 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
     withRequestId(req.header('x-request-id'), () => {
       const requestId = currentRequestId() ?? '';
       res.setHeader('x-request-id', requestId);
-      const log = logger();
+      const log = requestLogger();
       const started = performance.now();
       const stop = httpRequestDuration.startTimer({ method: req.method });
       res.on('finish', () => {
@@ -31,8 +31,8 @@ export function createServiceApp(options: { ready: () => Promise<boolean> }): Ex
         // Health probes stay out (a line every few seconds per replica says nothing), and
         // the query string too: signed legacy calls carry keys and signatures in it.
         const path = req.originalUrl.split('?')[0]!;
-        if (path === '/health' || path === '/ready') return;
-        log.info(
+        if (path === '/health' || path === '/ready' || !logsAt('info')) return;
+        log().info(
           {
             method: req.method,
             path,

@@ -13,7 +13,21 @@ let root: Logger = pino({
   redact: REDACT,
 });
 
-const requestScope = new AsyncLocalStorage<{ requestId: string; log: Logger }>();
+/** A request's id, and its logger once something asks for it. */
+interface RequestScope {
+  requestId: string;
+  log?: Logger;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * The scope's logger, a child of the root logger carrying the request id, made when first
+ * asked for: made for every request, it cost a subgraph ~3 % of a request's CPU even when
+ * nothing was logged.
+ */
+const scopeLogger = (scope: RequestScope): Logger =>
+  (scope.log ??= root.child({ requestId: scope.requestId }));
 
 /**
  * Re-creates the root logger for a service (name, level); called once at start-up.
@@ -31,7 +45,19 @@ export function configureLogger(options: {
 
 /** The current request's logger (carrying its request id), else the root logger. */
 export function logger(): Logger {
-  return requestScope.getStore()?.log ?? root;
+  const scope = requestScope.getStore();
+  return scope ? scopeLogger(scope) : root;
+}
+
+/** The current request's logger for later, outside its async context (a response's `finish`). */
+export function requestLogger(): () => Logger {
+  const scope = requestScope.getStore();
+  return scope ? () => scopeLogger(scope) : () => root;
+}
+
+/** Whether lines of `level` are written (before building one that costs something). */
+export function logsAt(level: pino.Level): boolean {
+  return root.isLevelEnabled(level);
 }
 
 export function currentRequestId(): string | undefined {
@@ -41,5 +67,5 @@ export function currentRequestId(): string | undefined {
 /** Runs `fn` with a logger bound to `requestId` (a new one when absent). */
 export function withRequestId<T>(requestId: string | undefined, fn: () => T): T {
   const id = requestId && /^[\w.-]{1,100}$/.test(requestId) ? requestId : randomUUID();
-  return requestScope.run({ requestId: id, log: root.child({ requestId: id }) }, fn);
+  return requestScope.run({ requestId: id }, fn);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { constantTimeEqual, verifyMerchantSign, type SignableValue } from '@pay/common';
+import { constantTimeEqual, queryPlainRows, verifyMerchantSign, type SignableValue } from '@pay/common';
 import { MerchantStatus } from './merchant.entity';
 
 /** Who a verified legacy merchant API request speaks for. */
@@ -16,7 +16,7 @@ export type MerchantApiVerdict =
  * never leave this service: the gateway sends the parameters and gets a verdict.
  *
  * Every verdict reads the merchant's status and key afresh — one single-row statement,
- * no managed entity — so a changed key or a disabled merchant counts from the very next
+ * no managed entity, not even a query builder — so a changed key or a disabled merchant counts from the very next
  * request: there is no cache to fall behind.
  */
 export async function verifyMerchantApiSignature(
@@ -36,12 +36,10 @@ export async function verifyMerchantApiSignature(
   if (!Number.isSafeInteger(id) || id <= 0 || String(params.merchant_id).trim() !== String(id)) {
     return { ok: false, code: 'MERCHANT_DISABLED' };
   }
-  const [merchant] = (await em
-    .getConnection()
-    .execute('select status, signing_key from merchant where id = ?', [id])) as {
-    status: MerchantStatus;
-    signing_key: string;
-  }[];
+  // A prepared statement on the driver: this runs before every legacy API request.
+  const [merchant] = (await queryPlainRows(em, 'select status, signing_key from merchant where id = $1', [
+    id,
+  ])) as { status: MerchantStatus; signing_key: string }[];
   if (!merchant || merchant.status !== MerchantStatus.ACTIVE) return { ok: false, code: 'MERCHANT_DISABLED' };
   const secret = usesMasterKey ? masterKey : merchant.signing_key;
   return verifyMerchantSign(params, secret)
