@@ -9,6 +9,7 @@ import { Migration20261206090000_order_created_index } from './Migration20261206
 import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
 import { Migration20261206130000_outbox_trace_context } from './Migration20261206130000_outbox_trace_context';
 import { Migration20261207090000_notify_log_partitions } from './Migration20261207090000_notify_log_partitions';
+import { Migration20261207100000_order_request_parameters } from './Migration20261207100000_order_request_parameters';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -33,5 +34,9 @@ export const ordersMigrations: MigrationObject[] = [
   {
     name: 'Migration20261207090000_notify_log_partitions',
     class: Migration20261207090000_notify_log_partitions,
+  },
+  {
+    name: 'Migration20261207100000_order_request_parameters',
+    class: Migration20261207100000_order_request_parameters,
   },
 ];

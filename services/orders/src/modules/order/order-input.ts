@@ -1,5 +1,5 @@
 import { AppError, amountArgument } from '@pay/common';
-import type { ClientAttach } from './client-attach.type';
+import type { OrderRequestParameters } from './order-request-parameters.type';
 import type { CreateOrderCommand } from './order.commands';
 import { NotifyStyle } from './order.entity';
 
@@ -58,8 +58,8 @@ export interface OrderInput {
   storeId: string | null;
   cashierId: string | null;
   deviceNo: string | null;
-  /** The request's parameters as the legacy gateway stored them (`extended.client_attach`). */
-  clientAttach: ClientAttach;
+  /** The request's own parameters, as given. */
+  requestParameters: OrderRequestParameters;
   at: Date;
 }
 
@@ -100,18 +100,18 @@ export function orderInput(command: CreateOrderCommand): OrderInput {
     storeId: text(command.storeId, 'storeId', 32),
     cashierId: text(command.cashierId, 'cashierId', 32),
     deviceNo: text(command.deviceNo, 'deviceNo', 64),
-    clientAttach: {
-      fxdesc: description,
-      fxattch: attach || null,
-      fxnotifyurl: notifyUrl,
-      fxbackurl: returnUrl,
-      fxip: clientIp,
-      fxbankcode: text(command.bankCode, 'bankCode', 32),
-      fxfs: text(command.paymentMethod, 'paymentMethod', 32),
-      fxuserid: text(command.subUserId, 'subUserId', 64),
-      fxnotifystyle: notifyStyle === NotifyStyle.JSON ? '2' : '1',
-      fxsignstring: text(command.signString, 'signString', 8) ?? '',
-      fxjumpflag: text(command.jumpFlag, 'jumpFlag', 32),
+    requestParameters: {
+      description,
+      attach: attach || null,
+      notifyUrl,
+      returnUrl,
+      clientIp,
+      bankCode: text(command.bankCode, 'bankCode', 32),
+      paymentMethod: text(command.paymentMethod, 'paymentMethod', 32),
+      subUserId: text(command.subUserId, 'subUserId', 64),
+      notifyStyle: notifyStyle === NotifyStyle.JSON ? '2' : '1',
+      signString: text(command.signString, 'signString', 8) ?? '',
+      jumpFlag: text(command.jumpFlag, 'jumpFlag', 32),
     },
     at: command.at ?? new Date(),
   };

@@ -16,7 +16,7 @@ import { Merchant } from '../merchant/merchant.entity';
 import { Channel } from '../channel/channel.entity';
 import { UpstreamConfig } from '../upstream/upstream-config.entity';
 import { NotifyStatus, OrderStatus } from './order-status';
-import { ClientAttach } from './client-attach.type';
+import { OrderRequestParameters } from './order-request-parameters.type';
 
 export enum NotifyStyle {
   FORM = 'FORM',
@@ -157,11 +157,11 @@ export class Order {
   @Property({ length: 64 })
   requestIp!: string;
 
-  @Field(() => ClientAttach, {
-    description: 'The raw request parameters as the legacy `client_attach` shows them.',
+  @Field(() => OrderRequestParameters, {
+    description: 'The create-order request’s own parameters, as given.',
   })
   @Property({ type: 'json' })
-  clientAttach!: ClientAttach;
+  requestParameters!: OrderRequestParameters;
 
   @Field(() => Int, {
     description: 'Order style: 0 normal, 1 recharge, 2 deposit, 3 test, 4 merchant QR code.',

@@ -122,7 +122,7 @@ async function createOrderOnce(
       storeId: input.storeId,
       cashierId: input.cashierId,
       deviceNo: input.deviceNo,
-      clientAttach: input.clientAttach,
+      requestParameters: input.requestParameters,
     });
     recordOrderState(tx, order);
     try {
