@@ -150,18 +150,18 @@ describe('settling reconciled orders through the gateway: run → voucher upload
     ).toBe(0);
 
     const list = `query ($filter: SettlementFilter) { settlements(filter: $filter) { totalCount nodes {
-      code orderCount totalFen state stateCode person voucher { url } } } }`;
+      code orderCount total state stateCode person voucher { url } } } }`;
     const pending = dataOf(
       await platform.gql<{
         settlements: {
           totalCount: number;
-          nodes: { code: string; orderCount: number; totalFen: number; stateCode: number }[];
+          nodes: { code: string; orderCount: number; total: string; stateCode: number }[];
         };
       }>(list, { filter: { merchantId: MERCHANT, state: 'PENDING' } }, ACTORS.merchant),
     ).settlements;
     expect(pending.totalCount).toBe(1);
     const settlement = pending.nodes[0]!;
-    expect(settlement).toMatchObject({ orderCount: 2, totalFen: expectedTotal, stateCode: 1 });
+    expect(settlement).toMatchObject({ orderCount: 2, total: formatFen(expectedTotal), stateCode: 1 });
 
     // The orders' income is frozen until the next day (T+1); let the ledger's clock get there.
     const tomorrow = new Date(Date.now() + 24 * 3600_000);

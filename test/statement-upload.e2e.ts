@@ -162,11 +162,11 @@ describe('statement files uploaded through the gateway', () => {
           source: string;
           lines: {
             totalCount: number;
-            nodes: { platformOrderNo: string; transactionId: string; amountFen: number; kind: string }[];
+            nodes: { platformOrderNo: string; transactionId: string; amount: string; kind: string }[];
           };
         };
       }>(
-        `query ($id: ID!) { statement(id: $id) { source lines { totalCount nodes { platformOrderNo transactionId amountFen kind } } } }`,
+        `query ($id: ID!) { statement(id: $id) { source lines { totalCount nodes { platformOrderNo transactionId amount kind } } } }`,
         { id: result.statement.id },
         ACTORS.analyst,
       ),
@@ -176,7 +176,7 @@ describe('statement files uploaded through the gateway', () => {
       sameDay.map((o) => ({
         platformOrderNo: o.platformOrderNo,
         transactionId: o.upstreamOrderNo,
-        amountFen: fen(o.amount),
+        amount: o.amount,
         kind: 'PAYMENT',
       })),
     );

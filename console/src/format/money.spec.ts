@@ -1,4 +1,4 @@
-import { formatMoney, isYuan } from './money';
+import { formatMoney, isYuan, moneyToFen } from './money';
 
 describe('formatMoney', () => {
   it('groups thousands by string operations, keeping every fen as the graph sent it', () => {
@@ -20,5 +20,14 @@ describe('isYuan', () => {
   it('takes positive amounts with at most two decimals', () => {
     expect(['66', '66.0', '66.00', '0.01'].every(isYuan)).toBe(true);
     expect(['0', '0.00', '-1', '1.001', '1e3', 'abc', ''].some(isYuan)).toBe(false);
+  });
+});
+
+describe('moneyToFen', () => {
+  it('turns Money into integer fen for chart scales, sign and short fractions included', () => {
+    expect(moneyToFen('1234.50')).toBe(123450);
+    expect(moneyToFen('0.05')).toBe(5);
+    expect(moneyToFen('-88.5')).toBe(-8850);
+    expect(moneyToFen('100')).toBe(10000);
   });
 });

@@ -583,7 +583,7 @@ export type PayAdminConsumeOrdersQueryVariables = Exact<{
 }>;
 
 
-export type PayAdminConsumeOrdersQuery = { reconciliationOrders: { totalCount: number, statistics: { orderNum: number, countPriceFen: number | null, successBill: number, successPriceFen: number | null, failBill: number, failPriceFen: number | null }, nodes: Array<{ platformOrderNo: string, merchantName: string, equipmentNo: string | null, totalFeeFen: number, payMethod: number | null, createdAt: string, reconciliationStatusCode: number, autoReconcile: boolean }> } };
+export type PayAdminConsumeOrdersQuery = { reconciliationOrders: { totalCount: number, statistics: { orderNum: number, countPrice: string, successBill: number, successPrice: string, failBill: number, failPrice: string }, nodes: Array<{ platformOrderNo: string, merchantName: string, equipmentNo: string | null, amount: string, payMethod: number | null, createdAt: string, reconciliationStatusCode: number, autoReconcile: boolean }> } };
 
 export type PayAdminSetAutoReconcileMutationVariables = Exact<{
   input: SetAutoReconcileInput;
@@ -598,7 +598,7 @@ export type PayAdminOrderDetailsQueryVariables = Exact<{
 }>;
 
 
-export type PayAdminOrderDetailsQuery = { orderBill: { billData: Array<{ platformOrderNo: string, equipmentNo: string | null, totalFeeFen: number, payerNickname: string | null, reconciliationStatusCode: number, payMethod: number | null, adminStatusCode: number, createdAt: string }>, thirdBill: { tradeTime: string, platformOrderNo: string | null, device: string | null, amountFen: number, payer: string | null, transactionId: string | null } | null, billInfo: { runCode: string, note: string, createdAt: string, issueCode: number, run: { person: string } | null } | null } | null };
+export type PayAdminOrderDetailsQuery = { orderBill: { billData: Array<{ platformOrderNo: string, equipmentNo: string | null, amount: string, payerNickname: string | null, reconciliationStatusCode: number, payMethod: number | null, adminStatusCode: number, createdAt: string }>, thirdBill: { tradeTime: string, platformOrderNo: string | null, device: string | null, amount: string, payer: string | null, transactionId: string | null } | null, billInfo: { runCode: string, note: string, createdAt: string, issueCode: number, run: { person: string } | null } | null } | null };
 
 export type PayAdminCheckRecordsQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -618,7 +618,7 @@ export type PayAdminCheckBillsQueryVariables = Exact<{
 }>;
 
 
-export type PayAdminCheckBillsQuery = { reconciliationRun: { isDeleted: boolean, code: string, person: string, remark: string | null, lineCount: number, lineAmountFen: number, matchedCount: number, matchedAmountFen: number, abnormalCount: number, abnormalAmountFen: number, periodStart: string, periodEnd: string, createdAt: string, results: { totalPages: number, nodes: Array<{ isDeleted: boolean, code: string, runCode: string, outTradeNo: string | null, sourceCode: number | null, issueCode: number, createdAt: string, tradeTime: string | null, payMoneyFen: number, payer: string | null, note: string, merchantName: string | null, equipmentId: string | null }> } } | null };
+export type PayAdminCheckBillsQuery = { reconciliationRun: { isDeleted: boolean, code: string, person: string, remark: string | null, lineCount: number, lineAmount: string, matchedCount: number, matchedAmount: string, abnormalCount: number, abnormalAmount: string, periodStart: string, periodEnd: string, createdAt: string, results: { totalPages: number, nodes: Array<{ isDeleted: boolean, code: string, runCode: string, outTradeNo: string | null, sourceCode: number | null, issueCode: number, createdAt: string, tradeTime: string | null, payMoney: string, payer: string | null, note: string, merchantName: string | null, equipmentId: string | null }> } } | null };
 
 export type PayAdminAccountsQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -629,7 +629,7 @@ export type PayAdminAccountsQueryVariables = Exact<{
 
 export type PayAdminAccountsQuery = { settlementAccounts: { totalCount: number, nodes: Array<{ isDelete: boolean, code: string, merchantName: string | null, methodCode: number, accountName: string, accountNo: string, periodCode: number, remarks: string | null, createdAt: string }> } };
 
-export type PayAdminSettlementRowFragment = { isDelete: boolean, code: string, merchantName: string | null, orderCount: number, totalFen: number, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null };
+export type PayAdminSettlementRowFragment = { isDelete: boolean, code: string, merchantName: string | null, orderCount: number, total: string, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null };
 
 export type PayAdminSettlementsQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -638,11 +638,11 @@ export type PayAdminSettlementsQueryVariables = Exact<{
 }>;
 
 
-export type PayAdminSettlementsQuery = { settlements: { totalCount: number, nodes: Array<{ isDelete: boolean, code: string, merchantName: string | null, orderCount: number, totalFen: number, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null }> } };
+export type PayAdminSettlementsQuery = { settlements: { totalCount: number, nodes: Array<{ isDelete: boolean, code: string, merchantName: string | null, orderCount: number, total: string, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null }> } };
 
 export type PayAdminSettleSettlementMutationVariables = Exact<{
   input: SettleSettlementInput;
 }>;
 
 
-export type PayAdminSettleSettlementMutation = { settleSettlement: { isDelete: boolean, code: string, merchantName: string | null, orderCount: number, totalFen: number, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null } };
+export type PayAdminSettleSettlementMutation = { settleSettlement: { isDelete: boolean, code: string, merchantName: string | null, orderCount: number, total: string, methodCode: number, periodStart: string | null, periodEnd: string, person: string, settlementTime: string | null, stateCode: number, remark: string | null, createdAt: string, voucher: { url: string } | null } };

@@ -9,7 +9,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { Link } from 'react-router-dom';
 import { useQuery, type CombinedError } from 'urql';
 import { Money } from '../../components/Money';
-import { formatMoney } from '../../format/money';
+import { formatMoney, moneyToFen } from '../../format/money';
 import { chinaDate, chinaDayStart, chinaDaysAgo, formatChinaTime } from '../../format/time';
 import {
   ConsoleOverviewLedgerHealthDocument,
@@ -302,7 +302,7 @@ function DailyChart({ days }: { days: Stats['days'] }) {
         { type: 'value', show: false, minInterval: 1 },
       ],
       series: [
-        { name: volume, type: 'bar', data: days.map((d) => d.paidAmountFen), yAxisIndex: 0 },
+        { name: volume, type: 'bar', data: days.map((d) => moneyToFen(d.paidAmount)), yAxisIndex: 0 },
         { name: orders, type: 'line', data: days.map((d) => d.orderCount), yAxisIndex: 2, symbol: 'circle' },
         {
           name: rate,
@@ -343,7 +343,7 @@ function ChannelChart({ channels }: { channels: Stats['channels'] }) {
         type: 'pie',
         radius: ['35%', '65%'],
         top: -20,
-        data: channels.map((c) => ({ name: c.channelName, value: c.paidAmountFen })),
+        data: channels.map((c) => ({ name: c.channelName, value: moneyToFen(c.paidAmount) })),
         label: { formatter: '{b}\n{d}%' },
       },
     ],

@@ -1,14 +1,7 @@
-import {
-  AppError,
-  formatChinaDate,
-  formatChinaDateTime,
-  parseSignedYuan,
-  type SignableValue,
-} from '@pay/common';
+import { AppError, formatChinaDate, formatChinaDateTime, type SignableValue } from '@pay/common';
 import type { IncomingPaymentStatus } from '../generated';
 
-/** The graph's Money string ("23.00", "-1.50") as integer fen, the unit this API's examples show. */
-export const fen = (money: string): number => parseSignedYuan(money);
+export { fen } from '../legacy-money';
 
 /** `2019-05-18T16:17:00` (China time), as the main-account endpoints show times; absent → "". */
 export function isoLikeTime(iso: string | null | undefined): string {

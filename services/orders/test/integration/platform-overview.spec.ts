@@ -103,14 +103,22 @@ describe('platformOverview', () => {
     ]);
   });
 
-  it('gives the paid amounts in fen too, for charts', async () => {
+  it('gives the paid amounts as Money, the total and each day', async () => {
     const o = dataOf(
       await app.gql<{
-        platformOverview: { total: { paidAmountFen: number }; days: { paidAmountFen: number }[] };
-      }>('query { platformOverview { total { paidAmountFen } days { paidAmountFen } } }'),
+        platformOverview: { total: { paidAmount: string }; days: { paidAmount: string }[] };
+      }>('query { platformOverview { total { paidAmount } days { paidAmount } } }'),
     ).platformOverview;
-    expect(o.total.paidAmountFen).toBe(13200);
-    expect(o.days.map((d) => d.paidAmountFen)).toEqual([1200, 0, 0, 0, 2000, 0, 10000]);
+    expect(o.total.paidAmount).toBe('132.00');
+    expect(o.days.map((d) => d.paidAmount)).toEqual([
+      '12.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '20.00',
+      '0.00',
+      '100.00',
+    ]);
   });
 
   it('counts failed merchant notifications of any day', async () => {

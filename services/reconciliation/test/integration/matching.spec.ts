@@ -311,12 +311,12 @@ describe('matching and reconciliation runs', () => {
     expect(strict.get('T-ONE')!.issue).toBe(ABNORMAL);
 
     const set = await app.gql<{
-      setSourceTolerance: { amountTolerance: string; amountToleranceFen: number };
+      setSourceTolerance: { amountTolerance: string };
     }>(
-      `mutation ($input: SetSourceToleranceInput!) { setSourceTolerance(input: $input) { amountTolerance amountToleranceFen } }`,
+      `mutation ($input: SetSourceToleranceInput!) { setSourceTolerance(input: $input) { amountTolerance } }`,
       { input: { source: 'wechat-tolerance', amountTolerance: '0.01' } },
     );
-    expect(dataOf(set).setSourceTolerance).toEqual({ amountTolerance: '0.01', amountToleranceFen: 1 });
+    expect(dataOf(set).setSourceTolerance).toEqual({ amountTolerance: '0.01' });
     const analyst = await app.gql(
       `mutation { setSourceTolerance(input: { source: "wechat-tolerance", amountTolerance: "5.00" }) { source } }`,
       {},
@@ -537,8 +537,8 @@ describe('matching and reconciliation runs', () => {
     const LIST = `query ($filter: ReconciliationOrderFilter, $pageSize: Int) {
       reconciliationOrders(filter: $filter, pageSize: $pageSize) {
         totalCount
-        statistics { orderNum countPrice countPriceFen successBill successPrice successPriceFen failBill failPrice failPriceFen }
-        nodes { platformOrderNo merchantName totalFeeFen amount payMethod reconciliationStatusCode autoReconcile createdAt }
+        statistics { orderNum countPrice successBill successPrice failBill failPrice }
+        nodes { platformOrderNo merchantName amount payMethod reconciliationStatusCode autoReconcile createdAt }
       } }`;
     type List = {
       reconciliationOrders: {
@@ -554,19 +554,15 @@ describe('matching and reconciliation runs', () => {
     expect(all.statistics).toEqual({
       orderNum: 5,
       countPrice: '16.20',
-      countPriceFen: 1620,
       successBill: 2,
       successPrice: '5.00',
-      successPriceFen: 500,
       failBill: 1,
       failPrice: '10.00',
-      failPriceFen: 1000,
     });
     expect(all.nodes).toEqual([
       {
         platformOrderNo: 'S-ALI',
         merchantName,
-        totalFeeFen: 70,
         amount: '0.70',
         payMethod: 3,
         reconciliationStatusCode: 2,
@@ -591,7 +587,6 @@ describe('matching and reconciliation runs', () => {
       orderNum: 2,
       failBill: 0,
       failPrice: '0.00',
-      failPriceFen: null,
     });
     const byCode = dataOf(
       await app.gql<List>(LIST, { filter: { code: 'S-BAD', amountMin: '10.00' } }),
@@ -733,11 +728,11 @@ describe('matching and reconciliation runs', () => {
         };
       }>(
         `query ($code: String) { reconciliationRun(code: $code) {
-          isDeleted code person remark lineCount lineAmountFen matchedCount matchedAmountFen abnormalCount abnormalAmountFen
+          isDeleted code person remark lineCount lineAmount matchedCount matchedAmount abnormalCount abnormalAmount
           periodStart periodEnd createdAt status sourceCode
           results(pageSize: 10) { totalCount nodes {
-            isDeleted code runCode outTradeNo sourceCode issueCode issueText createdAt tradeTime payMoneyFen payer note merchantName equipmentId
-            statementLine { transactionId amountFen payer } order { platformOrderNo }
+            isDeleted code runCode outTradeNo sourceCode issueCode issueText createdAt tradeTime payMoney payer note merchantName equipmentId
+            statementLine { transactionId amount payer } order { platformOrderNo }
           } }
         } }`,
         { code: run.code },
@@ -749,11 +744,11 @@ describe('matching and reconciliation runs', () => {
       person: ACTORS.operator.sub,
       remark: null,
       lineCount: 2,
-      lineAmountFen: 6,
+      lineAmount: '0.06',
       matchedCount: 1,
-      matchedAmountFen: 1,
+      matchedAmount: '0.01',
       abnormalCount: 1,
-      abnormalAmountFen: 5,
+      abnormalAmount: '0.05',
       periodStart: cn(day).toISOString(),
       periodEnd: cn('2025-03-15').toISOString(),
       status: 'DONE',
@@ -769,14 +764,14 @@ describe('matching and reconciliation runs', () => {
         issueCode: 4,
         issueText: '正常',
         tradeTime: cn(`${day} 11:10:50`).toISOString(),
-        payMoneyFen: 1,
+        payMoney: '0.01',
         payer: 'oY_8r1B2FH2RbgvUDWWj0skqRsns',
         note: '正常',
         merchantName: '中软融通',
         equipmentId: '1',
         statementLine: {
           transactionId: '4200000478202003312648373947',
-          amountFen: 1,
+          amount: '0.01',
           payer: 'oY_8r1B2FH2RbgvUDWWj0skqRsns',
         },
         order: { platformOrderNo: 'Q1-PAID' },
@@ -810,8 +805,8 @@ describe('matching and reconciliation runs', () => {
     const bill = dataOf(
       await app.gql<{ orderBill: Record<string, unknown> }>(
         `query { orderBill(platformOrderNo: "Q1-PAID", payWay: 2) {
-          billData { platformOrderNo equipmentNo totalFeeFen payerNickname reconciliationStatusCode payMethod adminStatusCode createdAt }
-          thirdBill { tradeTime platformOrderNo device amountFen payer transactionId }
+          billData { platformOrderNo equipmentNo amount payerNickname reconciliationStatusCode payMethod adminStatusCode createdAt }
+          thirdBill { tradeTime platformOrderNo device amount payer transactionId }
           billInfo { runCode note createdAt issueCode run { person } }
         } }`,
       ),
@@ -821,7 +816,7 @@ describe('matching and reconciliation runs', () => {
         {
           platformOrderNo: 'Q1-PAID',
           equipmentNo: '1',
-          totalFeeFen: 1,
+          amount: '0.01',
           payerNickname: 'Flame。',
           reconciliationStatusCode: 1,
           payMethod: 2,
@@ -832,7 +827,7 @@ describe('matching and reconciliation runs', () => {
         tradeTime: cn(`${day} 11:10:50`).toISOString(),
         platformOrderNo: 'Q1-PAID',
         device: null,
-        amountFen: 1,
+        amount: '0.01',
         payer: 'oY_8r1B2FH2RbgvUDWWj0skqRsns',
         transactionId: '4200000478202003312648373947',
       },

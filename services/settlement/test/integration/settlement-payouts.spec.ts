@@ -17,7 +17,7 @@ const THIRD = 2025003;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const SETTLEMENT_FIELDS = `code merchantId state stateCode person remark settlementTime settledBy total totalFen
+const SETTLEMENT_FIELDS = `code merchantId state stateCode person remark settlementTime settledBy total
   method methodCode voucher { sha256 url contentType size fileName }`;
 const SETTLE = `mutation ($input: SettleSettlementInput!) { settleSettlement(input: $input) { ${SETTLEMENT_FIELDS} } }`;
 const LIST = `query ($filter: SettlementFilter, $pageSize: Int) {
@@ -34,7 +34,6 @@ interface SettlementView {
   settlementTime: string | null;
   settledBy: string | null;
   total: string;
-  totalFen: number;
   method: string;
   methodCode: number;
   voucher: { sha256: string; url: string; contentType: string; size: number; fileName: string } | null;
@@ -168,7 +167,6 @@ describe('settling with a voucher: the ledger payout, once', () => {
       settlementTime: expect.any(String),
       settledBy: ACTORS.operator.sub,
       total: '265.50',
-      totalFen: 26_550,
       method: 'ALIPAY',
       methodCode: 3,
       voucher: {

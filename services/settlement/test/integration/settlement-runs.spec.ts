@@ -249,7 +249,7 @@ describe('settlement runs', () => {
   });
 
   const RUN = `mutation ($input: RunSettlementsInput) {
-    runSettlements(input: $input) { settlementsCreated ordersSettled total totalFen }
+    runSettlements(input: $input) { settlementsCreated ordersSettled total }
   }`;
 
   it('runs on demand for an operator, who becomes the person; others may not', async () => {
@@ -272,11 +272,11 @@ describe('settlement runs', () => {
         input: { merchantId: ON_DEMAND, until: cn('2025-11-17 10:30').toISOString() },
       }),
     ).runSettlements;
-    expect(partial).toEqual({ settlementsCreated: 1, ordersSettled: 1, total: '17.70', totalFen: 1_770 });
+    expect(partial).toEqual({ settlementsCreated: 1, ordersSettled: 1, total: '17.70' });
     const rest = dataOf(
       await app.gql<{ runSettlements: Record<string, unknown> }>(RUN, { input: { merchantId: ON_DEMAND } }),
     ).runSettlements;
-    expect(rest).toEqual({ settlementsCreated: 1, ordersSettled: 1, total: '25.00', totalFen: 2_500 });
+    expect(rest).toEqual({ settlementsCreated: 1, ordersSettled: 1, total: '25.00' });
     const rows = await settlementsOf(ON_DEMAND);
     expect(rows.map((r) => [r.person, r.method, r.period_end < new Date()])).toEqual([
       ['ops-alice', 4, true],
@@ -398,10 +398,10 @@ describe('settlement runs', () => {
   it('shows a settlement with its orders, account and merchant through the graph', async () => {
     const [settlement] = await settlementsOf(DAILY);
     const query = `query ($code: String!) { settlement(code: $code) {
-      code merchantId merchant { id } merchantName method methodCode orderCount total totalFen orderTotal
+      code merchantId merchant { id } merchantName method methodCode orderCount total orderTotal
       periodStart periodEnd person state stateCode settlementTime settledBy voucher { url } remark isDelete createdAt
       account { id code accountNo period }
-      orders(pageSize: 1) { totalCount nodes { platformOrderNo amount merchantIncome merchantIncomeFen paidAt } }
+      orders(pageSize: 1) { totalCount nodes { platformOrderNo amount merchantIncome paidAt } }
     } }`;
     const view = dataOf(
       await app.gql<{ settlement: Record<string, unknown> }>(query, { code: settlement!.code }),
@@ -415,7 +415,6 @@ describe('settlement runs', () => {
       methodCode: 2,
       orderCount: 2,
       total: '265.50',
-      totalFen: 26_550,
       orderTotal: '300.00',
       periodStart: null,
       periodEnd: cn('2025-11-18 00:00').toISOString(),
@@ -441,7 +440,6 @@ describe('settlement runs', () => {
             platformOrderNo: 'D-1',
             amount: '100.00',
             merchantIncome: '88.50',
-            merchantIncomeFen: 8_850,
             paidAt: cn('2025-11-17 10:00').toISOString(),
           },
         ],

@@ -16,6 +16,7 @@ import type {
   PayAdminSetAutoReconcileMutation,
   PayAdminSetAutoReconcileMutationVariables,
 } from '../../generated';
+import { fen } from '../../legacy-money';
 
 /** The graph's page-size caps of the lists these endpoints render. */
 const MAX_ORDERS_PAGE = 200;
@@ -35,7 +36,7 @@ interface GridLine {
   issueCode: number;
   createdAt: string;
   tradeTime: string | null;
-  payMoneyFen: number;
+  payMoney: string;
   payer: string | null;
   note: string;
   merchantName: string | null;
@@ -49,11 +50,11 @@ interface CheckBillsData {
     person: string;
     remark: string | null;
     lineCount: number;
-    lineAmountFen: number;
+    lineAmount: string;
     matchedCount: number;
-    matchedAmountFen: number;
+    matchedAmount: string;
     abnormalCount: number;
-    abnormalAmountFen: number;
+    abnormalAmount: string;
     periodStart: string;
     periodEnd: string;
     createdAt: string;
@@ -62,7 +63,7 @@ interface CheckBillsData {
 }
 
 /** `{ total_fee__sum }` as Django's aggregate renders it: null over no rows. */
-const sum = (fen: number | null) => ({ total_fee__sum: fen });
+const sum = (total: number | null) => ({ total_fee__sum: total });
 
 /** The reconciliation endpoints of pay-admin-api.md 一. */
 export function reconciliationRoutes(ctx: RestContext): Router {
@@ -94,11 +95,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
         return {
           statistics: {
             order_num: s.orderNum,
-            count_price: sum(s.countPriceFen),
+            count_price: sum(s.orderNum > 0 ? fen(s.countPrice) : null),
             success_bill: s.successBill,
-            success_price: sum(s.successPriceFen),
+            success_price: sum(s.successBill > 0 ? fen(s.successPrice) : null),
             fail_bill: s.failBill,
-            fail_price: sum(s.failPriceFen),
+            fail_price: sum(s.failBill > 0 ? fen(s.failPrice) : null),
           },
           order: {
             num: list.totalCount,
@@ -106,7 +107,7 @@ export function reconciliationRoutes(ctx: RestContext): Router {
               code: o.platformOrderNo,
               merchant__name: o.merchantName,
               equipment_no: equipmentNo(o.equipmentNo),
-              total_fee: o.totalFeeFen,
+              total_fee: fen(o.amount),
               pay_method: o.payMethod,
               create_time: adminTime(o.createdAt),
               reconciliation_status: o.reconciliationStatusCode,
@@ -157,7 +158,7 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           bill_data: orderBill.billData.map((o) => ({
             code: o.platformOrderNo,
             equipment_no: equipmentNo(o.equipmentNo),
-            total_fee: o.totalFeeFen,
+            total_fee: fen(o.amount),
             name__nick_name: o.payerNickname,
             reconciliation_status: o.reconciliationStatusCode,
             platform_code: o.platformOrderNo,
@@ -169,7 +170,7 @@ export function reconciliationRoutes(ctx: RestContext): Router {
             trade_time: adminTime(third.tradeTime),
             out_trade_no: third.platformOrderNo,
             device: third.device ?? '',
-            total_money: third.amountFen,
+            total_money: fen(third.amount),
             openid: third.payer,
             transaction_id: third.transactionId,
           },
@@ -247,11 +248,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
               person: header.person,
               remark: header.remark,
               always_singular: header.lineCount,
-              total: header.lineAmountFen,
+              total: fen(header.lineAmount),
               singular_success: header.matchedCount,
-              singular_amount: header.matchedAmountFen,
+              singular_amount: fen(header.matchedAmount),
               abnormal_singular: header.abnormalCount,
-              abnormal_amount: header.abnormalAmountFen,
+              abnormal_amount: fen(header.abnormalAmount),
               start_time: adminTime(header.periodStart),
               end_time: adminTime(header.periodEnd),
               create_time: adminTime(header.createdAt),
@@ -266,7 +267,7 @@ export function reconciliationRoutes(ctx: RestContext): Router {
             issue: line.issueCode,
             create_time: adminTime(line.createdAt),
             trade_time: adminTime(line.tradeTime),
-            pay_money: line.payMoneyFen,
+            pay_money: fen(line.payMoney),
             user: line.payer,
             note: line.note,
             name: line.merchantName,

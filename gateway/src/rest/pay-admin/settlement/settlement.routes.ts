@@ -14,6 +14,7 @@ import type {
   PayAdminSettlementsQuery,
   PayAdminSettlementsQueryVariables,
 } from '../../generated';
+import { fen } from '../../legacy-money';
 
 /** The graph's page-size cap of the settlement lists. */
 const MAX_PAGE = 100;
@@ -28,7 +29,7 @@ interface SettlementRow {
   code: string;
   merchantName: string | null;
   orderCount: number;
-  totalFen: number;
+  total: string;
   methodCode: number;
   periodStart: string | null;
   periodEnd: string;
@@ -47,7 +48,7 @@ function settlementRow(s: SettlementRow): Record<string, unknown> {
     code: s.code,
     name: s.merchantName,
     num: s.orderCount,
-    total: s.totalFen,
+    total: fen(s.total),
     method: s.methodCode,
     start_time: adminTime(s.periodStart),
     end_time: adminTime(s.periodEnd),

@@ -1,7 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar } from '@pay/common';
-import type { CreatedTotals, PlatformOverviewResult } from './stats.service';
 
 @ObjectType({
   description: 'Orders created in a period (a China day, or the whole window) and the paid part of them.',
@@ -18,9 +16,6 @@ export class PlatformTotals {
 
   @Field(() => MoneyScalar, { description: "Sum of the paid orders' amounts (volume)." })
   paidAmount!: number;
-
-  @Field(() => GraphQLSafeInt, { description: '`paidAmount` in fen (for charts).' })
-  paidAmountFen!: number;
 }
 
 @ObjectType({ description: "Every merchant's orders created on one China calendar day." })
@@ -69,19 +64,4 @@ export class PlatformOverview {
 
   @Field(() => Date, { description: 'When the numbers were taken.' })
   generatedAt!: Date;
-}
-
-/** Money as the Money scalar and, for charts, as integer fen. */
-const withFen = <T extends CreatedTotals>(t: T): T & { paidAmountFen: number } => ({
-  ...t,
-  paidAmountFen: t.paidAmount,
-});
-
-export function toPlatformOverview(result: PlatformOverviewResult): PlatformOverview {
-  return {
-    ...result,
-    days: result.days.map(withFen),
-    total: withFen(result.total),
-    channels: result.channels.map(withFen),
-  };
 }

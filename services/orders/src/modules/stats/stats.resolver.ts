@@ -18,7 +18,7 @@ import {
 import { DailyChannelSummary, DailySummary, DailyUpstreamSummary } from './daily-summary.type';
 import { ChannelStatusItem, MerchantRate, toChannelStatusItem, toMerchantRate } from './merchant-rate.type';
 import { FeeStatement, MerchantStats, RiskStats } from './merchant-stats.type';
-import { PlatformOverview, toPlatformOverview } from './platform-overview.type';
+import { PlatformOverview } from './platform-overview.type';
 
 // Argument classes rather than one @Arg per parameter: type-graphql lists parameter
 // decorators' arguments last-first in the SDL, fields of an @ArgsType in declared order.
@@ -173,7 +173,7 @@ export class StatsResolver {
         argument: 'days',
       });
     }
-    return toPlatformOverview(await platformOverview(ctx.em, { days: args.days }));
+    return platformOverview(ctx.em, { days: args.days });
   }
 
   @Query(() => FeeStatement, {

@@ -1,6 +1,5 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
 import { legacyPayMethodOf, payTypeOfSource } from '../matching/source-setting/source-setting.entity';
 
@@ -42,9 +41,6 @@ export class ReconciliationRun {
     | 'createdAt'
     | 'finishedAt'
     | 'sourceCode'
-    | 'lineAmountFen'
-    | 'matchedAmountFen'
-    | 'abnormalAmountFen'
     | 'isDeleted';
 
   @Field(() => ID, { description: 'Run id.' })
@@ -110,11 +106,6 @@ export class ReconciliationRun {
   @Property({ ...fenColumn() })
   lineAmount: number = 0;
 
-  @Field(() => GraphQLSafeInt, { description: '`total` in fen.' })
-  get lineAmountFen(): number {
-    return this.lineAmount;
-  }
-
   @Field(() => Int, {
     description: 'Lines both sides agree on: normal, reversed, refunded (`singular_success`).',
   })
@@ -125,11 +116,6 @@ export class ReconciliationRun {
   @Property({ ...fenColumn() })
   matchedAmount: number = 0;
 
-  @Field(() => GraphQLSafeInt, { description: '`singular_amount` in fen.' })
-  get matchedAmountFen(): number {
-    return this.matchedAmount;
-  }
-
   @Field(() => Int, { description: 'Surplus, shortage and abnormal lines (`abnormal_singular`).' })
   @Property()
   abnormalCount: number = 0;
@@ -137,11 +123,6 @@ export class ReconciliationRun {
   @Field(() => MoneyScalar, { description: 'Their amount (`abnormal_amount`).' })
   @Property({ ...fenColumn() })
   abnormalAmount: number = 0;
-
-  @Field(() => GraphQLSafeInt, { description: '`abnormal_amount` in fen.' })
-  get abnormalAmountFen(): number {
-    return this.abnormalAmount;
-  }
 
   @Field(() => Int, { description: 'Lines still doubtful.' })
   @Property()

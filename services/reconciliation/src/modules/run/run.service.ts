@@ -143,7 +143,7 @@ export async function startReconciliationRun(
         periodEnd: run.periodEnd,
         coverage: await coverageOfSource(tx, run.source, setting),
         autoOnly: run.autoOnly,
-        toleranceFen: setting?.amountToleranceFen ?? 0,
+        toleranceFen: setting?.amountTolerance ?? 0,
         cutoffMinutes: deps.matching.cutoffMinutes,
         doubtfulWindowHours: deps.matching.doubtfulWindowHours,
         now,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AppError, isPlatformRole, pageWindow, requireRole, toConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { Statement } from './statement.entity';
@@ -161,21 +161,6 @@ export class StatementResolver {
 
 @Resolver(() => StatementLine)
 export class StatementLineResolver {
-  @FieldResolver(() => Int, { description: 'Payment amount in fen (the legacy `total_money`).' })
-  amountFen(@Root() line: StatementLine): number {
-    return line.amount;
-  }
-
-  @FieldResolver(() => Int, { description: 'Refunded amount in fen.' })
-  refundAmountFen(@Root() line: StatementLine): number {
-    return line.refundAmount;
-  }
-
-  @FieldResolver(() => Int, { description: "The channel's fee in fen." })
-  feeFen(@Root() line: StatementLine): number {
-    return line.fee;
-  }
-
   @FieldResolver(() => Statement, {
     nullable: true,
     description:

@@ -1,6 +1,5 @@
 import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
 
 /**
@@ -28,11 +27,6 @@ export class SettledOrder {
   @Field(() => MoneyScalar, { description: 'What the merchant keeps of it (paid out by this settlement).' })
   @Property({ type: new BigIntType('number') })
   merchantIncome!: number;
-
-  @Field(() => GraphQLSafeInt, { description: '`merchantIncome` in fen.' })
-  get merchantIncomeFen(): number {
-    return this.merchantIncome;
-  }
 
   @Field(() => Date, { description: 'When it was paid.' })
   @Property({ type: 'timestamptz' })

@@ -1,6 +1,5 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar } from '@pay/common';
 import { SettlementMethod, SettlementState } from './settlement-codes';
 import { SettlementVoucher } from './settlement.type';
@@ -36,8 +35,6 @@ export class Settlement {
     | 'updatedAt'
     | 'methodCode'
     | 'stateCode'
-    | 'totalFen'
-    | 'orderTotalFen'
     | 'voucher';
 
   @Field(() => ID, { description: 'Settlement id.' })
@@ -79,19 +76,9 @@ export class Settlement {
   @Property({ type: new BigIntType('number') })
   total!: number;
 
-  @Field(() => GraphQLSafeInt, { description: '`total` in fen (the legacy `total` is rendered in fen).' })
-  get totalFen(): number {
-    return this.total;
-  }
-
   @Field(() => MoneyScalar, { description: 'The orders’ gross amount.' })
   @Property({ type: new BigIntType('number') })
   orderTotal!: number;
-
-  @Field(() => GraphQLSafeInt, { description: '`orderTotal` in fen.' })
-  get orderTotalFen(): number {
-    return this.orderTotal;
-  }
 
   @Field(() => Date, {
     nullable: true,

@@ -109,7 +109,7 @@ export class SettlementResolver {
       person: ctx.actor.sub,
       scheduled: false,
     });
-    return { ...result, totalFen: result.total };
+    return result;
   }
 
   @Mutation(() => Settlement, {

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar } from '@pay/common';
 
 /** A settlement's payment voucher: an image or PDF kept content-addressed. */
@@ -38,7 +37,4 @@ export class SettlementRunResult {
 
   @Field(() => MoneyScalar, { description: 'Their total: the merchants’ income of those orders.' })
   total!: number;
-
-  @Field(() => GraphQLSafeInt, { description: '`total` in fen.' })
-  totalFen!: number;
 }

@@ -98,13 +98,10 @@ export async function listReconciliationOrders(
     statistics: {
       orderNum: Number(stats!.order_num),
       countPrice: fen(stats!.count_price) ?? 0,
-      countPriceFen: fen(stats!.count_price),
       successBill: Number(stats!.success_bill),
       successPrice: fen(stats!.success_price) ?? 0,
-      successPriceFen: fen(stats!.success_price),
       failBill: Number(stats!.fail_bill),
       failPrice: fen(stats!.fail_price) ?? 0,
-      failPriceFen: fen(stats!.fail_price),
     },
   };
 }

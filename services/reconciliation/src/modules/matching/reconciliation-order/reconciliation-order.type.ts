@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { Connection, MoneyScalar } from '@pay/common';
 import { ReconciliationStatus } from '../../payment/reconciliation-status';
 import type { Payment } from '../../payment/payment.entity';
@@ -41,9 +40,6 @@ export class ReconciliationOrder {
 
   @Field(() => MoneyScalar, { description: 'Order amount.' })
   amount!: number;
-
-  @Field(() => GraphQLSafeInt, { description: 'Order amount in fen (`total_fee`).' })
-  totalFeeFen!: number;
 
   @Field({ description: 'Pay type of its channel: wechat, alipay, qq, unionpay, other.' })
   payType!: string;
@@ -95,7 +91,6 @@ export function reconciliationOrderOf(p: Payment): ReconciliationOrder {
     merchantName: p.merchantName,
     equipmentNo: p.deviceNo,
     amount: p.amount,
-    totalFeeFen: p.amount,
     payType: p.payType,
     payMethod: payMethodOf(p),
     status: p.status,
@@ -119,35 +114,17 @@ export class ReconciliationOrderStatistics {
   @Field(() => MoneyScalar, { description: 'Their amount (`count_price`).' })
   countPrice!: number;
 
-  @Field(() => GraphQLSafeInt, {
-    nullable: true,
-    description: '`count_price.total_fee__sum` in fen (null when no order matches).',
-  })
-  countPriceFen!: number | null;
-
   @Field(() => Int, { description: 'Reconciled orders (`success_bill`).' })
   successBill!: number;
 
   @Field(() => MoneyScalar, { description: 'Their amount (`success_price`).' })
   successPrice!: number;
 
-  @Field(() => GraphQLSafeInt, {
-    nullable: true,
-    description: '`success_price.total_fee__sum` in fen (null when none).',
-  })
-  successPriceFen!: number | null;
-
   @Field(() => Int, { description: 'Abnormal orders (`fail_bill`).' })
   failBill!: number;
 
   @Field(() => MoneyScalar, { description: 'Their amount (`fail_price`).' })
   failPrice!: number;
-
-  @Field(() => GraphQLSafeInt, {
-    nullable: true,
-    description: '`fail_price.total_fee__sum` in fen (null when none).',
-  })
-  failPriceFen!: number | null;
 }
 
 @ObjectType({

@@ -1,6 +1,5 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
 import { ISSUE_TEXT, ReconciliationIssue } from '../reconciliation-issue';
 import { legacyPayMethodOf, payTypeOfSource } from '../source-setting/source-setting.entity';
@@ -25,7 +24,6 @@ export class ReconciliationResult {
     | 'sourceCode'
     | 'issueCode'
     | 'issueText'
-    | 'payMoneyFen'
     | 'isDiscrepancy'
     | 'isDeleted';
 
@@ -131,11 +129,6 @@ export class ReconciliationResult {
   })
   @Property({ ...fenColumn() })
   payMoney!: number;
-
-  @Field(() => GraphQLSafeInt, { description: '`pay_money` in fen.' })
-  get payMoneyFen(): number {
-    return this.payMoney;
-  }
 
   @Field(() => MoneyScalar, {
     nullable: true,

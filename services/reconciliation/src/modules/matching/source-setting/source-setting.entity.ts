@@ -1,13 +1,12 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { GraphQLSafeInt } from 'graphql-scalars';
 import { MoneyScalar, fenColumn } from '@pay/common';
 
 /** How one statement source is matched: its amount tolerance and which payments it covers. */
 @ObjectType({ description: 'Matching settings of one statement source.' })
 @Entity({ tableName: 'source_setting' })
 export class SourceSetting {
-  [OptionalProps]?: 'amountToleranceFen' | 'amountTolerance' | 'payType' | 'updatedAt';
+  [OptionalProps]?: 'amountTolerance' | 'payType' | 'updatedAt';
 
   @Field({ description: 'Statement source, e.g. `wechat`, `sandbox-alipay`.' })
   @PrimaryKey({ length: 40 })
@@ -16,13 +15,8 @@ export class SourceSetting {
   @Field(() => MoneyScalar, {
     description: 'Amount differences up to this much still count as equal (default 0.00).',
   })
-  get amountTolerance(): number {
-    return this.amountToleranceFen;
-  }
-
-  @Field(() => GraphQLSafeInt, { description: 'The tolerance in fen.' })
-  @Property({ ...fenColumn() })
-  amountToleranceFen: number = 0;
+  @Property({ ...fenColumn(), fieldName: 'amount_tolerance_fen' })
+  amountTolerance: number = 0;
 
   @Field(() => String, {
     nullable: true,

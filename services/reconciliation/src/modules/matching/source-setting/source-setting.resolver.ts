@@ -50,7 +50,7 @@ export class SourceSettingResolver {
     const setting =
       (await ctx.em.findOne(SourceSetting, { source: input.source })) ??
       ctx.em.create(SourceSetting, { source: input.source, updatedBy: ctx.actor.sub });
-    setting.amountToleranceFen = fen;
+    setting.amountTolerance = fen;
     setting.updatedBy = ctx.actor.sub;
     setting.updatedAt = new Date();
     await ctx.em.flush();
