@@ -1,11 +1,11 @@
-import express, { type Request, type Response, type Router } from 'express';
-import { isAppError, logger, type SignableValue } from '@pay/common';
-import { OperationError } from '../operation-runner';
+import express, { type Request, type Router } from 'express';
+import type { SignableValue } from '@pay/common';
+import { legacyApi, type LegacyRoute } from '../legacy-api';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { accountActor, authenticateAccountRequest } from './account-auth';
-import { addLegacyFallbacks, requestPath, type LegacyEnvelopeError } from '../legacy-envelope';
-import { sendAccount, sendAccountData, sendAccountError, type EnvelopeStyle } from './account-envelope';
-import { accountEndpoints, type AccountEndpoint } from './account-endpoints';
+import { requestPath, type LegacyEnvelopeError } from '../legacy-envelope';
+import { sendAccount, sendAccountData, sendAccountError } from './account-envelope';
+import { accountEndpoints, type AccountEndpoint, type AccountRequest } from './account-endpoints';
 
 const isObject = (value: unknown): value is Record<string, SignableValue> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,16 +34,6 @@ export const accountEnvelopeError: LegacyEnvelopeError = (req, res, status, mess
   sendAccount(res, style, status, { s: 'fail', m: message, d: null });
 };
 
-/** Renders a failure in the endpoint's envelope: documented messages, never a stack trace. */
-function fail(res: Response, style: EnvelopeStyle, error: unknown, path: string): void {
-  if (isAppError(error) || error instanceof OperationError) {
-    sendAccountError(res, style, error.code);
-    return;
-  }
-  logger().error({ err: error, path }, 'account-clearing API request failed');
-  sendAccountError(res, style, 'INTERNAL_SERVER_ERROR');
-}
-
 /**
  * The account-clearing API (account-clearing-api.md) under /api/account/v1/: GET with
  * signed query parameters; child_detail as GET with a JSON body, or POST. Every request
@@ -51,31 +41,25 @@ function fail(res: Response, style: EnvelopeStyle, error: unknown, path: string)
  * that main account only.
  */
 export function accountClearingApi(ctx: RestContext): Router {
-  const router = express.Router();
   const json = express.json({ limit: '64kb' });
-  for (const endpoint of accountEndpoints) {
-    const handler = async (req: Request, res: Response) => {
-      try {
-        const params = paramsOf(req, endpoint);
-        const main = await authenticateAccountRequest(params, {
-          ledgerUrl: serviceBaseUrl(ctx.config.subgraphs.ledger ?? ''),
-          internalSecret: ctx.config.auth.internalSecret,
-        });
-        const actor = accountActor(main, req.ip);
-        sendAccountData(res, endpoint.envelope, await endpoint.handle({ params, main, actor, ctx }));
-      } catch (error) {
-        fail(res, endpoint.envelope, error, endpoint.path);
-      }
-    };
-    if (endpoint.paramsIn === 'body') {
-      router.get(endpoint.path, json, handler);
-      router.post(endpoint.path, json, handler);
-    } else {
-      router.get(endpoint.path, handler);
-    }
-  }
-  // A malformed or over-limit body, a wrong method or an unknown path is the caller's
-  // mistake: the envelope, not express's error page.
-  addLegacyFallbacks(router, { base: ACCOUNT_BASE, envelopeError: accountEnvelopeError });
-  return router;
+  return legacyApi<AccountRequest, AccountEndpoint & LegacyRoute<AccountRequest>>({
+    name: 'account-clearing API',
+    routes: accountEndpoints.map((endpoint) => ({
+      ...endpoint,
+      methods: endpoint.paramsIn === 'body' ? { get: [json], post: [json] } : { get: [] },
+    })),
+    async request(req, endpoint) {
+      const params = paramsOf(req, endpoint);
+      const main = await authenticateAccountRequest(params, {
+        ledgerUrl: serviceBaseUrl(ctx.config.subgraphs.ledger ?? ''),
+        internalSecret: ctx.config.auth.internalSecret,
+      });
+      return { params, main, actor: accountActor(main, req.ip), ctx };
+    },
+    send: (res, data, endpoint) => sendAccountData(res, endpoint.envelope, data),
+    fail: (res, error, endpoint) => sendAccountError(res, endpoint.envelope, error.code),
+    // A malformed or over-limit body, a wrong method or an unknown path is the caller's
+    // mistake: the envelope, not express's error page.
+    fallbacks: { base: ACCOUNT_BASE, envelopeError: accountEnvelopeError },
+  });
 }

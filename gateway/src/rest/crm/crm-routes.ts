@@ -1,9 +1,8 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { AppError, isAppError, logger, type Actor } from '@pay/common';
+import express, { type Request, type RequestHandler, type Router } from 'express';
+import { AppError, isAppError, type Actor } from '@pay/common';
 import { clientIp } from '../../auth/client-ip';
-import { OperationError } from '../operation-runner';
+import { legacyApi, type LegacyRoute } from '../legacy-api';
 import type { RestContext } from '../rest-context';
-import { addLegacyFallbacks } from '../legacy-envelope';
 import { crmEnvelopeError, sendCrmData, sendCrmError } from './crm-envelope';
 import { crmParamsOf, merchantIdParam, type CrmParams } from './crm-params';
 
@@ -61,15 +60,6 @@ export const crmActor = (merchantId: number, ip: string): Actor => ({
   ip,
 });
 
-function renderFailure(res: Response, error: unknown, endpoint: string): void {
-  if (isAppError(error) || error instanceof OperationError) {
-    sendCrmError(res, error.code);
-    return;
-  }
-  logger().error({ err: error, endpoint }, 'CRM API request failed');
-  sendCrmError(res, 'INTERNAL_SERVER_ERROR');
-}
-
 /**
  * The POST endpoints take a form (crm-billing-api.md): another body (JSON, malformed or
  * not) is refused as a parser would refuse it, in the envelope, rather than ignored.
@@ -87,40 +77,38 @@ const formOnly: RequestHandler = (req, _res, next) => {
  * the spec's URLs show), answered in `{ msg, status, data }`. The IP allow-list is checked
  * before anything else, so callers off it learn nothing, not even about parameters.
  */
-export function crmRoutes(ctx: RestContext, endpoints: CrmEndpoint[]): Router {
-  const router = express.Router();
+export function crmRoutes(ctx: RestContext, endpoints: readonly CrmEndpoint[]): Router {
   const form = express.urlencoded({ extended: false, limit: '16kb' });
-  for (const endpoint of endpoints) {
-    const handler = async (req: Request, res: Response) => {
-      try {
-        const ip = allowedCaller(req, ctx.config.crm.allowedIps);
-        const params = crmParamsOf(req);
-        const merchantId = merchantIdParam(params);
-        const data = await endpoint.handle({ params, merchantId, actor: crmActor(merchantId, ip), ctx });
-        sendCrmData(res, data);
-      } catch (error) {
-        renderFailure(res, error, endpoint.name);
-      }
-    };
-    const path = `${CRM_BASE}/${endpoint.name}`;
-    router.get(path, handler);
-    if (endpoint.post) router.post(path, formOnly, form, handler);
-  }
-  // A body the form parser rejects (too large, bad charset), a wrong method or an unknown
-  // path still answers in the envelope, and still tells a caller off the allow-list
-  // nothing but that.
-  addLegacyFallbacks(router, {
-    base: CRM_BASE,
-    envelopeError: crmEnvelopeError,
-    gate: (req, res) => {
-      try {
-        allowedCaller(req, ctx.config.crm.allowedIps);
-        return false;
-      } catch (refused) {
-        renderFailure(res, refused, 'fallback');
-        return true;
-      }
+  return legacyApi<CrmRequest, CrmEndpoint & LegacyRoute<CrmRequest>>({
+    name: 'CRM API',
+    routes: endpoints.map((endpoint) => ({
+      ...endpoint,
+      path: `${CRM_BASE}/${endpoint.name}`,
+      methods: endpoint.post ? { get: [], post: [formOnly, form] } : { get: [] },
+    })),
+    async request(req) {
+      const ip = allowedCaller(req, ctx.config.crm.allowedIps);
+      const params = crmParamsOf(req);
+      const merchantId = merchantIdParam(params);
+      return { params, merchantId, actor: crmActor(merchantId, ip), ctx };
+    },
+    send: (res, data) => sendCrmData(res, data),
+    fail: (res, error) => sendCrmError(res, error.code),
+    // A body the form parser rejects (too large, bad charset), a wrong method or an unknown
+    // path still answers in the envelope, and still tells a caller off the allow-list
+    // nothing but that.
+    fallbacks: {
+      base: CRM_BASE,
+      envelopeError: crmEnvelopeError,
+      gate: (req, res) => {
+        try {
+          allowedCaller(req, ctx.config.crm.allowedIps);
+          return false;
+        } catch (refused) {
+          sendCrmError(res, isAppError(refused) ? refused.code : 'INTERNAL_SERVER_ERROR');
+          return true;
+        }
+      },
     },
   });
-  return router;
 }

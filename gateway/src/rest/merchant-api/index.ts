@@ -1,6 +1,5 @@
 import type { Request, Router } from 'express';
 import type { RestContext } from '../rest-context';
-import { addLegacyFallbacks } from '../legacy-envelope';
 import { merchantApiEnvelopeError } from './merchant-envelope';
 import { merchantApiRoutes, type MerchantEndpoint } from './merchant-routes';
 import { ORDER_ENDPOINTS } from './order-endpoints';
@@ -39,14 +38,11 @@ export function isNotMerchantApiPath(req: Request): boolean {
  * The merchant API at the gateway's root: its endpoints, then its envelope for malformed
  * or over-limit bodies, wrong methods (405) and unknown paths (404).
  */
-export const merchantApi = (ctx: RestContext): Router => {
-  const router = merchantApiRoutes(ctx, MERCHANT_API_ENDPOINTS);
-  addLegacyFallbacks(router, {
+export const merchantApi = (ctx: RestContext): Router =>
+  merchantApiRoutes(ctx, MERCHANT_API_ENDPOINTS, {
     base: '/',
     envelopeError: merchantApiEnvelopeError,
     foreign: isNotMerchantApiPath,
   });
-  return router;
-};
 
 export { merchantApiEnvelopeError } from './merchant-envelope';

@@ -1,6 +1,7 @@
-import express, { type Request, type Response, type Router } from 'express';
-import { isAppError, logger, type Actor, type SignableValue } from '@pay/common';
-import { OperationError } from '../operation-runner';
+import express, { type Request, type Router } from 'express';
+import type { Actor, SignableValue } from '@pay/common';
+import { legacyApi, type LegacyRoute } from '../legacy-api';
+import type { LegacyFallbackOptions } from '../legacy-envelope';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { authenticateMerchantRequest } from './merchant-auth';
 import { MerchantReply, sendMerchantData, sendMerchantError } from './merchant-envelope';
@@ -27,41 +28,37 @@ function paramsOf(req: Request): Record<string, SignableValue> {
 }
 
 /**
- * Mounts merchant API endpoints (merchant-api.md) at the gateway's root: POST, form or
- * JSON, authenticated by signature, answered in `{ code, message, data }`. Failures come
- * back in the same envelope with the documented message, never with a stack trace.
+ * The merchant API (merchant-api.md) as a legacy API: its endpoints at the gateway's root,
+ * POST, form or JSON, authenticated by signature, answered in `{ code, message, data }`.
+ * Failures come back in the same envelope with the documented message.
  */
-export function merchantApiRoutes(ctx: RestContext, endpoints: MerchantEndpoint[]): Router {
-  const router = express.Router();
+export function merchantApiRoutes(
+  ctx: RestContext,
+  endpoints: readonly MerchantEndpoint[],
+  fallbacks: LegacyFallbackOptions,
+): Router {
   const parsers = [express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' })];
-  for (const endpoint of endpoints) {
-    router.post(endpoint.path, ...parsers, async (req: Request, res: Response) => {
-      try {
-        const params = paramsOf(req);
-        const actor = await authenticateMerchantRequest(params, {
-          platformOnly: endpoint.platformOnly ?? false,
-          ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
-          internalSecret: ctx.config.auth.internalSecret,
-          ip: req.ip,
-        });
-        const answer = await endpoint.handle({ params, actor, ctx });
-        if (answer instanceof MerchantReply) sendMerchantData(res, answer.data, answer.message);
-        else sendMerchantData(res, answer);
-      } catch (error) {
-        if (isAppError(error) || error instanceof OperationError) {
-          // A message already in the legacy wording (Chinese, e.g. `时间范围有误`) is the
-          // documented one; otherwise the registry's message for the code.
-          sendMerchantError(
-            res,
-            error.code,
-            /[\u4e00-\u9fff]/.test(error.message) ? error.message : undefined,
-          );
-          return;
-        }
-        logger().error({ err: error, path: endpoint.path }, 'merchant API request failed');
-        sendMerchantError(res, 'INTERNAL_SERVER_ERROR');
-      }
-    });
-  }
-  return router;
+  return legacyApi<MerchantRequest, MerchantEndpoint & LegacyRoute<MerchantRequest>>({
+    name: 'merchant API',
+    routes: endpoints.map((endpoint) => ({ ...endpoint, methods: { post: parsers } })),
+    async request(req, endpoint) {
+      const params = paramsOf(req);
+      const actor = await authenticateMerchantRequest(params, {
+        platformOnly: endpoint.platformOnly ?? false,
+        ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
+        internalSecret: ctx.config.auth.internalSecret,
+        ip: req.ip,
+      });
+      return { params, actor, ctx };
+    },
+    send(res, answer) {
+      if (answer instanceof MerchantReply) sendMerchantData(res, answer.data, answer.message);
+      else sendMerchantData(res, answer);
+    },
+    // A message already in the legacy wording (Chinese, e.g. `时间范围有误`) is the
+    // documented one; otherwise the registry's message for the code.
+    fail: (res, error) =>
+      sendMerchantError(res, error.code, /[\u4e00-\u9fff]/.test(error.message) ? error.message : undefined),
+    fallbacks,
+  });
 }

@@ -1,9 +1,8 @@
-import express, { type Request, type Response, type Router } from 'express';
-import { AppError, isAppError, logger, type Actor } from '@pay/common';
-import { OperationError } from '../operation-runner';
+import express, { type Router } from 'express';
+import { AppError, type Actor } from '@pay/common';
+import { legacyApi, type LegacyRoute } from '../legacy-api';
 import { serviceBaseUrl, type RestContext } from '../rest-context';
 import { authenticateOpenApiRequest } from './openapi-auth';
-import { addLegacyFallbacks } from '../legacy-envelope';
 import {
   openApiEnvelopeError,
   sendOpenApiData,
@@ -61,6 +60,20 @@ function bizContentOf(params: Record<string, string>): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** A method the platform does not offer: the envelope says so in its own words. */
+class UnknownMethod extends AppError {
+  constructor() {
+    super('BAD_USER_INPUT', UNKNOWN_METHOD_MESSAGE);
+  }
+}
+
+/** A signed envelope: its parameters and the app's merchant. */
+interface OpenApiEnvelope {
+  params: Record<string, string>;
+  actor: Actor;
+  ctx: RestContext;
+}
+
 /**
  * The Fubei-style open API (fubei-openapi.md) at `POST /openapi`: one JSON envelope,
  * signed as the official Fubei SDKs sign, dispatched on `method`. Every failure —
@@ -68,38 +81,34 @@ function bizContentOf(params: Record<string, string>): Record<string, unknown> {
  * with `result_code` 400, never with a stack trace.
  */
 export function openApi(ctx: RestContext): Router {
-  const router = express.Router();
-  router.post(
-    OPEN_API_PATH,
-    express.json({ limit: '64kb', type: () => true }),
-    async (req: Request, res: Response) => {
-      try {
-        const params = envelopeParams(req.body);
-        const actor = await authenticateOpenApiRequest(params, {
-          ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
-          internalSecret: ctx.config.auth.internalSecret,
-          ip: req.ip,
-        });
-        const method = Object.hasOwn(METHODS, params.method ?? '') ? METHODS[params.method ?? ''] : undefined;
-        if (!method) {
-          sendOpenApiError(res, 'BAD_USER_INPUT', UNKNOWN_METHOD_MESSAGE);
-          return;
-        }
-        sendOpenApiData(res, await method({ biz: bizContentOf(params), actor, ctx }));
-      } catch (error) {
-        if (isAppError(error) || error instanceof OperationError) {
-          sendOpenApiError(res, error.code);
-          return;
-        }
-        logger().error({ err: error }, 'open API request failed');
-        sendOpenApiError(res, 'INTERNAL_SERVER_ERROR');
-      }
+  const route: LegacyRoute<OpenApiEnvelope> = {
+    path: OPEN_API_PATH,
+    methods: { post: [express.json({ limit: '64kb', type: () => true })] },
+    handle({ params, actor, ctx: context }) {
+      const method = Object.hasOwn(METHODS, params.method ?? '') ? METHODS[params.method ?? ''] : undefined;
+      if (!method) throw new UnknownMethod();
+      return method({ biz: bizContentOf(params), actor, ctx: context });
     },
-  );
-  // A body that is not JSON or is over the limit never reaches the handler, and other
-  // methods and paths under /openapi have none: answer them in the envelope too.
-  addLegacyFallbacks(router, { base: OPEN_API_PATH, envelopeError: openApiEnvelopeError });
-  return router;
+  };
+  return legacyApi<OpenApiEnvelope, LegacyRoute<OpenApiEnvelope>>({
+    name: 'open API',
+    routes: [route],
+    async request(req) {
+      const params = envelopeParams(req.body);
+      const actor = await authenticateOpenApiRequest(params, {
+        ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
+        internalSecret: ctx.config.auth.internalSecret,
+        ip: req.ip,
+      });
+      return { params, actor, ctx };
+    },
+    send: (res, data) => sendOpenApiData(res, data),
+    fail: (res, error) =>
+      sendOpenApiError(res, error.code, error instanceof UnknownMethod ? error.message : undefined),
+    // A body that is not JSON or is over the limit never reaches the handler, and other
+    // methods and paths under /openapi have none: answer them in the envelope too.
+    fallbacks: { base: OPEN_API_PATH, envelopeError: openApiEnvelopeError },
+  });
 }
 
 export { openApiEnvelopeError } from './openapi-envelope';

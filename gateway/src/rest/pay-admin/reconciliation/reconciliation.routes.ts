@@ -1,8 +1,8 @@
-import express, { type Router } from 'express';
+import express from 'express';
 import { AppError } from '@pay/common';
 import type { RestContext } from '../../rest-context';
 import { adminTime, equipmentNo } from '../pay-admin-format';
-import { adminHandler } from '../pay-admin-routes';
+import type { AdminRoute } from '../pay-admin-routes';
 import { bool, chinaDay, int, paging, required, text } from '../pay-admin-params';
 import type {
   PayAdminCheckBillsQuery,
@@ -66,16 +66,16 @@ interface CheckBillsData {
 const sum = (total: number | null) => ({ total_fee__sum: total });
 
 /** The reconciliation endpoints of pay-admin-api.md 一. */
-export function reconciliationRoutes(ctx: RestContext): Router {
-  const router = express.Router();
+export function reconciliationRoutes(ctx: RestContext): AdminRoute[] {
   const bodyParsers = [
     express.urlencoded({ extended: false, limit: '16kb' }),
     express.json({ limit: '16kb' }),
   ];
 
-  router.get(
-    '/pay/consume_order',
-    adminHandler(ctx, {
+  return [
+    {
+      path: '/pay/consume_order',
+      methods: { get: [] },
       style: 'codeString',
       write: false,
       async handle({ params, actor }) {
@@ -116,13 +116,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           },
         };
       },
-    }),
-  );
+    },
 
-  router.post(
-    '/pay/consume_order',
-    ...bodyParsers,
-    adminHandler(ctx, {
+    {
+      path: '/pay/consume_order',
+      methods: { post: bodyParsers },
       style: 'codeString',
       write: true,
       async handle({ params, actor }) {
@@ -134,12 +132,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
         );
         return { code: input.platformOrderNo, auto: input.auto };
       },
-    }),
-  );
+    },
 
-  router.get(
-    '/pay/order_details',
-    adminHandler(ctx, {
+    {
+      path: '/pay/order_details',
+      methods: { get: [] },
       style: 'code',
       write: false,
       async handle({ params, actor }) {
@@ -183,12 +180,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           },
         };
       },
-    }),
-  );
+    },
 
-  router.get(
-    '/pay/check_record',
-    adminHandler(ctx, {
+    {
+      path: '/pay/check_record',
+      methods: { get: [] },
       style: 'code',
       write: false,
       async handle({ params, actor }) {
@@ -217,12 +213,11 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           })),
         };
       },
-    }),
-  );
+    },
 
-  router.get(
-    '/pay/check_bills',
-    adminHandler(ctx, {
+    {
+      path: '/pay/check_bills',
+      methods: { get: [] },
       style: 'msgState',
       write: false,
       async handle({ params, actor }) {
@@ -275,8 +270,6 @@ export function reconciliationRoutes(ctx: RestContext): Router {
           })),
         };
       },
-    }),
-  );
-
-  return router;
+    },
+  ];
 }

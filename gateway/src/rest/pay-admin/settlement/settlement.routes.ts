@@ -1,9 +1,8 @@
-import express, { type Router } from 'express';
 import { AppError } from '@pay/common';
 import { uploadTargets, type UploadTarget } from '../../../uploads/upload-targets';
 import type { RestContext } from '../../rest-context';
 import { adminTime } from '../pay-admin-format';
-import { adminHandler } from '../pay-admin-routes';
+import type { AdminRoute } from '../pay-admin-routes';
 import { chinaDay, int, paging, text } from '../pay-admin-params';
 import { receiveVoucherForm } from './voucher-upload';
 import type {
@@ -62,13 +61,13 @@ function settlementRow(s: SettlementRow): Record<string, unknown> {
 }
 
 /** The merchant settlement endpoints of pay-admin-api.md 二. */
-export function settlementRoutes(ctx: RestContext): Router {
-  const router = express.Router();
+export function settlementRoutes(ctx: RestContext): AdminRoute[] {
   const voucherTarget = uploadTargets(ctx.config.files).get('settleSettlement') as UploadTarget;
 
-  router.get(
-    '/pay/account',
-    adminHandler(ctx, {
+  return [
+    {
+      path: '/pay/account',
+      methods: { get: [] },
       style: 'msg',
       write: false,
       async handle({ params, actor }) {
@@ -92,12 +91,11 @@ export function settlementRoutes(ctx: RestContext): Router {
           })),
         };
       },
-    }),
-  );
+    },
 
-  router.get(
-    '/pay/settlement',
-    adminHandler(ctx, {
+    {
+      path: '/pay/settlement',
+      methods: { get: [] },
       style: 'msg',
       write: false,
       async handle({ params, actor }) {
@@ -117,12 +115,11 @@ export function settlementRoutes(ctx: RestContext): Router {
         );
         return { num: settlements.totalCount, data: settlements.nodes.map(settlementRow) };
       },
-    }),
-  );
+    },
 
-  router.post(
-    '/pay/settlement',
-    adminHandler(ctx, {
+    {
+      path: '/pay/settlement',
+      methods: { post: [] },
       style: 'msg',
       write: true,
       message: '结算成功',
@@ -144,8 +141,6 @@ export function settlementRoutes(ctx: RestContext): Router {
         );
         return settlementRow(settleSettlement);
       },
-    }),
-  );
-
-  return router;
+    },
+  ];
 }
