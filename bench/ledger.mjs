@@ -85,6 +85,9 @@ function paidEvent(i) {
       platformProfit: 700,
       creditSeq: 0,
       paidAt: new Date().toISOString(),
+      status: 'PAID',
+      source: 'bench',
+      actor: null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   createSubgraphServer,
+  ORDER_STATE_TOPIC,
   moduleQueues,
   OutboxRelay,
   startJobQueue,
@@ -13,7 +14,7 @@ import { buildOrdersContext } from './context';
 import { ordersModules } from './modules';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { forwardingConsumer, httpEventSink } from './modules/order/event-sink';
-import { ORDER_STATE_TOPIC, ORDER_TOPICS } from './modules/order/order-events';
+import { ORDER_TOPICS } from './modules/order/order-events';
 import { notificationConsumer } from './modules/notification/notification.service';
 
 /** `start` listens (port 0: any free port), then starts the relay and workers. */
@@ -38,10 +39,10 @@ export async function createOrdersServer(options: {
   });
   const callTimeoutMs = config.internalCallTimeoutMs ?? undefined;
   const ledger = config.ledgerUrl
-    ? httpEventSink(config.ledgerUrl, config.auth.internalSecret, callTimeoutMs)
+    ? httpEventSink('the ledger', config.ledgerUrl, config.auth.internalSecret, callTimeoutMs)
     : null;
   const reconciliation = config.reconciliationUrl
-    ? httpEventSink(config.reconciliationUrl, config.auth.internalSecret, callTimeoutMs)
+    ? httpEventSink('reconciliation', config.reconciliationUrl, config.auth.internalSecret, callTimeoutMs)
     : null;
   const consumers = [
     notificationConsumer(jobs, config.notify),

@@ -94,7 +94,11 @@ export function createInternalClient(options: InternalClientOptions) {
       payload = await response.json().catch(() => null);
     } catch (error) {
       logger().warn({ err: error, path: contract.path }, `${options.service} unreachable`);
-      throw unavailable('did not answer');
+      throw unavailable(
+        (error as Error).name === 'TimeoutError'
+          ? `did not answer within ${options.timeoutMs} ms`
+          : 'could not be reached',
+      );
     }
     if (status === 200) {
       const answer = contract.answer.safeParse(payload);

@@ -28,6 +28,9 @@ function orderEvent(topic: string, overrides: Record<string, unknown> = {}) {
       platformProfit: 700,
       creditSeq: 0,
       paidAt: '2025-11-16T15:16:49.000Z',
+      status: 'PAID',
+      source: 'callback',
+      actor: null,
       ...overrides,
     },
   };

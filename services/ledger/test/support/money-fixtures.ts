@@ -46,6 +46,9 @@ export function paidOrder(
     platformProfit: amount - merchantIncome - upstreamCost,
     creditSeq: 0,
     paidAt: new Date().toISOString(),
+    status: 'PAID',
+    source: 'callback',
+    actor: null,
     ...overrides,
   };
   return { id: randomUUID(), topic: 'order.paid', payload };

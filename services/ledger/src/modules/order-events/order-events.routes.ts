@@ -1,13 +1,19 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { AppError, logger, requireSignedCaller } from '@pay/common';
-import { orderEventSchema, type OrderEvent } from './order-event';
+import {
+  AppError,
+  logger,
+  ORDER_EVENTS_PATH,
+  orderEventBatch,
+  orderMoneyEventSchema,
+  requireSignedCaller,
+} from '@pay/common';
+import type { OrderEvent } from './order-event';
 import { applyOrderEvent } from './order-event.handler';
 
 const isCredit = (event: OrderEvent) => event.topic === 'order.paid' || event.topic === 'order.released';
 
-const batchSchema = z.object({ events: z.array(orderEventSchema).min(1).max(500) });
+const batchSchema = orderEventBatch(orderMoneyEventSchema, 500);
 
 /**
  * `POST /internal/order-events`: the orders service's relay (and its synchronous
@@ -20,7 +26,7 @@ const batchSchema = z.object({ events: z.array(orderEventSchema).min(1).max(500)
 export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router {
   const router = express.Router();
   router.post(
-    '/internal/order-events',
+    ORDER_EVENTS_PATH,
     requireSignedCaller(internalSecret),
     express.json({ limit: '2mb' }),
     async (req, res) => {

@@ -31,7 +31,7 @@ describe('httpEventSink (outbox deliveries to the ledger and reconciliation)', (
   afterAll(() => blackHole.close());
 
   it('gives up on a receiver that never answers at the deadline, with DEPENDENCY_UNAVAILABLE', async () => {
-    const sink = httpEventSink(blackHole.url, 'internal-secret-for-tests', 300);
+    const sink = httpEventSink('the ledger', blackHole.url, 'internal-secret-for-tests', 300);
     const started = Date.now();
     const failure = await sink.deliver([EVENT]).then(
       () => null,
@@ -46,7 +46,7 @@ describe('httpEventSink (outbox deliveries to the ledger and reconciliation)', (
   it('answers DEPENDENCY_UNAVAILABLE when the receiver refuses connections', async () => {
     const closed = await startBlackHole();
     await closed.close();
-    const failure = await httpEventSink(closed.url, 'internal-secret-for-tests', 300)
+    const failure = await httpEventSink('the ledger', closed.url, 'internal-secret-for-tests', 300)
       .deliver([EVENT])
       .then(
         () => null,

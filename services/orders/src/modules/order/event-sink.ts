@@ -1,8 +1,6 @@
 import {
-  ACTOR_HEADER,
-  AppError,
-  isErrorCode,
-  signActorHeader,
+  createInternalClient,
+  orderEventsDeliveryContract,
   type OutboxConsumer,
   type OutboxMessage,
 } from '@pay/common';
@@ -18,40 +16,30 @@ export interface EventSink {
 }
 
 /**
- * Each delivery is bounded by `timeoutMs` (INTERNAL_CALL_TIMEOUT_MS); no answer in time, no
- * connection or a failure status is DEPENDENCY_UNAVAILABLE (the outbox retries it later).
+ * Delivers to `service`'s `POST /internal/order-events` through the one internal client
+ * (signed SYSTEM actor, request id, a deadline of `timeoutMs`, INTERNAL_CALL_TIMEOUT_MS):
+ * a business refusal (e.g. the merchant's balance cannot cover a reversal) keeps its
+ * code; no answer in time, no connection or a failure status is DEPENDENCY_UNAVAILABLE
+ * (the outbox retries it later).
  */
-export function httpEventSink(baseUrl: string, internalSecret: string, timeoutMs = 10_000): EventSink {
-  const unavailable = (reason: string) =>
-    new AppError('DEPENDENCY_UNAVAILABLE', `${baseUrl} ${reason}`, { url: baseUrl });
+export function httpEventSink(
+  service: string,
+  baseUrl: string,
+  internalSecret: string,
+  timeoutMs = 10_000,
+): EventSink {
+  const call = createInternalClient({
+    service,
+    baseUrl,
+    caller: { sub: 'service:orders', role: 'SYSTEM' },
+    internalSecret,
+    timeoutMs,
+  });
   return {
     async deliver(events) {
-      let response: Response;
-      try {
-        response = await fetch(`${baseUrl}/internal/order-events`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [ACTOR_HEADER]: signActorHeader({ sub: 'service:orders', role: 'SYSTEM' }, internalSecret),
-          },
-          body: JSON.stringify({
-            events: events.map((e) => ({ id: e.id, seq: e.seq, topic: e.topic, payload: e.payload })),
-          }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (error) {
-        throw unavailable(
-          (error as Error).name === 'TimeoutError'
-            ? `did not answer within ${timeoutMs} ms`
-            : `could not be reached: ${(error as Error).message}`,
-        );
-      }
-      if (response.ok) return;
-      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-      // A business refusal (e.g. the merchant's balance cannot cover a reversal) is typed;
-      // anything else is the receiver being unavailable.
-      if (response.status === 409 && isErrorCode(body.code)) throw new AppError(body.code, body.message);
-      throw unavailable(`answered ${response.status}: ${body.message ?? ''}`);
+      await call(orderEventsDeliveryContract, {
+        events: events.map((e) => ({ id: e.id, seq: e.seq, topic: e.topic, payload: e.payload })),
+      });
     },
   };
 }

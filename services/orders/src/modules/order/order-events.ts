@@ -1,9 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { OutboxEvent, type Actor } from '@pay/common';
+import {
+  ORDER_STATE_TOPIC,
+  orderMoneyPayloadSchema,
+  orderStatePayloadSchema,
+  OutboxEvent,
+  type Actor,
+  type OrderMoneyPayload,
+  type OrderMoneyTopic,
+} from '@pay/common';
 import type { Order } from './order.entity';
 import { STATUS_PRESENTATION } from './order-status';
 
-/** Outbox topics the orders service publishes; every one moves (or decides) money. */
+/** Outbox topics the orders service publishes; every one moves (or decides) money (the shared contract's names). */
 export const ORDER_TOPICS = {
   /** Paid by callback or manual complete: credit the split. */
   PAID: 'order.paid',
@@ -15,7 +23,7 @@ export const ORDER_TOPICS = {
   REVERSED: 'order.reversed',
   /** A credited order refunded by the platform: take its credit back. */
   REFUNDED: 'order.refunded',
-} as const;
+} as const satisfies Record<string, OrderMoneyTopic>;
 
 export type OrderTopic = (typeof ORDER_TOPICS)[keyof typeof ORDER_TOPICS];
 
@@ -25,7 +33,7 @@ export function orderEventPayload(
   source: string,
   actor?: Actor,
   creditSeq = order.creditSeq,
-): Record<string, unknown> {
+): OrderMoneyPayload {
   return {
     orderId: order.id,
     platformOrderNo: order.platformOrderNo,
@@ -57,7 +65,10 @@ export function orderEvent(topic: OrderTopic, order: Order, source: string, acto
   let creditSeq = order.creditSeq;
   if (topic === ORDER_TOPICS.PAID || topic === ORDER_TOPICS.RELEASED) order.creditSeq += 1;
   if (topic === ORDER_TOPICS.REVERSED || topic === ORDER_TOPICS.REFUNDED) creditSeq = order.creditSeq - 1;
-  return new OutboxEvent(topic, order.platformOrderNo, orderEventPayload(order, source, actor, creditSeq));
+  // Checked against the receivers' contract here, in the change's transaction: an event
+  // they would refuse must fail the change, not sit in the outbox retried for ever.
+  const payload = orderMoneyPayloadSchema.parse(orderEventPayload(order, source, actor, creditSeq));
+  return new OutboxEvent(topic, order.platformOrderNo, payload);
 }
 
 /** Adds the event to the unit of work, so it commits in the same transaction as the change. */
@@ -74,15 +85,14 @@ export function recordOrderEvent(
 }
 
 /**
- * Not about money: an order's whole current state, written with every change (creation
- * included) for services that keep a copy — reconciliation matches channel statements
- * against it. Consumers keep the state of the highest outbox `seq` they have seen.
+ * Not about money: an order's whole current state (ORDER_STATE_TOPIC), written with every
+ * change (creation included) for services that keep a copy — reconciliation matches
+ * channel statements against it. Consumers keep the state of the highest outbox `seq`
+ * they have seen.
  */
-export const ORDER_STATE_TOPIC = 'order.state';
-
 export function recordOrderState(em: EntityManager, order: Order): OutboxEvent {
   const presentation = STATUS_PRESENTATION[order.status];
-  const event = new OutboxEvent(ORDER_STATE_TOPIC, order.platformOrderNo, {
+  const payload = orderStatePayloadSchema.parse({
     platformOrderNo: order.platformOrderNo,
     upstreamOrderNo: order.upstreamOrderNo,
     merchantId: order.merchant.id,
@@ -103,6 +113,7 @@ export function recordOrderState(em: EntityManager, order: Order): OutboxEvent {
     payerId: order.payerId,
     payerNickname: order.payerNickname,
   });
+  const event = new OutboxEvent(ORDER_STATE_TOPIC, order.platformOrderNo, payload);
   em.persist(event);
   return event;
 }

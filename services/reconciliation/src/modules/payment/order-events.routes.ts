@@ -1,17 +1,21 @@
 import express, { type Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { logger, requireSignedCaller } from '@pay/common';
-import { orderStateEventSchema } from './order-state';
+import {
+  logger,
+  ORDER_EVENTS_PATH,
+  orderEventBatch,
+  orderStateEventSchema,
+  requireSignedCaller,
+} from '@pay/common';
 import { applyOrderStates } from './payment.service';
 
-const batchSchema = z.object({ events: z.array(orderStateEventSchema).min(1).max(1000) });
+const batchSchema = orderEventBatch(orderStateEventSchema, 1000);
 
 /** `POST /internal/order-events`: the orders relay delivers `order.state` events here (signed SYSTEM actor only). */
 export function orderEventRoutes(orm: MikroORM, internalSecret: string): Router {
   const router = express.Router();
   router.post(
-    '/internal/order-events',
+    ORDER_EVENTS_PATH,
     requireSignedCaller(internalSecret),
     express.json({ limit: '4mb' }),
     async (req, res) => {

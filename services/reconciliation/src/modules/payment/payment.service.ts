@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrderStateEvent } from './order-state';
+import type { OrderStateEvent } from '@pay/common';
 
 const COLUMNS = [
   'platform_order_no',
