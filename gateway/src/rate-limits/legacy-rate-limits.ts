@@ -14,7 +14,7 @@ const scope = new AsyncLocalStorage<LegacyRequestScope>();
 
 /**
  * Puts the rate limits, the client's IP and the response in reach of the signature check
- * of the request (`rest/signature-verdict.ts`), which every signed legacy API goes
+ * of the request (`rest/signature-verdict.client.ts`), which every signed legacy API goes
  * through, so the limits need no code in each API's routes: a refusal is an AppError
  * `RATE_LIMITED` that the route answers in its own envelope, like any other failure.
  */

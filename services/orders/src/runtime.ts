@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue, OutboxRelay } from '@pay/common';
 import type { OrdersConfig } from './config';
 import type { SandboxKeys } from './modules/sandbox/sandbox-keys';
-import type { EventSink } from './modules/order/event-sink';
+import type { EventSink } from './modules/order/event-sink.client';
 
 /** Long-lived collaborators of the orders service, shared by requests and jobs. */
 export interface OrdersRuntime {

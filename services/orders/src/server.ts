@@ -13,7 +13,7 @@ import { buildOrdersSchema } from './schema';
 import { buildOrdersContext } from './context';
 import { ordersModules } from './modules';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
-import { forwardingConsumer, httpEventSink } from './modules/order/event-sink';
+import { forwardingConsumer, httpEventSink } from './modules/order/event-sink.client';
 import { ORDER_TOPICS } from './modules/order/order-events';
 import { notificationConsumer } from './modules/notification/notification.service';
 

@@ -1,5 +1,5 @@
 import { AppError, type Actor, type SignableValue } from '@pay/common';
-import { askSignatureVerdict } from '../signature-verdict';
+import { askSignatureVerdict } from '../signature-verdict.client';
 
 /** account-clearing-api.md §6: a timestamp more than 10 s from the server's clock is refused. */
 export const ACCOUNT_TIMESTAMP_WINDOW_SECONDS = 10;

@@ -1,5 +1,5 @@
 import { AppError, type Actor, type SignableValue } from '@pay/common';
-import { askSignatureVerdict } from '../signature-verdict';
+import { askSignatureVerdict } from '../signature-verdict.client';
 
 /** merchant-api.md §1: a timestamp of 10 (s) or 13 (ms) digits within ±300 s. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;

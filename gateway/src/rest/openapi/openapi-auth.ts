@@ -1,5 +1,5 @@
 import { AppError, type Actor } from '@pay/common';
-import { askSignatureVerdict } from '../signature-verdict';
+import { askSignatureVerdict } from '../signature-verdict.client';
 
 /**
  * Authenticates an open API request at the orders service, which keeps the apps'

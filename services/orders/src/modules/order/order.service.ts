@@ -11,7 +11,7 @@ import { Order } from './order.entity';
 import { OrderAudit } from './order-audit.entity';
 import { OrderStatus, transition, type OrderEvent } from './order-status';
 import { ORDER_TOPICS, orderEvent, recordOrderEvent, recordOrderState } from './order-events';
-import type { EventSink } from './event-sink';
+import type { EventSink } from './event-sink.client';
 import type { CreateOrderCommand, OrderRef } from './order.commands';
 
 /** Loads a merchant that may act: MERCHANT_DISABLED when it is unknown or disabled. */

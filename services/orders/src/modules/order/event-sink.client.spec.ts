@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { AppError } from '@pay/common';
-import { httpEventSink } from './event-sink';
+import { httpEventSink } from './event-sink.client';
 
 const EVENT = { id: '00000000-0000-4000-8000-000000000001', topic: 'order.paid', payload: {} };
 
