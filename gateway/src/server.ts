@@ -32,12 +32,16 @@ import { voucherFiles } from './files/voucher-files';
 import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
 import { SingleSubgraphPassthrough, type SubgraphFailure } from './graphql/single-subgraph-passthrough';
+import { passthroughLane } from './graphql/passthrough-lane';
 import { mountRestApis } from './rest/rest-apis';
 import { consoleFiles } from './console/console-files';
 import { demoSignInRoutes } from './console/demo-sign-in';
 import { RateLimits } from './rate-limits/rate-limits';
 import { graphqlRateLimit, twoFactorFailureLimits } from './rate-limits/graphql-rate-limits';
 import { legacyRateLimitScope } from './rate-limits/legacy-rate-limits';
+
+/** The largest `/graphql` body (1 MiB). */
+const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 
 export interface GatewayServer {
   app: Express;
@@ -128,13 +132,14 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   app.use(consoleAuthConfig(config.auth.oidc));
   app.use(
     '/graphql',
+    // A JSON POST with a bearer token in one step; a query one subgraph answers whole is
+    // sent there as it is and its answer passed on. Anything else goes on below.
+    passthroughLane({ passthrough, tokens, limits: rateLimits, maxBodyBytes: GRAPHQL_BODY_LIMIT }),
     authenticate(tokens),
     graphqlRateLimit(rateLimits),
     // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
     fileUploads({ targets: uploadTargets(config.files), internalSecret: config.auth.internalSecret }),
-    express.json({ limit: '1mb' }),
-    // A query one subgraph answers whole is sent there as it is and its answer passed on.
-    passthrough.middleware(),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({
         actor: res.locals.actor as Actor,

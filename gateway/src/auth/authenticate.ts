@@ -21,6 +21,8 @@ export interface AuthenticateOptions {
 export function authenticate(tokens: TokenVerifier, options: AuthenticateOptions = {}) {
   const landingPage = options.landingPage ?? true;
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    // Verified already by the passthrough lane (graphql/passthrough-lane.ts).
+    if (res.locals.actor) return next();
     const isLandingPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if (landingPage && isLandingPage) return next();
     const token = bearerToken(req.header('authorization'));

@@ -62,6 +62,8 @@ describe('single-subgraph passthrough', () => {
   let ledger: Awaited<ReturnType<typeof startSubgraph>>;
   let gateway: GatewayServer;
   let call: (query: string, variables?: Record<string, unknown>) => Promise<{ status: number; text: string }>;
+  let gatewayUrl: string;
+  let token: string;
 
   beforeAll(async () => {
     orders = await startSubgraph(itemsAnswer);
@@ -75,7 +77,8 @@ describe('single-subgraph passthrough', () => {
     });
     gateway = await createGatewayServer(config);
     const { url } = await gateway.start(0, '127.0.0.1');
-    const token = signJwt(TEST_ACTORS.operator, {
+    gatewayUrl = url;
+    token = signJwt(TEST_ACTORS.operator, {
       secret: config.auth.jwtSecret,
       issuer: config.auth.jwtIssuer,
     });
@@ -102,6 +105,65 @@ describe('single-subgraph passthrough', () => {
 
   // The planner reprints what it sends, so the client's comment marks a passed-through text.
   const CLIENT_PAGE = '# as the client wrote it\nquery Page { items { id name } }';
+
+  it('answers a body that is not JSON, or not an object, as the body parser did (400 BAD_REQUEST)', async () => {
+    for (const body of ['{"query": ', '"just a string"']) {
+      const response = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+    expect(orders.queries).toHaveLength(0);
+  });
+
+  it('leaves a bad token to the authentication that answers every request (401), calling no subgraph', async () => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ query: CLIENT_PAGE }),
+    });
+    expect(response.status).toBe(401);
+    expect(orders.queries).toHaveLength(0);
+  });
+
+  it('counts each request once against the rate limit, whether the lane or Apollo answers it', async () => {
+    const limited = await createGatewayServer(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        SUPERGRAPH_PATH: supergraphPath,
+        ORDERS_URL: orders.url,
+        LEDGER_URL: ledger.url,
+        RATE_LIMIT_PER_ACTOR: '4',
+      }),
+    );
+    const { url } = await limited.start(0, '127.0.0.1');
+    try {
+      const statuses: number[] = [];
+      // Passed through, planned (a mutation goes on to Apollo), passed through, planned; then refused.
+      for (const query of [
+        CLIENT_PAGE,
+        'mutation { touch }',
+        CLIENT_PAGE,
+        'mutation { touch }',
+        CLIENT_PAGE,
+      ]) {
+        const response = await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
 
   it('sends a query one subgraph answers whole as the client wrote it, and its answer unchanged', async () => {
     const answer = await call(CLIENT_PAGE);

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
   BREAK,
   getOperationAST,
@@ -14,13 +13,7 @@ import {
 } from 'graphql';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode } from '@apollo/query-planner';
-import {
-  countGraphqlOperation,
-  currentRequestId,
-  findInputProblem,
-  findVariableProblem,
-  type Actor,
-} from '@pay/common';
+import { countGraphqlOperation, findInputProblem, findVariableProblem } from '@pay/common';
 import type { GatewayContext } from './context';
 
 /** What the passthrough needs of a subgraph: one signed call under its deadline and breaker. */
@@ -96,25 +89,6 @@ export class SingleSubgraphPassthrough {
     countGraphqlOperation('query', request.operationName ?? verdict.operation.name?.value, 'success');
     return { kind: 'answered', body: answer.body };
   }
-
-  /** `/graphql`'s middleware, after the body is parsed and before Apollo Server. */
-  middleware(): RequestHandler {
-    return async (req: Request, res: Response, next: NextFunction) => {
-      const request = plainRequest(req);
-      if (!request) return next();
-      const context: GatewayContext = {
-        actor: res.locals.actor as Actor,
-        requestId: currentRequestId() ?? '',
-      };
-      const outcome = await this.send(request, context);
-      if (outcome.kind === 'failed') res.locals.subgraphFailure = outcome.failure;
-      if (outcome.kind !== 'answered') return next();
-      res.status(200);
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.setHeader('content-length', outcome.body.length);
-      res.end(outcome.body);
-    };
-  }
 }
 
 export type PassthroughOutcome =
@@ -128,10 +102,8 @@ export interface GraphqlRequest {
   variables?: Record<string, unknown>;
 }
 
-/** A JSON POST of query, operation name and variables only (no persisted-query extensions). */
-function plainRequest(req: Request): GraphqlRequest | null {
-  if (req.method !== 'POST') return null;
-  const body = req.body as unknown;
+/** A JSON body of query, operation name and variables only (no persisted-query extensions). */
+export function plainRequest(body: unknown): GraphqlRequest | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
   const { query, operationName, variables, ...rest } = body as Record<string, unknown>;
   if (typeof query !== 'string' || Object.keys(rest).length > 0) return null;

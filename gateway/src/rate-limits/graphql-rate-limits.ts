@@ -14,23 +14,31 @@ import type { RateLimits } from './rate-limits';
  */
 export function graphqlRateLimit(limits: RateLimits): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const actor = res.locals.actor as Actor | undefined;
-    const key = actor ? `sub:${actor.sub}` : `ip:${clientIp(req) ?? 'unknown'}`;
-    const retryAfter = await limits.hit('actor', key);
+    // The passthrough lane counted it already (graphql/passthrough-lane.ts).
+    if (res.locals.rateCounted === true) return next();
+    const retryAfter = await limits.hit('actor', graphqlRateKey(res.locals.actor as Actor | undefined, req));
     if (retryAfter === null) return next();
-    res.setHeader('Retry-After', String(retryAfter));
-    res.status(ERROR_CODES.RATE_LIMITED.httpStatus).json({
-      errors: [
-        {
-          message: `too many requests; retry after ${retryAfter} s`,
-          extensions: { code: 'RATE_LIMITED', details: { retryAfter } },
-        },
-      ],
-    });
+    sendGraphqlRateLimited(res, retryAfter);
   };
 }
 
-/** The mutations that take a two-factor (TOTP) code. */
+/** Whose `/graphql` requests count together: the caller's subject, else its IP. */
+export const graphqlRateKey = (actor: Actor | undefined, req: Request): string =>
+  actor ? `sub:${actor.sub}` : `ip:${clientIp(req) ?? 'unknown'}`;
+
+/** 429 in GraphQL's shape, with Retry-After. */
+export function sendGraphqlRateLimited(res: Response, retryAfter: number): void {
+  res.setHeader('Retry-After', String(retryAfter));
+  res.status(ERROR_CODES.RATE_LIMITED.httpStatus).json({
+    errors: [
+      {
+        message: `too many requests; retry after ${retryAfter} s`,
+        extensions: { code: 'RATE_LIMITED', details: { retryAfter } },
+      },
+    ],
+  });
+}
+
 const TWO_FACTOR_FIELDS = new Set(['requestWithdrawal']);
 
 /**
