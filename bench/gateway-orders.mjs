@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, execute, parse } from 'graphql';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
-import { startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
+import { BENCH_RATE_LIMITS, startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -249,6 +249,8 @@ export async function run({ print }) {
           GATEWAY_PORT: String(gatewayPort),
           GATEWAY_METRICS_PORT: String(gatewayMetricsPort),
           LOG_LEVEL: 'warn',
+          // Limits still counted on every request, set above what the bench sends in a window.
+          ...BENCH_RATE_LIMITS,
         },
         quiet,
       ),

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
-import { startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
+import { BENCH_RATE_LIMITS, startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -149,6 +149,8 @@ export async function run({ print }) {
           ORDERS_URL: `http://127.0.0.1:${ordersPort}/graphql`,
           LEDGER_URL: `http://127.0.0.1:${ledgerPort}/graphql`,
           GATEWAY_PORT: String(gatewayPort),
+          // Limits still counted on every request, set above what the bench sends in a window.
+          ...BENCH_RATE_LIMITS,
         },
         quiet,
       ),

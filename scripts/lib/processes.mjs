@@ -54,3 +54,10 @@ export function stopChild(child, graceMs = 8000) {
     setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
   });
 }
+
+/** Gateway rate limits for benches: counted as in production, high enough never to refuse the load a bench sends. */
+export const BENCH_RATE_LIMITS = {
+  RATE_LIMIT_PER_MERCHANT: '100000000',
+  RATE_LIMIT_PER_IP: '100000000',
+  RATE_LIMIT_PER_ACTOR: '100000000',
+};
