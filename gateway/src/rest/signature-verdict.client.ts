@@ -1,4 +1,11 @@
-import { ACTOR_HEADER, AppError, signActorHeader } from '@pay/common';
+import type { z } from 'zod';
+import {
+  ACTOR_HEADER,
+  AppError,
+  parseInternalRequest,
+  signActorHeader,
+  type InternalContract,
+} from '@pay/common';
 import { keepAliveFetcher } from '../graphql/keep-alive-fetcher';
 import { signatureCheckLimits } from '../rate-limits/legacy-rate-limits';
 
@@ -22,42 +29,53 @@ function fetcherFor(url: string): Fetcher {
   return fetcher;
 }
 
+/** A signature verdict endpoint: its answer is a verdict, `ok: false` with a refusal code or `ok: true`. */
+type VerdictContract = InternalContract & { answer: z.ZodType<{ ok: boolean }> };
+
 /**
  * Asks the service that keeps a legacy API's secrets (orders: merchant, master and
- * open-API keys; ledger: account keys) whether a request is signed right; the secrets
- * never reach the gateway. Unreachable or an unexpected answer → DEPENDENCY_UNAVAILABLE.
- * A refusal (`{ ok: false, code }`) becomes that AppError; the caller gets the rest.
+ * open-API keys; ledger: account keys) whether a request is signed right, through the
+ * endpoint's contract (common/internal/signature-verdicts.contract.ts): the body is checked
+ * before it is sent, the answer when it arrives. The secrets never reach the gateway.
+ * Unreachable or an answer outside the contract → DEPENDENCY_UNAVAILABLE. A refusal
+ * (`{ ok: false, code }`) becomes that AppError; the caller gets the accepted verdict.
  */
-export async function askSignatureVerdict<V extends { ok: true }>(options: {
-  url: string;
+export async function askSignatureVerdict<C extends VerdictContract>(options: {
+  baseUrl: string;
+  contract: C;
   caller: string;
   internalSecret: string;
-  body: unknown;
-}): Promise<V> {
+  body: z.input<C['request']>;
+}): Promise<Extract<z.output<C['answer']>, { ok: true }>> {
+  const body = parseInternalRequest(options.contract, options.body);
   // Per IP, per merchant and bad-signature limits of the signed legacy APIs (RATE_LIMITED).
-  const limits = await signatureCheckLimits(options.caller, options.body);
-  let verdict: V | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+  const limits = await signatureCheckLimits(options.caller, body);
+  const url = `${options.baseUrl}${options.contract.path}`;
+  let verdict: z.output<C['answer']>;
   try {
-    const response = await fetcherFor(options.url)(options.url, {
+    const response = await fetcherFor(url)(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         [ACTOR_HEADER]: signActorHeader({ sub: options.caller, role: 'SYSTEM' }, options.internalSecret),
       },
-      body: JSON.stringify(options.body),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
-    verdict = (await response.json()) as typeof verdict;
+    const parsed = options.contract.answer.safeParse(await response.json());
+    if (!parsed.success) throw new Error('verify-signature answered outside its contract');
+    verdict = parsed.data as z.output<C['answer']>;
   } catch (error) {
     throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
       reason: (error as Error).message,
     });
   }
   if (!verdict.ok) {
-    await limits?.refused(verdict.code);
-    throw new AppError(verdict.code);
+    const { code } = verdict as unknown as { code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+    await limits?.refused(code);
+    throw new AppError(code);
   }
   await limits?.accepted();
-  return verdict;
+  return verdict as Extract<z.output<C['answer']>, { ok: true }>;
 }

@@ -1,4 +1,4 @@
-import { AppError, type Actor, type SignableValue } from '@pay/common';
+import { AppError, accountApiVerdictContract, type Actor, type SignableValue } from '@pay/common';
 import { askSignatureVerdict } from '../signature-verdict.client';
 
 /** account-clearing-api.md §6: a timestamp more than 10 s from the server's clock is refused. */
@@ -31,8 +31,9 @@ export async function authenticateAccountRequest(
 ): Promise<VerifiedMainAccount> {
   if (absent(params.unionId) || absent(params.sign)) throw new AppError('SIGNATURE_INVALID');
   checkAccountTimestamp(params.timeStamp ?? '');
-  const verdict = await askSignatureVerdict<{ ok: true; mainAccount: VerifiedMainAccount }>({
-    url: `${options.ledgerUrl}/internal/account-api/verify-signature`,
+  const verdict = await askSignatureVerdict({
+    baseUrl: options.ledgerUrl,
+    contract: accountApiVerdictContract,
     caller: 'gateway:account-api',
     internalSecret: options.internalSecret,
     body: { params },

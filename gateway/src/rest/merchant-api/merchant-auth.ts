@@ -1,4 +1,4 @@
-import { AppError, type Actor, type SignableValue } from '@pay/common';
+import { AppError, merchantApiVerdictContract, type Actor, type SignableValue } from '@pay/common';
 import { askSignatureVerdict } from '../signature-verdict.client';
 
 /** merchant-api.md §1: a timestamp of 10 (s) or 13 (ms) digits within ±300 s. */
@@ -32,11 +32,9 @@ export async function authenticateMerchantRequest(
     throw new AppError('TIMESTAMP_EXPIRED');
   }
   checkTimestamp(params.timestamp ?? '');
-  const verdict = await askSignatureVerdict<{
-    ok: true;
-    caller: { kind: 'merchant'; merchantId: number; masterKey: boolean } | { kind: 'platform' };
-  }>({
-    url: `${options.ordersUrl}/internal/merchant-api/verify-signature`,
+  const verdict = await askSignatureVerdict({
+    baseUrl: options.ordersUrl,
+    contract: merchantApiVerdictContract,
     caller: 'gateway:merchant-api',
     internalSecret: options.internalSecret,
     body: { params, platformOnly: options.platformOnly },

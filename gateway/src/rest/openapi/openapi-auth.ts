@@ -1,4 +1,4 @@
-import { AppError, type Actor } from '@pay/common';
+import { AppError, openApiVerdictContract, type Actor } from '@pay/common';
 import { askSignatureVerdict } from '../signature-verdict.client';
 
 /**
@@ -12,8 +12,9 @@ export async function authenticateOpenApiRequest(
   options: { ordersUrl: string; internalSecret: string; ip: string | undefined },
 ): Promise<Actor> {
   if (!params.app_id || !params.sign) throw new AppError('SIGNATURE_INVALID');
-  const verdict = await askSignatureVerdict<{ ok: true; merchantId: number }>({
-    url: `${options.ordersUrl}/internal/open-api/verify-signature`,
+  const verdict = await askSignatureVerdict({
+    baseUrl: options.ordersUrl,
+    contract: openApiVerdictContract,
     caller: 'gateway:open-api',
     internalSecret: options.internalSecret,
     body: { params },

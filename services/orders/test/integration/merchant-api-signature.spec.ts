@@ -83,4 +83,27 @@ describe('merchant API signature verdicts', () => {
       code: 'MERCHANT_DISABLED',
     });
   });
+
+  it('refuses a body outside the contract (400 naming the field) and an unsigned caller (401)', async () => {
+    const system = signActorHeader(
+      { sub: 'gateway:merchant-api', role: 'SYSTEM' },
+      app.config.auth.internalSecret,
+    );
+    const malformed = await fetch(verdictUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [ACTOR_HEADER]: system },
+      body: JSON.stringify({ params: 'merchant_id=1', platformOnly: 'no' }),
+    });
+    expect(malformed.status).toBe(400);
+    const refusal = (await malformed.json()) as { code: string; message: string };
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.message).toMatch(/params/);
+    expect(refusal.message).toMatch(/platformOnly/);
+    const unsigned = await fetch(verdictUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ params: {} }),
+    });
+    expect(unsigned.status).toBe(401);
+  });
 });

@@ -1,7 +1,11 @@
-import express, { type Router } from 'express';
+import type { Router } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { z } from 'zod';
-import { requireSignedCaller, verifyMerchantSign, type SignableValue } from '@pay/common';
+import {
+  accountApiVerdictContract,
+  internalRoute,
+  verifyMerchantSign,
+  type SignableValue,
+} from '@pay/common';
 import { MainAccount } from './main-account/main-account.entity';
 
 /** The main account a verified account API request speaks for. */
@@ -35,34 +39,14 @@ export async function verifyAccountApiSignature(
   };
 }
 
-const bodySchema = z.object({ params: z.record(z.unknown()) });
-
 /**
- * `POST /internal/account-api/verify-signature` (body `{ params }`, `sign` among them):
- * the gateway's REST shim asks whether an account-clearing API request is signed right,
- * answered `{ ok: true, mainAccount }` or `{ ok: false, code: 'SIGNATURE_INVALID' }`.
- * Signed SYSTEM callers only.
+ * `POST /internal/account-api/verify-signature` (accountApiVerdictContract): the gateway's
+ * REST shim asks whether an account-clearing API request is signed right, answered
+ * `{ ok: true, mainAccount }` or `{ ok: false, code: 'SIGNATURE_INVALID' }`. Signed SYSTEM
+ * callers only.
  */
 export function clearingSignatureRoutes(orm: MikroORM, internalSecret: string): Router {
-  const router = express.Router();
-  router.post(
-    '/internal/account-api/verify-signature',
-    requireSignedCaller(internalSecret),
-    express.json({ limit: '64kb' }),
-    async (req, res, next) => {
-      const parsed = bodySchema.safeParse(req.body ?? {});
-      if (!parsed.success) {
-        res.status(400).json({ code: 'BAD_USER_INPUT', message: 'params (an object) is required' });
-        return;
-      }
-      try {
-        res.json(
-          await verifyAccountApiSignature(orm.em.fork(), parsed.data.params as Record<string, SignableValue>),
-        );
-      } catch (error) {
-        next(error);
-      }
-    },
+  return internalRoute(accountApiVerdictContract, { internalSecret, bodyLimit: '64kb' }, (request) =>
+    verifyAccountApiSignature(orm.em.fork(), request.params),
   );
-  return router;
 }
