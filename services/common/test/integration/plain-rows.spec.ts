@@ -4,7 +4,13 @@ import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { fenColumn } from '../../src/db/fen-column';
 import { openDatabase } from '../../src/db/orm';
-import { mapPlainRow, queryPlainRows, qualifiedTable, whereConditions } from '../../src/db/plain-rows';
+import {
+  findByKeys,
+  mapPlainRow,
+  queryPlainRows,
+  qualifiedTable,
+  whereConditions,
+} from '../../src/db/plain-rows';
 import { sqlStatementCount } from '../../src/db/sql-statements';
 import { createTestDatabase } from '../../src/testkit/test-database';
 
@@ -15,6 +21,9 @@ class Shop {
 
   @Property()
   name!: string;
+
+  @Property({ lazy: true, nullable: true })
+  secret?: string | null;
 }
 
 @Entity({ tableName: 'sale' })
@@ -34,11 +43,11 @@ class Sale {
 
 class CreateSales extends Migration {
   override async up(): Promise<void> {
-    this.addSql('create table "shop" ("id" int primary key, "name" text not null)');
+    this.addSql('create table "shop" ("id" int primary key, "name" text not null, "secret" text null)');
     this.addSql(
       'create table "sale" ("id" int primary key, "shop_id" int not null references "shop", "amount" bigint not null, "sold_at" timestamptz not null)',
     );
-    this.addSql(`insert into "shop" values (1, 'north'), (2, 'south')`);
+    this.addSql(`insert into "shop" values (1, 'north', 's1'), (2, 'south', 's2')`);
     this.addSql(
       `insert into "sale" values (1, 1, 100, '2026-12-01T00:00:00.123Z'), (2, 1, 250, '2026-12-02T00:00:00Z'), (3, 2, 900, '2026-12-03T00:00:00Z')`,
     );
@@ -121,5 +130,22 @@ describe('plain rows: read statements straight through the driver', () => {
       });
     const rows = await queryPlainRows(orm.em.fork(), 'select count(*)::int as n from plain.sale', []);
     expect(rows[0].n).toBe(3);
+  });
+
+  it('finds managed entities by key as find would, lazy columns left out', async () => {
+    const em = orm.em.fork();
+    const before = sqlStatementCount();
+    const shops = await findByKeys(em, Shop, 'id', [2, 1, 9]);
+    expect(sqlStatementCount()).toBe(before + 1);
+    expect(shops.map((shop) => [shop.id, shop.name]).sort()).toEqual([
+      [1, 'north'],
+      [2, 'south'],
+    ]);
+    expect(shops.every((shop) => shop.secret === undefined)).toBe(true);
+    // In the identity map: a later find answers the same objects.
+    expect(await em.findOne(Shop, 1)).toBe(shops.find((shop) => shop.id === 1));
+    const sales = await findByKeys(em, Sale, 'shop', [1]);
+    expect(sales.map((sale) => sale.id).sort()).toEqual([1, 2]);
+    expect(sales[0]!.shop).toBe(shops.find((shop) => shop.id === 1));
   });
 });

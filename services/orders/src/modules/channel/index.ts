@@ -1,7 +1,7 @@
 import type { ServiceModule } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyedLoader } from '@pay/common';
+import { findByKeys, keyedLoader } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { ChannelResolver, UpstreamConfigResolver } from './channel.resolver';
 import { Channel } from './channel.entity';
@@ -9,7 +9,7 @@ import { MerchantChannel } from './merchant-channel.entity';
 
 const channelLoaders = (em: EntityManager) => ({
   channel: keyedLoader<string, Channel>(
-    (codes) => em.find(Channel, { code: { $in: [...codes] } }),
+    (codes) => findByKeys(em, Channel, 'code', codes),
     (c) => c.code,
   ),
 });

@@ -2,7 +2,7 @@ import type { ServiceModule } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyedLoader, numericKey } from '@pay/common';
+import { findByKeys, keyedLoader, numericKey } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { MerchantResolver } from './merchant.resolver';
 import { Agent } from './agent.entity';
@@ -12,7 +12,7 @@ import { merchantSecurityRoutes } from './merchant-security.routes';
 
 const merchantLoaders = (em: EntityManager) => ({
   merchant: keyedLoader<number, Merchant>(
-    (ids) => em.find(Merchant, { id: { $in: [...ids] } }),
+    (ids) => findByKeys(em, Merchant, 'id', ids),
     (m) => m.id,
   ),
   /** Merchants with their (lazy, hidden) signing key loaded: only for the masked key. */
