@@ -130,11 +130,12 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   // Bearer tokens of /graphql, /files and /pay/*: HS256, and OIDC when configured (auth/token-verifier.ts).
   const tokens = createTokenVerifier(config.auth);
   app.use(consoleAuthConfig(config.auth.oidc));
+  // In front of express: a JSON POST to /graphql with a bearer token in one step; a query
+  // one subgraph answers whole is sent there as it is and its answer passed on. Anything
+  // else goes on to the chain below with what the lane did already.
+  const lane = passthroughLane({ passthrough, tokens, limits: rateLimits, maxBodyBytes: GRAPHQL_BODY_LIMIT });
   app.use(
     '/graphql',
-    // A JSON POST with a bearer token in one step; a query one subgraph answers whole is
-    // sent there as it is and its answer passed on. Anything else goes on below.
-    passthroughLane({ passthrough, tokens, limits: rateLimits, maxBodyBytes: GRAPHQL_BODY_LIMIT }),
     authenticate(tokens),
     graphqlRateLimit(rateLimits),
     // GraphQL multipart requests (statement and voucher files) become JSON requests here; see uploads/.
@@ -169,7 +170,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     app,
     apollo,
     async start(port = config.http.port, host = config.http.host) {
-      listening = await listen(app, port, host);
+      listening = await listen(app, port, host, lane);
       return listening;
     },
     async stop() {
