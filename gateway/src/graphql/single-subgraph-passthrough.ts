@@ -16,9 +16,16 @@ import { QueryPlanner, type FetchNode } from '@apollo/query-planner';
 import { countGraphqlOperation, findInputProblem, findVariableProblem } from '@pay/common';
 import type { GatewayContext } from './context';
 
+/** A subgraph's answer to a forwarded request; `signatureVerdict` when it checked a claimed actor. */
+export interface ForwardedAnswer {
+  status: number;
+  body: Buffer;
+  signatureVerdict?: string;
+}
+
 /** What the passthrough needs of a subgraph: one signed call under its deadline and breaker. */
 export interface SubgraphForwarder {
-  forward(body: string, context: GatewayContext): Promise<{ status: number; body: Buffer }>;
+  forward(body: string, context: GatewayContext): Promise<ForwardedAnswer>;
 }
 
 /** A failed passthrough call, for the data source to answer without calling again. */
@@ -79,20 +86,35 @@ export class SingleSubgraphPassthrough {
     const forwarder = verdict && this.options.subgraph(verdict.subgraph);
     if (!verdict || !forwarder || !this.verdicts.acceptsVariables(verdict, request.variables))
       return DECLINED;
-    let answer: { status: number; body: Buffer };
+    let answer: ForwardedAnswer;
     try {
       answer = await forwarder.forward(JSON.stringify(request), context);
     } catch (error) {
       return { kind: 'failed', failure: { subgraph: verdict.subgraph, error } };
     }
-    if (answer.status !== 200 || !isPlainData(answer.body)) return DECLINED;
+    const { signatureVerdict } = answer;
+    if (answer.status !== 200 || !isPlainData(answer.body))
+      return signatureVerdict === undefined ? DECLINED : { kind: 'declined', signatureVerdict };
     countGraphqlOperation('query', request.operationName ?? verdict.operation.name?.value, 'success');
-    return { kind: 'answered', body: answer.body };
+    return {
+      kind: 'answered',
+      body: answer.body,
+      ...(signatureVerdict === undefined ? {} : { signatureVerdict }),
+    };
+  }
+
+  /** The subgraph that would answer `request` whole through `send`, or null when it would be declined. */
+  subgraphOf(request: GraphqlRequest): string | null {
+    const verdict = this.verdicts.of(request.query, request.operationName);
+    return verdict && this.verdicts.acceptsVariables(verdict, request.variables) ? verdict.subgraph : null;
   }
 }
 
+/** `signatureVerdict`: what the subgraph said of a claimed actor, when it was sent one. */
 export type PassthroughOutcome =
-  { kind: 'answered'; body: Buffer } | { kind: 'failed'; failure: SubgraphFailure } | { kind: 'declined' };
+  | { kind: 'answered'; body: Buffer; signatureVerdict?: string }
+  | { kind: 'failed'; failure: SubgraphFailure }
+  | { kind: 'declined'; signatureVerdict?: string };
 
 const DECLINED: PassthroughOutcome = { kind: 'declined' };
 
@@ -100,6 +122,8 @@ export interface GraphqlRequest {
   query: string;
   operationName?: string;
   variables?: Record<string, unknown>;
+  /** Only from the gateway itself (a folded signature verdict's proof); `plainRequest` never passes a client's on. */
+  extensions?: Record<string, unknown>;
 }
 
 /** A JSON body of query, operation name and variables only (no persisted-query extensions). */

@@ -1,9 +1,17 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { ACTOR_HEADER, AppError, logger, signActorHeader } from '@pay/common';
+import {
+  ACTOR_HEADER,
+  AppError,
+  logger,
+  signActorHeader,
+  signClaimHeader,
+  SIGNATURE_VERDICT_HEADER,
+} from '@pay/common';
 import type { SubgraphCallPolicy } from '../config';
 import type { GatewayContext } from './context';
+import type { ForwardedAnswer } from './single-subgraph-passthrough';
 import { keepAliveFetcher } from './keep-alive-fetcher';
 import type { SubgraphForwarder } from './single-subgraph-passthrough';
 
@@ -69,6 +77,8 @@ export class SignedActorDataSource
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (!context.actor) return;
+    // A claim goes only through `forward`; planned fetches carry verified actors alone.
+    if (context.claim) throw new Error('a claimed actor reached a planned subgraph fetch');
     request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.internalSecret));
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
@@ -88,9 +98,12 @@ export class SignedActorDataSource
    * The client's own request, signed like a planned fetch, under the same deadline and
    * circuit breaker; a 5xx answer counts against the circuit as it does for `process`.
    */
-  async forward(body: string, context: GatewayContext): Promise<{ status: number; body: Buffer }> {
+  async forward(body: string, context: GatewayContext): Promise<ForwardedAnswer> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (context.actor) headers[ACTOR_HEADER] = signActorHeader(context.actor, this.internalSecret);
+    if (context.actor)
+      headers[ACTOR_HEADER] = context.claim
+        ? signClaimHeader({ actor: context.actor, proof: context.claim }, this.internalSecret)
+        : signActorHeader(context.actor, this.internalSecret);
     if (context.requestId) headers['x-request-id'] = context.requestId;
     const call = async () => {
       const response = await this.fetcher(this.url!, { method: 'POST', headers, body });
@@ -99,9 +112,10 @@ export class SignedActorDataSource
           extensions: { response: { status: response.status } },
         });
       }
-      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+      const signatureVerdict = response.headers.get(SIGNATURE_VERDICT_HEADER) ?? undefined;
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()), signatureVerdict };
     };
-    return (await this.breaker.fire(call)) as { status: number; body: Buffer };
+    return (await this.breaker.fire(call)) as ForwardedAnswer;
   }
 
   /** Stops the breaker's timers and closes the kept-alive connections (the gateway's stop). */

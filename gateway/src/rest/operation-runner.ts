@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Actor } from '@pay/common';
+import type { Actor, ActorClaim } from '@pay/common';
 import type { GatewayContext } from '../graphql/context';
-import type { SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
+import type { GraphqlRequest, SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
 import type { RestOperation } from './graphql-documents';
 
 /** A GraphQL error a REST route renders in its legacy envelope. */
@@ -27,6 +27,29 @@ export type RunOperation = <T, V extends object = Record<string, unknown>>(
   actor: Actor,
 ) => Promise<T>;
 
+/** What a claimed actor's first operation came to (see `RunClaimed`). */
+export type ClaimedRun<T> =
+  | { verdict: 'ok'; data: T }
+  | { verdict: 'refused'; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' }
+  /** The operation is not one `subgraph` answers alone, or the call failed: ask for the verdict on its own. */
+  | { verdict: 'not-folded' };
+
+/**
+ * Runs a named operation as a claimed actor, folding the signature verdict into the call:
+ * only when `subgraph` (the keys' owner) answers the operation whole through the
+ * passthrough. The subgraph checks the claim's proof (`extensions`) before it runs
+ * anything and says so in its answer; data with errors after an accepted verdict is
+ * answered by the normal path as the then verified actor.
+ */
+export type RunClaimed = <T, V extends object = Record<string, unknown>>(
+  name: string,
+  variables: V,
+  claim: ActorClaim,
+  proof: { subgraph: string; extensions: Record<string, unknown> },
+) => Promise<ClaimedRun<T>>;
+
+const REFUSALS = new Set(['SIGNATURE_INVALID', 'MERCHANT_DISABLED']);
+
 /**
  * Runs the REST shim's named operations in-process through the gateway (the same
  * planning, limits and subgraph calls with the signed actor as `/graphql`; a query one
@@ -39,25 +62,16 @@ export function createOperationRunner(
   passthrough: SingleSubgraphPassthrough,
   operations: Map<string, RestOperation>,
   requestId: () => string,
-): RunOperation {
-  return async <T, V extends object = Record<string, unknown>>(
-    name: string,
-    variables: V,
-    actor: Actor,
-  ): Promise<T> => {
+): { run: RunOperation; runClaimed: RunClaimed } {
+  const requestOf = (name: string, variables: object) => {
     const operation = operations.get(name);
     if (!operation) throw new Error(`no REST operation named ${name}`);
-    const request = {
-      query: operation.source,
-      operationName: name,
-      variables: variables as Record<string, unknown>,
-    };
-    const context: GatewayContext = { actor, requestId: requestId() };
-    const outcome = await passthrough.send(request, context);
-    if (outcome.kind === 'answered') return (JSON.parse(outcome.body.toString('utf8')) as { data: T }).data;
-    if (outcome.kind === 'failed') context.subgraphFailure = outcome.failure;
+    return { query: operation.source, operationName: name, variables: variables as Record<string, unknown> };
+  };
+  const execute = async <T>(request: GraphqlRequest, context: GatewayContext): Promise<T> => {
     const response = await apollo.executeOperation(request, { contextValue: context });
-    if (response.body.kind !== 'single') throw new Error(`operation ${name} answered incrementally`);
+    if (response.body.kind !== 'single')
+      throw new Error(`operation ${request.operationName} answered incrementally`);
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {
       const [first] = errors;
@@ -70,4 +84,42 @@ export function createOperationRunner(
     }
     return data as T;
   };
+  const dataOf = <T>(body: Buffer): T => (JSON.parse(body.toString('utf8')) as { data: T }).data;
+
+  const run: RunOperation = async <T, V extends object = Record<string, unknown>>(
+    name: string,
+    variables: V,
+    actor: Actor,
+  ): Promise<T> => {
+    const request = requestOf(name, variables);
+    const context: GatewayContext = { actor, requestId: requestId() };
+    const outcome = await passthrough.send(request, context);
+    if (outcome.kind === 'answered') return dataOf<T>(outcome.body);
+    if (outcome.kind === 'failed') context.subgraphFailure = outcome.failure;
+    return execute<T>(request, context);
+  };
+
+  const runClaimed: RunClaimed = async <T, V extends object = Record<string, unknown>>(
+    name: string,
+    variables: V,
+    claim: ActorClaim,
+    proof: { subgraph: string; extensions: Record<string, unknown> },
+  ): Promise<ClaimedRun<T>> => {
+    const request = requestOf(name, variables);
+    if (passthrough.subgraphOf(request) !== proof.subgraph) return { verdict: 'not-folded' };
+    const outcome = await passthrough.send(
+      { ...request, extensions: proof.extensions },
+      { actor: claim.actor, claim: claim.proof, requestId: requestId() },
+    );
+    const verdict = outcome.kind === 'failed' ? undefined : outcome.signatureVerdict;
+    if (verdict !== 'ok') {
+      return verdict !== undefined && REFUSALS.has(verdict)
+        ? { verdict: 'refused', code: verdict as 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' }
+        : { verdict: 'not-folded' };
+    }
+    if (outcome.kind === 'answered') return { verdict: 'ok', data: dataOf<T>(outcome.body) };
+    return { verdict: 'ok', data: await execute<T>(request, { actor: claim.actor, requestId: requestId() }) };
+  };
+
+  return { run, runClaimed };
 }

@@ -52,7 +52,7 @@ export function mountRestApis(
   const ctx: RestContext = {
     config,
     tokens,
-    run: createOperationRunner(apollo, passthrough, operations, () => currentRequestId() ?? ''),
+    ...createOperationRunner(apollo, passthrough, operations, () => currentRequestId() ?? ''),
   };
   app.use(payAdminApi(ctx));
   app.use(crmApi(ctx));

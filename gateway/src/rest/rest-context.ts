@@ -1,10 +1,12 @@
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { GatewayConfig } from '../config';
-import type { RunOperation } from './operation-runner';
+import type { RunClaimed, RunOperation } from './operation-runner';
 
 /** What every legacy API's routes get: the in-process operation runner and the configuration. */
 export interface RestContext {
   run: RunOperation;
+  /** An operation as a claimed actor, its signature verdict folded into the call (the merchant API). */
+  runClaimed: RunClaimed;
   config: GatewayConfig;
   /** The bearer token check of `/graphql`, for the APIs that take bearer tokens (`/pay/*`). */
   tokens: TokenVerifier;

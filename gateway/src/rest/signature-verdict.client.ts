@@ -7,7 +7,7 @@ import {
   type InternalContract,
 } from '@pay/common';
 import { keepAliveFetcher } from '../graphql/keep-alive-fetcher';
-import { signatureCheckLimits } from '../rate-limits/legacy-rate-limits';
+import { signatureCheckLimits, type SignatureCheckLimits } from '../rate-limits/legacy-rate-limits';
 
 type Fetcher = ReturnType<typeof keepAliveFetcher>['fetcher'];
 
@@ -50,8 +50,15 @@ export async function askSignatureVerdict<C extends VerdictContract>(options: {
   const body = parseInternalRequest(options.contract, options.body);
   // Per IP, per merchant and bad-signature limits of the signed legacy APIs (RATE_LIMITED).
   const limits = await signatureCheckLimits(options.caller, body);
+  return concludeVerdict(await fetchSignatureVerdict(options, body), limits);
+}
+
+/** The verdict endpoint's answer for an already checked body, without the limits' bookkeeping. */
+export async function fetchSignatureVerdict<C extends VerdictContract>(
+  options: { baseUrl: string; contract: C; caller: string; internalSecret: string },
+  body: z.output<C['request']>,
+): Promise<z.output<C['answer']>> {
   const url = `${options.baseUrl}${options.contract.path}`;
-  let verdict: z.output<C['answer']>;
   try {
     const response = await fetcherFor(url)(url, {
       method: 'POST',
@@ -65,17 +72,24 @@ export async function askSignatureVerdict<C extends VerdictContract>(options: {
     if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
     const parsed = options.contract.answer.safeParse(await response.json());
     if (!parsed.success) throw new Error('verify-signature answered outside its contract');
-    verdict = parsed.data as z.output<C['answer']>;
+    return parsed.data as z.output<C['answer']>;
   } catch (error) {
     throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
       reason: (error as Error).message,
     });
   }
+}
+
+/** A verdict's effect on the caller's limits: a refusal counted and thrown as its AppError, an acceptance counted. */
+export async function concludeVerdict<V extends { ok: boolean }>(
+  verdict: V,
+  limits: SignatureCheckLimits | null,
+): Promise<Extract<V, { ok: true }>> {
   if (!verdict.ok) {
     const { code } = verdict as unknown as { code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
     await limits?.refused(code);
     throw new AppError(code);
   }
   await limits?.accepted();
-  return verdict as Extract<z.output<C['answer']>, { ok: true }>;
+  return verdict as Extract<V, { ok: true }>;
 }

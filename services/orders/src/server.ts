@@ -13,6 +13,7 @@ import { buildOrdersSchema } from './schema';
 import { buildOrdersContext } from './context';
 import { ordersModules } from './modules';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
+import { merchantApiClaimCheck } from './modules/merchant/merchant-api-signature';
 import { forwardingConsumer, httpEventSink } from './modules/order/event-sink.client';
 import { ORDER_TOPICS } from './modules/order/order-events';
 import { notificationConsumer } from './modules/notification/notification.service';
@@ -71,6 +72,8 @@ export async function createOrdersServer(options: {
     runtime,
     jobs,
     buildContext: (actor, requestId) => buildOrdersContext(runtime, actor, requestId),
+    // The merchant API's signature checked with the operation it authorises (folded verdicts).
+    checkClaim: merchantApiClaimCheck(orm.em, config.auth.masterKey),
     onListening: (listening, asked) => {
       if (!config.http.publicUrl || asked.port === 0) runtime.publicUrl = listening.url;
       relay.start();

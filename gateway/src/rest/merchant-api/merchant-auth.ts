@@ -1,5 +1,6 @@
-import { AppError, merchantApiVerdictContract, type Actor, type SignableValue } from '@pay/common';
-import { askSignatureVerdict } from '../signature-verdict.client';
+import { AppError, type SignableValue } from '@pay/common';
+import type { RestContext } from '../rest-context';
+import { MerchantVerdict } from './merchant-verdict';
 
 /** merchant-api.md §1: a timestamp of 10 (s) or 13 (ms) digits within ±300 s. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -14,15 +15,17 @@ export function checkTimestamp(value: SignableValue, now: Date = new Date()): vo
 }
 
 /**
- * Authenticates a legacy merchant API request: the timestamp here, the signature at the
- * orders service (which keeps the merchants' keys and the master key; they never reach
- * the gateway). Answers the actor the route's GraphQL operations run as: the merchant
- * itself, or — for the master-key platform endpoint — a read-only platform actor.
+ * Authenticates a legacy merchant API request: the parameters it must carry and the
+ * timestamp here, the signature at the orders service (which keeps the merchants' keys
+ * and the master key; they never reach the gateway) — asked on its own or carried by the
+ * route's first operation (MerchantVerdict). Answers the request's verdict, whose `claim`
+ * is the actor the route's operations run as once orders accepts the signature.
  */
 export async function authenticateMerchantRequest(
+  ctx: RestContext,
   params: Record<string, SignableValue>,
-  options: { platformOnly: boolean; ordersUrl: string; internalSecret: string; ip: string | undefined },
-): Promise<Actor> {
+  options: { platformOnly: boolean; ip: string | undefined },
+): Promise<MerchantVerdict> {
   const missing = ['timestamp', 'sign', ...(options.platformOnly ? ['access_key'] : ['merchant_id'])].filter(
     (name) => params[name] === undefined || params[name] === null || params[name] === '',
   );
@@ -32,20 +35,5 @@ export async function authenticateMerchantRequest(
     throw new AppError('TIMESTAMP_EXPIRED');
   }
   checkTimestamp(params.timestamp ?? '');
-  const verdict = await askSignatureVerdict({
-    baseUrl: options.ordersUrl,
-    contract: merchantApiVerdictContract,
-    caller: 'gateway:merchant-api',
-    internalSecret: options.internalSecret,
-    body: { params, platformOnly: options.platformOnly },
-  });
-  const ip = options.ip ? { ip: options.ip } : {};
-  return verdict.caller.kind === 'platform'
-    ? { sub: 'merchant-api:master-key', role: 'ANALYST', ...ip }
-    : {
-        sub: `merchant:${verdict.caller.merchantId}`,
-        role: 'MERCHANT',
-        merchantId: verdict.caller.merchantId,
-        ...ip,
-      };
+  return MerchantVerdict.start(ctx, params, options);
 }

@@ -2,15 +2,20 @@ import express, { type Request, type Router } from 'express';
 import type { Actor, SignableValue } from '@pay/common';
 import { legacyApi, type LegacyRoute } from '../legacy-api';
 import type { LegacyFallbackOptions } from '../legacy-envelope';
-import { serviceBaseUrl, type RestContext } from '../rest-context';
+import type { RestContext } from '../rest-context';
 import { authenticateMerchantRequest } from './merchant-auth';
+import type { MerchantVerdict } from './merchant-verdict';
 import { MerchantReply, sendMerchantData, sendMerchantError } from './merchant-envelope';
 
-/** What a merchant API endpoint's handler gets: the signed parameters and the verified actor. */
+/**
+ * What a merchant API endpoint's handler gets: the signed parameters, the actor they
+ * claim, and a context whose `run` runs nothing before orders has accepted the signature.
+ */
 export interface MerchantRequest {
   params: Record<string, SignableValue>;
   actor: Actor;
   ctx: RestContext;
+  verdict: MerchantVerdict;
 }
 
 export interface MerchantEndpoint {
@@ -40,16 +45,30 @@ export function merchantApiRoutes(
   const parsers = [express.urlencoded({ extended: true, limit: '64kb' }), express.json({ limit: '64kb' })];
   return legacyApi<MerchantRequest, MerchantEndpoint & LegacyRoute<MerchantRequest>>({
     name: 'merchant API',
-    routes: endpoints.map((endpoint) => ({ ...endpoint, methods: { post: parsers } })),
+    routes: endpoints.map((endpoint) => ({
+      ...endpoint,
+      methods: { post: parsers },
+      // Whatever the route answers, the signature's verdict comes first: a refusal replaces it.
+      async handle(request: MerchantRequest) {
+        let data: unknown;
+        try {
+          data = await endpoint.handle(request);
+        } catch (error) {
+          await request.verdict.settle();
+          throw error;
+        }
+        await request.verdict.settle();
+        return data;
+      },
+    })),
     async request(req, endpoint) {
       const params = paramsOf(req);
-      const actor = await authenticateMerchantRequest(params, {
+      const verdict = await authenticateMerchantRequest(ctx, params, {
         platformOnly: endpoint.platformOnly ?? false,
-        ordersUrl: serviceBaseUrl(ctx.config.subgraphs.orders ?? ''),
-        internalSecret: ctx.config.auth.internalSecret,
         ip: req.ip,
       });
-      return { params, actor, ctx };
+      // The route's operations run as the claim, settled by the first one (or asked first).
+      return { params, actor: verdict.claim, ctx: { ...ctx, run: verdict.run }, verdict };
     },
     send(res, answer) {
       if (answer instanceof MerchantReply) sendMerchantData(res, answer.data, answer.message);

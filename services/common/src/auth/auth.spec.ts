@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Actor } from './actor';
-import { ACTOR_HEADER, signActorHeader, verifyActorHeader } from './actor-header';
+import {
+  ACTOR_HEADER,
+  signActorHeader,
+  signClaimHeader,
+  verifyActorHeader,
+  verifyClaimHeader,
+} from './actor-header';
 import { merchantScope, requireMutation, requireRole } from './authorize';
 import { bearerToken, createJwtVerifier, signJwt, verifyJwt } from './jwt';
 import { appErrorOf } from '../testkit/assertions';
@@ -223,5 +229,25 @@ describe('requireMutation', () => {
 
   it.each([merchant, operator, system])('allows %p', (actor) => {
     expect(() => requireMutation(actor)).not.toThrow();
+  });
+});
+
+describe('claimed actors (signClaimHeader)', () => {
+  const secret = 'claim-secret';
+  const actor: Actor = { sub: 'merchant:7', role: 'MERCHANT', merchantId: 7, ip: '203.0.113.7' };
+
+  it('verifies as a claim with its proof, never as a verified actor', () => {
+    const header = signClaimHeader({ actor, proof: 'merchant-api' }, secret);
+    expect(verifyClaimHeader(header, secret)).toEqual({ actor, proof: 'merchant-api' });
+    expect(verifyActorHeader(header, secret)).toBeNull();
+    expect(verifyClaimHeader(signActorHeader(actor, secret), secret)).toBeNull();
+  });
+
+  it('refuses another secret, an unknown or swapped proof, and a stale claim', () => {
+    const header = signClaimHeader({ actor, proof: 'merchant-api' }, secret, 1_000_000);
+    expect(verifyClaimHeader(header, 'other', 1_000_000)).toBeNull();
+    expect(verifyClaimHeader(header.replace(/^merchant-api\./, 'open-api.'), secret, 1_000_000)).toBeNull();
+    expect(verifyClaimHeader(header, secret, 1_000_000 + 5 * 60 * 1000 + 1)).toBeNull();
+    expect(verifyClaimHeader(header, secret, 1_000_000 + 1000)).not.toBeNull();
   });
 });

@@ -7,7 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Express, NextFunction, Request, Response } from 'express';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ACTOR_HEADER, verifyActorHeader } from '../auth/actor-header';
+import { ACTOR_HEADER, verifyActorHeader, verifyClaimHeader, type ActorClaim } from '../auth/actor-header';
+import { ERROR_CODES } from '../errors/error-codes';
+import { SIGNATURE_VERDICT_HEADER } from '../internal/signature-verdicts.contract';
 import type { Actor } from '../auth/actor';
 import { formatError } from '../errors/format-error';
 import { currentRequestId } from '../logging/logger';
@@ -31,6 +33,8 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
     schema: GraphQLSchema;
     internalSecret: string;
     buildContext: (actor: Actor, requestId: string) => C | Promise<C>;
+    /** How this subgraph checks a claimed actor's proof; without it every claim is refused. */
+    checkClaim?: ClaimCheck;
   },
 ): Promise<ApolloServer<C>> {
   const server = new ApolloServer<C>({
@@ -54,8 +58,10 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
   app.use(
     '/graphql',
     (req: Request, res: Response, next: NextFunction) => {
-      const actor = verifyActorHeader(req.header(ACTOR_HEADER), options.internalSecret);
-      if (!actor) {
+      const header = req.header(ACTOR_HEADER);
+      const actor = verifyActorHeader(header, options.internalSecret);
+      const claim = actor || !options.checkClaim ? null : verifyClaimHeader(header, options.internalSecret);
+      if (!actor && !claim) {
         res.status(401).json({
           errors: [
             { message: 'missing or invalid gateway signature', extensions: { code: 'UNAUTHENTICATED' } },
@@ -63,10 +69,27 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
         });
         return;
       }
-      res.locals.actor = actor;
+      if (actor) res.locals.actor = actor;
+      else res.locals.claim = claim;
       next();
     },
     express.json({ limit: '1mb' }),
+    (req: Request, res: Response, next: NextFunction) => {
+      const claim = res.locals.claim as ActorClaim | undefined;
+      if (!claim) return next();
+      const extensions = (req.body as { extensions?: unknown } | undefined)?.extensions;
+      options.checkClaim!(claim, extensions).then((verdict) => {
+        res.setHeader(SIGNATURE_VERDICT_HEADER, verdict.ok ? 'ok' : verdict.code);
+        if (!verdict.ok) {
+          res.status(200).json({
+            errors: [{ message: ERROR_CODES[verdict.code].description, extensions: { code: verdict.code } }],
+          });
+          return;
+        }
+        res.locals.actor = claim.actor;
+        next();
+      }, next);
+    },
     expressMiddleware(server, {
       context: async ({ res }) => options.buildContext(res.locals.actor as Actor, currentRequestId() ?? ''),
     }),
@@ -74,6 +97,16 @@ export async function mountSubgraph<C extends SubgraphContextBase>(
   );
   return server;
 }
+
+/**
+ * A claimed actor's verdict (see `signClaimHeader`): `ok` runs the operation as the claimed
+ * actor, a refusal answers its code without running anything. The check must establish
+ * exactly the claimed actor, or refuse.
+ */
+export type ClaimCheck = (
+  claim: ActorClaim,
+  extensions: unknown,
+) => Promise<{ ok: true } | { ok: false; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' }>;
 
 /**
  * A subgraph answers a client's mistake (variable coercion, validation: Apollo's 400)

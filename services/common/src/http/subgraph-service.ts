@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { buildFederatedSchema, type ReferenceResolvers } from '../federation/federated-schema';
 import type { JobQueue } from '../jobs/job-queue';
 import { createServiceApp, jsonErrorHandler, listen, type Listening } from './service-app';
-import { mountSubgraph, type SubgraphContextBase } from './subgraph-server';
+import { mountSubgraph, type ClaimCheck, type SubgraphContextBase } from './subgraph-server';
 
 /**
  * What one part of a service (a folder under `modules/`) contributes to it: resolvers and
@@ -79,6 +79,8 @@ export async function createSubgraphServer<R, C extends SubgraphContextBase>(opt
   runtime: R;
   jobs: JobQueue;
   buildContext: (actor: Actor, requestId: string) => C | Promise<C>;
+  /** How the subgraph checks a claimed actor's proof (orders: merchant API signatures); else claims are refused. */
+  checkClaim?: ClaimCheck;
   /** Routes that belong to no module, mounted after the modules'. */
   routes?: Router[];
   /** After listening (on the port asked for, 0: any), before the modules' workers start. */
@@ -99,6 +101,7 @@ export async function createSubgraphServer<R, C extends SubgraphContextBase>(opt
     schema: options.schema,
     internalSecret: options.internalSecret,
     buildContext: options.buildContext,
+    checkClaim: options.checkClaim,
   });
   for (const m of options.modules) if (m.routes) app.use(m.routes(options.runtime));
   for (const router of options.routes ?? []) app.use(router);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
 import type { SignableValue } from '../signatures/merchant-signature';
 import type { InternalContract } from './internal-client';
 
@@ -58,3 +59,31 @@ export const accountApiVerdictContract = {
     refused(['SIGNATURE_INVALID'] as const),
   ]),
 } satisfies InternalContract;
+
+/** Who a verified merchant API request speaks for (the verdict's `caller`). */
+export type MerchantApiCaller = Extract<
+  z.output<typeof merchantApiVerdictContract.answer>,
+  { ok: true }
+>['caller'];
+
+/**
+ * The actor a merchant API request runs its operations as: the merchant itself, or — for
+ * the master-key platform endpoint — a read-only platform actor. The gateway builds its
+ * claim with it, and orders compares a folded verdict's caller with the claim through it.
+ */
+export function merchantApiActor(caller: MerchantApiCaller, ip?: string): Actor {
+  const at = ip ? { ip } : {};
+  return caller.kind === 'platform'
+    ? { sub: 'merchant-api:master-key', role: 'ANALYST', ...at }
+    : { sub: `merchant:${caller.merchantId}`, role: 'MERCHANT', merchantId: caller.merchantId, ...at };
+}
+
+/**
+ * The verdict folded into a subgraph call: the gateway sends a claimed actor
+ * (`signClaimHeader`, proof `merchant-api`) and the signed parameters in the GraphQL
+ * request's `extensions` under this name; orders checks them before it runs the
+ * operation and says how in the `SIGNATURE_VERDICT_HEADER` of its answer (`ok`, or the
+ * refusal's code). One internal call per legacy request instead of two.
+ */
+export const MERCHANT_API_PROOF_EXTENSION = 'merchantApiSignature';
+export const SIGNATURE_VERDICT_HEADER = 'x-payoffice-signature-verdict';

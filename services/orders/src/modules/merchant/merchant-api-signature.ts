@@ -1,5 +1,15 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { constantTimeEqual, queryPlainRows, verifyMerchantSign, type SignableValue } from '@pay/common';
+import {
+  constantTimeEqual,
+  merchantApiActor,
+  merchantApiVerdictContract,
+  MERCHANT_API_PROOF_EXTENSION,
+  queryPlainRows,
+  verifyMerchantSign,
+  type ClaimCheck,
+  type SignableValue,
+} from '@pay/common';
 import { MerchantStatus } from './merchant.entity';
 
 /** Who a verified legacy merchant API request speaks for. */
@@ -45,4 +55,27 @@ export async function verifyMerchantApiSignature(
   return verifyMerchantSign(params, secret)
     ? { ok: true, caller: { kind: 'merchant', merchantId: id, masterKey: usesMasterKey } }
     : { ok: false, code: 'SIGNATURE_INVALID' };
+}
+
+/**
+ * Orders' check of a claimed actor (`ClaimCheck`): the gateway folded a merchant API
+ * request's signature verdict into the operation's own call, sending who the request says
+ * it is and the signed parameters in `extensions`. The signature is checked exactly as
+ * the verdict endpoint checks it, and the operation runs only when the verdict's caller
+ * is exactly the claimed actor; anything else is refused as a bad signature.
+ */
+export function merchantApiClaimCheck(em: EntityManager, masterKey: string): ClaimCheck {
+  return async (claim, extensions) => {
+    const proof = merchantApiVerdictContract.request.safeParse(
+      (extensions as Record<string, unknown> | undefined)?.[MERCHANT_API_PROOF_EXTENSION],
+    );
+    if (claim.proof !== 'merchant-api' || !proof.success) return { ok: false, code: 'SIGNATURE_INVALID' };
+    const verdict = await verifyMerchantApiSignature(em, masterKey, proof.data.params, {
+      platformOnly: proof.data.platformOnly,
+    });
+    if (!verdict.ok) return verdict;
+    return isDeepStrictEqual(merchantApiActor(verdict.caller, claim.actor.ip), claim.actor)
+      ? { ok: true }
+      : { ok: false, code: 'SIGNATURE_INVALID' };
+  };
 }
