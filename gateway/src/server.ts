@@ -170,7 +170,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     app,
     apollo,
     async start(port = config.http.port, host = config.http.host) {
-      listening = await listen(app, port, host, lane);
+      listening = await listen(app, port, host, [lane]);
       return listening;
     },
     async stop() {

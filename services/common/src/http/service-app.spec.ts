@@ -102,7 +102,7 @@ describe('listen with a front lane', () => {
         return undefined;
       },
     };
-    server = await listen(app, 0, '127.0.0.1', lane);
+    server = await listen(app, 0, '127.0.0.1', [lane]);
   });
   afterAll(async () => {
     await server.close();

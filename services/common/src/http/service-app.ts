@@ -126,15 +126,24 @@ export interface Listening {
   close: () => Promise<void>;
 }
 
-/** Listens on `port` (0 for any free port) on `host`, resolving once bound; `lane` goes in front of the app. */
+/**
+ * Listens on `port` (0 for any free port) on `host`, resolving once bound; `lanes` go in
+ * front of the app, the first that takes a request handling it.
+ */
 export async function listen(
   app: Express,
   port: number,
   host = '127.0.0.1',
-  lane?: FrontLane,
+  lanes: readonly FrontLane[] = [],
 ): Promise<Listening> {
   const server = createServer(
-    lane ? (req, res) => (lane.takes(req) ? runFrontLane(app, lane, req, res) : app(req, res)) : app,
+    lanes.length === 0
+      ? app
+      : (req, res) => {
+          const lane = lanes.find((candidate) => candidate.takes(req));
+          if (lane) runFrontLane(app, lane, req, res);
+          else app(req, res);
+        },
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
