@@ -21,6 +21,9 @@ describe('loadOrdersConfig', () => {
       timeoutMs: 10000,
       logRetentionMonths: 24,
     });
+    // The audit trail is kept forever unless a retention is set.
+    expect(config.auditRetentionMonths).toBeNull();
+    expect(loadOrdersConfig({ ORDER_AUDIT_RETENTION_MONTHS: '84' }).auditRetentionMonths).toBe(84);
     expect(config.outbox.intervalMs).toBe(500);
     expect(config.seedDemoData).toBe(false);
     expect(config.db.url).toBeUndefined();

@@ -75,6 +75,8 @@ const envSchema = z.object({
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   /** Months of notification attempts kept (monthly partitions; older months are dropped); 0: kept forever. */
   NOTIFY_LOG_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(24),
+  /** Months of the manual actions' audit trail kept online (monthly partitions); 0: kept forever (the default). */
+  ORDER_AUDIT_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(0),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(500),
   /** Hours a delivered outbox event (and its receipts) is kept before the relay prunes it. */
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).max(87_600).default(DEFAULT_OUTBOX_RETENTION_HOURS),
@@ -108,6 +110,8 @@ export interface OrdersConfig {
     /** Months of notify logs kept; null: forever. */
     logRetentionMonths: number | null;
   };
+  /** Months of `order_audit` kept online; null: forever. */
+  auditRetentionMonths: number | null;
   outbox: { intervalMs: number; retentionHours: number };
   sandbox: {
     wechatApiKey: string;
@@ -149,6 +153,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
       timeoutMs: e.NOTIFY_TIMEOUT_MS,
       logRetentionMonths: e.NOTIFY_LOG_RETENTION_MONTHS || null,
     },
+    auditRetentionMonths: e.ORDER_AUDIT_RETENTION_MONTHS || null,
     outbox: { intervalMs: e.OUTBOX_INTERVAL_MS, retentionHours: e.OUTBOX_RETENTION_HOURS },
     sandbox: {
       wechatApiKey: e.SANDBOX_WECHAT_API_KEY,

@@ -36,6 +36,11 @@ function monthIndexOf(instant: Date): number {
   return wall.getUTCFullYear() * 12 + wall.getUTCMonth();
 }
 
+/** The month partition of `table` that holds `instant`, `offset` months later (e.g. `notify_log_p202612`). */
+export function monthPartitionOf(table: string, instant: Date, offset = 0): string {
+  return partitionName(table, monthIndexOf(instant) + offset);
+}
+
 function createPartitionSql(parent: string, table: string, monthIndex: number): string {
   return `create table if not exists ${ident(partitionName(table, monthIndex))} partition of ${ident(parent)}
     for values from ('${monthStart(monthIndex)}') to ('${monthStart(monthIndex + 1)}')`;

@@ -5,3 +5,4 @@ export * from './merchant-receiver';
 export * from './assertions';
 export * from './service-test-database';
 export * from './test-subgraph';
+export * from './partitions';

@@ -1,5 +1,5 @@
 // Import order is registration order, which orders the printed schema (schema/).
-import { orderModule } from './order';
+import { orderAuditPartitionsModule, orderModule } from './order';
 import { merchantModule } from './merchant';
 import { channelModule } from './channel';
 import { statsModule } from './stats';
@@ -11,6 +11,7 @@ import { openApiModule } from './open-api';
 /** The orders service's modules: its schema, loaders, routes, queues and workers are theirs. */
 export const ordersModules = [
   orderModule,
+  orderAuditPartitionsModule,
   merchantModule,
   channelModule,
   statsModule,

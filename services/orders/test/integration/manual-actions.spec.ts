@@ -1,4 +1,4 @@
-import type { Actor } from '@pay/common';
+import { monthlyPartitionsOf, type Actor } from '@pay/common';
 import {
   buildChannel,
   buildMerchant,
@@ -281,5 +281,12 @@ describe('manual complete (补单) and cancel (撤单)', () => {
         expect(await tableCounts(app)).toEqual(beforeCounts);
       },
     );
+  });
+
+  it("keeps the audit trail in monthly partitions, this month's and the next ones' ready", async () => {
+    const state = await monthlyPartitionsOf(app.orm.em.getConnection(), 'order_audit');
+    expect(state).toMatchObject({ partitioned: true, monthsAheadReady: true });
+    // The manual actions above are audited in this month's partition.
+    expect(state.rowsThisMonth).toBeGreaterThan(0);
   });
 });

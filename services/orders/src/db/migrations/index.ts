@@ -10,6 +10,7 @@ import { Migration20261206120000_view_readers } from './Migration20261206120000_
 import { Migration20261206130000_outbox_trace_context } from './Migration20261206130000_outbox_trace_context';
 import { Migration20261207090000_notify_log_partitions } from './Migration20261207090000_notify_log_partitions';
 import { Migration20261207100000_order_request_parameters } from './Migration20261207100000_order_request_parameters';
+import { Migration20261208090000_order_audit_partitions } from './Migration20261208090000_order_audit_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -38,5 +39,9 @@ export const ordersMigrations: MigrationObject[] = [
   {
     name: 'Migration20261207100000_order_request_parameters',
     class: Migration20261207100000_order_request_parameters,
+  },
+  {
+    name: 'Migration20261208090000_order_audit_partitions',
+    class: Migration20261208090000_order_audit_partitions,
   },
 ];

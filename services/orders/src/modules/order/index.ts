@@ -1,7 +1,7 @@
 import type { ServiceModule } from '@pay/common';
 import type { OrdersRuntime } from '../../runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyedLoader, numericKey, OutboxEvent } from '@pay/common';
+import { keyedLoader, numericKey, OutboxEvent, partitionMaintenanceModule } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { OrderConnectionResolver, OrderResolver } from './order.resolver';
 import { StoreOrdersResolver } from './store-orders.resolver';
@@ -40,3 +40,11 @@ export const orderModule: ServiceModule<OrdersRuntime, ReturnType<typeof orderLo
   },
   loaders: orderLoaders,
 };
+
+/** The audit trail's months: created ahead, and past ORDER_AUDIT_RETENTION_MONTHS (if set) dropped. */
+export const orderAuditPartitionsModule = partitionMaintenanceModule<OrdersRuntime>(
+  'order-audit-partitions',
+  ({ config }) => [
+    { table: 'order_audit', column: 'created_at', retentionMonths: config.auditRetentionMonths },
+  ],
+);
