@@ -1,6 +1,6 @@
 // Import order is registration order, which orders the printed schema (schema/).
 import { merchantModule } from './merchant';
-import { postingModule } from './posting';
+import { legPartitionsModule, postingModule } from './posting';
 import { accountModule } from './account';
 import { orderModule } from './order';
 import { balanceModule } from './balance';
@@ -17,6 +17,7 @@ export const ledgerModules = [
   merchantModule,
   balanceModule,
   postingModule,
+  legPartitionsModule,
   accountModule,
   adjustmentModule,
   orderModule,

@@ -2,6 +2,7 @@ import {
   addDays,
   dataOf,
   formatChinaDate,
+  monthlyPartitionsOf,
   sqlStatementCount,
   startOfChinaDay,
   type Actor,
@@ -395,5 +396,12 @@ describe('money logs (/moneylogs)', () => {
       expect(await statementsOf(SLIM.replace('nodes {', 'totalCount nodes {'))).toBe(without + 1);
       expect(await statementsOf(SLIM.replace('nodes {', 'totalPages nodes {'))).toBe(without + 1);
     });
+  });
+
+  it("keeps the legs in monthly partitions, this month's and the next ones' ready", async () => {
+    const state = await monthlyPartitionsOf(app.orm.em.getConnection(), 'leg');
+    expect(state).toMatchObject({ partitioned: true, monthsAheadReady: true });
+    // The postings above wrote their legs into this month's partition.
+    expect(state.rowsThisMonth).toBeGreaterThan(0);
   });
 });

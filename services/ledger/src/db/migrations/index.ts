@@ -10,6 +10,7 @@ import { Migration20261205100000_group_commit } from './Migration20261205100000_
 import { Migration20261206100000_withdrawal_batch } from './Migration20261206100000_withdrawal_batch';
 import { Migration20261206101000_batch_lock_order } from './Migration20261206101000_batch_lock_order';
 import { Migration20261206140000_function_sources } from './Migration20261206140000_function_sources';
+import { Migration20261208100000_leg_partitions } from './Migration20261208100000_leg_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const ledgerMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261206101000_batch_lock_order', class: Migration20261206101000_batch_lock_order },
   { name: 'Migration20261206140000_function_sources', class: Migration20261206140000_function_sources },
+  { name: 'Migration20261208100000_leg_partitions', class: Migration20261208100000_leg_partitions },
 ];

@@ -1,4 +1,4 @@
-import type { ServiceModule } from '@pay/common';
+import { partitionMaintenanceModule, type ServiceModule } from '@pay/common';
 import type { LedgerRuntime } from '../../context';
 import type { LedgerContext } from '../../context';
 import { Leg } from './leg.entity';
@@ -24,3 +24,11 @@ export const postingModule: ServiceModule<LedgerRuntime, ReturnType<typeof creat
   },
   loaders: createPostingLoaders,
 };
+
+/**
+ * The money logs' months made ahead. None is ever dropped: legs are the books; a month no
+ * longer read online is archived by detaching its partition (docs/production.md).
+ */
+export const legPartitionsModule = partitionMaintenanceModule<LedgerRuntime>('leg-partitions', () => [
+  { table: 'leg', column: 'created_at', retentionMonths: null },
+]);
