@@ -23,7 +23,7 @@ export async function monthlyPartitionsOf(
     monthPartitionOf(table, now, ahead),
   );
   const [placed] = (await connection.execute(
-    `select count(*)::int as n from ${table.replace(/[^a-z_]/g, '')} where tableoid = ?::regclass`,
+    `select count(*)::int as n from "${table.replace(/[^a-z_]/g, '')}" where tableoid = ?::regclass`,
     [months[0]],
   )) as { n: number }[];
   return {

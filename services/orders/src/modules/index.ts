@@ -1,5 +1,5 @@
 // Import order is registration order, which orders the printed schema (schema/).
-import { orderAuditPartitionsModule, orderModule } from './order';
+import { orderPartitionsModule, orderModule } from './order';
 import { merchantModule } from './merchant';
 import { channelModule } from './channel';
 import { statsModule } from './stats';
@@ -11,7 +11,7 @@ import { openApiModule } from './open-api';
 /** The orders service's modules: its schema, loaders, routes, queues and workers are theirs. */
 export const ordersModules = [
   orderModule,
-  orderAuditPartitionsModule,
+  orderPartitionsModule,
   merchantModule,
   channelModule,
   statsModule,

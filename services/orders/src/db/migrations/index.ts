@@ -11,6 +11,7 @@ import { Migration20261206130000_outbox_trace_context } from './Migration2026120
 import { Migration20261207090000_notify_log_partitions } from './Migration20261207090000_notify_log_partitions';
 import { Migration20261207100000_order_request_parameters } from './Migration20261207100000_order_request_parameters';
 import { Migration20261208090000_order_audit_partitions } from './Migration20261208090000_order_audit_partitions';
+import { Migration20261208110000_order_partitions } from './Migration20261208110000_order_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const ordersMigrations: MigrationObject[] = [
     name: 'Migration20261208090000_order_audit_partitions',
     class: Migration20261208090000_order_audit_partitions,
   },
+  { name: 'Migration20261208110000_order_partitions', class: Migration20261208110000_order_partitions },
 ];

@@ -158,8 +158,8 @@ async function freshOrderNumbers(
     const merchantOrderNo = given ?? newMerchantOrderNo(at);
     const platformOrderNo = newPlatformOrderNo(at);
     const [taken] = (await em.getConnection().execute(
-      `select exists(select 1 from "order" where merchant_id = ? and merchant_order_no = ?) as merchant,
-              exists(select 1 from "order" where platform_order_no = ?) as platform`,
+      `select exists(select 1 from order_key where merchant_id = ? and merchant_order_no = ?) as merchant,
+              exists(select 1 from order_key where platform_order_no = ?) as platform`,
       [merchantId, merchantOrderNo, platformOrderNo],
       'all',
       em.getTransactionContext(),
