@@ -784,7 +784,7 @@ describe('bank test: money stays right while every service is killed in turn', (
                 coalesce(sum(l.amount) filter (where a.owner_type = 'MERCHANT'), 0) as merchant
            from ledger.posting p join ledger.leg l on l.posting_id = p.id join ledger.account a on a.id = l.account_id
           where p.platform_order_no is not null
-          group by p.id`,
+          group by p.id, p.platform_order_no, p.unique_no, p.type`,
       );
       const byOrder = new Map<string, typeof postings>();
       for (const p of postings)

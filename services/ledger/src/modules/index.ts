@@ -1,6 +1,6 @@
 // Import order is registration order, which orders the printed schema (schema/).
 import { merchantModule } from './merchant';
-import { legPartitionsModule, postingModule } from './posting';
+import { booksPartitionsModule, postingModule } from './posting';
 import { accountModule } from './account';
 import { orderModule } from './order';
 import { balanceModule } from './balance';
@@ -17,7 +17,7 @@ export const ledgerModules = [
   merchantModule,
   balanceModule,
   postingModule,
-  legPartitionsModule,
+  booksPartitionsModule,
   accountModule,
   adjustmentModule,
   orderModule,

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AppError } from '@pay/common';
+import { AppError, monthlyPartitionsOf } from '@pay/common';
 import { Client } from 'pg';
 import {
   AccountPurpose,
@@ -132,6 +132,38 @@ describe('PostingBatcher: group commit through post_entries', () => {
     } finally {
       await batcher.close();
     }
+    await expectClean();
+  });
+
+  it("claims each posting's key in posting_key, gives a refused entry's key back, keeps postings by month", async () => {
+    const merchant = merchantAccount(921_450, AccountPurpose.MERCHANT_AVAILABLE);
+    const batcher = new PostingBatcher({ url, connections: 1 });
+    try {
+      const outcomes = await Promise.allSettled([
+        batcher.post(transfer('key-fund', ADJUSTMENT, merchant, 100)),
+        batcher.post(transfer('key-overdraft', merchant, PLATFORM_REVENUE, 500)),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+      const { rows } = await sql.query<{ unique_no: string }>(
+        'select unique_no from ledger.posting_key where unique_no = any($1) order by 1',
+        [['key-fund', 'key-overdraft']],
+      );
+      expect(rows.map((r) => r.unique_no)).toEqual(['key-fund']);
+      // The refused entry's key is free again: with the money there, it posts.
+      await batcher.post(transfer('key-fund-2', ADJUSTMENT, merchant, 500));
+      expect(await batcher.post(transfer('key-overdraft', merchant, PLATFORM_REVENUE, 500))).toMatchObject({
+        created: true,
+      });
+    } finally {
+      await batcher.close();
+    }
+    const { rows: counts } = await sql.query<{ postings: number; keys: number }>(
+      'select (select count(*)::int from ledger.posting) as postings, (select count(*)::int from ledger.posting_key) as keys',
+    );
+    expect(counts[0]!.keys).toBe(counts[0]!.postings);
+    const state = await monthlyPartitionsOf(orm.em.getConnection(), 'posting');
+    expect(state).toMatchObject({ partitioned: true, monthsAheadReady: true });
+    expect(state.rowsThisMonth).toBeGreaterThan(0);
     await expectClean();
   });
 

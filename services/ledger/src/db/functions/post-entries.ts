@@ -54,24 +54,30 @@ export const POST_ENTRIES = `create or replace function post_entries(p_entries j
                           from jsonb_array_elements(p_entries) with ordinality e order by e.ordinality);
         begin
           -- 2. The postings, in one statement; keys taken already answer created = false.
+          -- The keys first (posting_key: the partitioned posting cannot hold a unique key of its own).
           for r in
-            insert into posting (unique_no, type, description, order_no, reverses_posting_id, actor, platform_order_no, effective_at)
-            select e.value->>'uniqueNo', (e.value->>'type')::int, e.value->>'description', e.value->>'orderNo',
-                   (e.value->>'reverses')::bigint, e.value->>'actor', e.value->>'platformOrderNo',
-                   coalesce((e.value->>'effectiveAt')::timestamptz, now())
+            insert into posting_key (unique_no)
+            select e.value->>'uniqueNo'
               from jsonb_array_elements(p_entries) with ordinality e
              where v_first[e.ordinality::int] = e.ordinality::int
              order by e.ordinality
-            on conflict on constraint posting_unique_no_unique do nothing
-            returning posting.id, posting.unique_no
+            on conflict on constraint posting_key_unique_no_unique do nothing
+            returning posting_key.id, posting_key.unique_no
           loop
             v_i := array_position(v_keys, r.unique_no);
             v_posting[v_i] := r.id; v_created[v_i] := true;
           end loop;
+          insert into posting (id, unique_no, type, description, order_no, reverses_posting_id, actor, platform_order_no, effective_at)
+          select v_posting[e.ordinality::int], e.value->>'uniqueNo', (e.value->>'type')::int, e.value->>'description',
+                 e.value->>'orderNo', (e.value->>'reverses')::bigint, e.value->>'actor', e.value->>'platformOrderNo',
+                 coalesce((e.value->>'effectiveAt')::timestamptz, now())
+            from jsonb_array_elements(p_entries) with ordinality e
+           where v_created[e.ordinality::int]
+           order by e.ordinality;
           for r in
-            select e.ordinality::int as i, p.id
+            select e.ordinality::int as i, k.id
               from jsonb_array_elements(p_entries) with ordinality e
-              join posting p on p.unique_no = e.value->>'uniqueNo'
+              join posting_key k on k.unique_no = e.value->>'uniqueNo'
              where v_first[e.ordinality::int] = e.ordinality::int and not v_created[e.ordinality::int]
           loop
             v_posting[r.i] := r.id;
@@ -127,6 +133,7 @@ export const POST_ENTRIES = `create or replace function post_entries(p_entries j
           end loop;
           if array_length(v_failed, 1) > 0 then
             delete from posting where id = any(v_failed);
+            delete from posting_key where id = any(v_failed);
           end if;
 
           -- 4. What passed, set-based.

@@ -19,14 +19,17 @@ export const POST_ENTRY = `create or replace function post_entry(
         if v_sum <> 0 then
           raise exception 'LEDGER_UNBALANCED: legs of % sum to %', p_unique_no, v_sum;
         end if;
-        insert into posting (unique_no, type, description, order_no, reverses_posting_id, actor, platform_order_no, effective_at)
-          values (p_unique_no, p_type, p_description, p_order_no, p_reverses, p_actor, p_platform_order_no, coalesce(p_effective_at, now()))
-          on conflict on constraint posting_unique_no_unique do nothing
+        -- The key first (posting_key: the partitioned posting cannot hold a unique key of its own).
+        insert into posting_key (unique_no) values (p_unique_no)
+          on conflict on constraint posting_key_unique_no_unique do nothing
           returning id into v_posting;
         if v_posting is null then
-          return query select p.id, false from posting p where p.unique_no = p_unique_no;
+          return query select k.id, false from posting_key k where k.unique_no = p_unique_no;
           return;
         end if;
+        insert into posting (id, unique_no, type, description, order_no, reverses_posting_id, actor, platform_order_no, effective_at)
+          values (v_posting, p_unique_no, p_type, p_description, p_order_no, p_reverses, p_actor, p_platform_order_no,
+                  coalesce(p_effective_at, now()));
         for v_leg in
           select ensure_account(l->>'ownerType', l->>'ownerId', l->>'purpose') as account_id,
                  (l->>'amount')::bigint as amount,

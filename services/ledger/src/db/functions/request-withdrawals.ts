@@ -71,7 +71,8 @@ export const REQUEST_WITHDRAWALS = `create or replace function request_withdrawa
                    max(l.balance_after) filter (where a.purpose = 'MERCHANT_PENDING_WITHDRAWAL')
               into available, pending
               from leg l join account a on a.id = l.account_id
-             where l.posting_id = v_result.posting_id;
+             -- post_entry wrote the legs in this transaction (created_at = now()): one month's partition.
+             where l.posting_id = v_result.posting_id and l.created_at = now();
             select coalesce(max(b.balance), 0) into frozen from account_balance b
              where b.owner_type = 'MERCHANT' and b.owner_id = v_w->>'merchant_id' and b.purpose = 'MERCHANT_FROZEN';
             error_state := null; error_message := null;

@@ -5,7 +5,7 @@ import { partitionByMonthSql } from '@pay/common';
  * Legs are the money logs: about five per payment, the fastest-growing table of the
  * books. `leg` becomes partitioned by month of `created_at` (China time), so a month can
  * be detached and archived whole once it is no longer read online; nothing drops a month
- * of the books (`legPartitionsModule` only makes the months ahead). Nothing references a
+ * of the books (`booksPartitionsModule` only makes the months ahead). Nothing references a
  * leg; the posting functions insert into the table as before.
  */
 export class Migration20261208100000_leg_partitions extends Migration {

@@ -11,6 +11,7 @@ import { Migration20261206100000_withdrawal_batch } from './Migration20261206100
 import { Migration20261206101000_batch_lock_order } from './Migration20261206101000_batch_lock_order';
 import { Migration20261206140000_function_sources } from './Migration20261206140000_function_sources';
 import { Migration20261208100000_leg_partitions } from './Migration20261208100000_leg_partitions';
+import { Migration20261208120000_posting_partitions } from './Migration20261208120000_posting_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const ledgerMigrations: MigrationObject[] = [
   { name: 'Migration20261206101000_batch_lock_order', class: Migration20261206101000_batch_lock_order },
   { name: 'Migration20261206140000_function_sources', class: Migration20261206140000_function_sources },
   { name: 'Migration20261208100000_leg_partitions', class: Migration20261208100000_leg_partitions },
+  { name: 'Migration20261208120000_posting_partitions', class: Migration20261208120000_posting_partitions },
 ];

@@ -78,7 +78,7 @@ async function reverse(em: EntityManager, event: OrderEvent, kind: keyof typeof 
   const [original] = (await em
     .getConnection()
     .execute(
-      'select id from posting where unique_no = ?',
+      'select id from posting_key where unique_no = ?',
       [creditKey],
       'all',
       em.getTransactionContext(),

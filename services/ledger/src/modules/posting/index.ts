@@ -26,9 +26,10 @@ export const postingModule: ServiceModule<LedgerRuntime, ReturnType<typeof creat
 };
 
 /**
- * The money logs' months made ahead. None is ever dropped: legs are the books; a month no
- * longer read online is archived by detaching its partition (docs/production.md).
+ * Postings' and legs' months made ahead. None is ever dropped: they are the books; a month
+ * no longer read online is archived by detaching its partitions (docs/production.md).
  */
-export const legPartitionsModule = partitionMaintenanceModule<LedgerRuntime>('leg-partitions', () => [
+export const booksPartitionsModule = partitionMaintenanceModule<LedgerRuntime>('books-partitions', () => [
+  { table: 'posting', column: 'created_at', retentionMonths: null },
   { table: 'leg', column: 'created_at', retentionMonths: null },
 ]);

@@ -172,5 +172,16 @@ export async function findPosting(
       throw new AppError('BAD_USER_INPUT', 'id must be numeric', { argument: 'id' });
     return em.findOne(Posting, { id: Number(ref.id) });
   }
-  return em.findOne(Posting, { uniqueNo: ref.uniqueNo! });
+  // Keys are unique in posting_key; postings are found by id (partitioned by month).
+  const [key] = (await em
+    .getConnection()
+    .execute(
+      'select id from posting_key where unique_no = ?',
+      [ref.uniqueNo!],
+      'all',
+      em.getTransactionContext(),
+    )) as {
+    id: string;
+  }[];
+  return key ? em.findOne(Posting, { id: Number(key.id) }) : null;
 }

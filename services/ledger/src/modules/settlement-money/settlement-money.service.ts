@@ -54,8 +54,9 @@ async function legsByKey(
 ): Promise<{ postingId: number; legs: PostedLeg[] }> {
   const rows = (await em.getConnection().execute(
     `select p.id as posting_id, a.owner_type, a.owner_id, a.purpose, l.amount, p.type
-       from posting p join leg l on l.posting_id = p.id join account a on a.id = l.account_id
-      where p.unique_no = ?`,
+       from posting_key k join posting p on p.id = k.id
+       join leg l on l.posting_id = p.id join account a on a.id = l.account_id
+      where k.unique_no = ?`,
     [uniqueNo],
     'all',
     em.getTransactionContext(),
