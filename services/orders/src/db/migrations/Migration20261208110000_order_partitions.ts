@@ -67,7 +67,8 @@ export class Migration20261208110000_order_partitions extends Migration {
         end if;
         return new;
       end $$`);
-    this.addSql(`create trigger "order_key_fixed" before update of id, merchant_id, merchant_order_no, platform_order_no
+    this
+      .addSql(`create trigger "order_key_fixed" before update of id, merchant_id, merchant_order_no, platform_order_no
       on "order" for each row execute function "order_key_fixed"()`);
     this.addSql(
       `alter table "notify_log" add constraint "notify_log_order_id_fkey" foreign key ("order_id") references "order_key" ("id")`,

@@ -45,7 +45,10 @@ export const orderModule: ServiceModule<OrdersRuntime, ReturnType<typeof orderLo
  * Orders' and the audit trail's months made ahead. No month of orders is ever dropped (they
  * are archived by detaching); the audit trail's past ORDER_AUDIT_RETENTION_MONTHS, if set.
  */
-export const orderPartitionsModule = partitionMaintenanceModule<OrdersRuntime>('order-partitions', ({ config }) => [
-  { table: 'order', column: 'created_at', retentionMonths: null },
-  { table: 'order_audit', column: 'created_at', retentionMonths: config.auditRetentionMonths },
-]);
+export const orderPartitionsModule = partitionMaintenanceModule<OrdersRuntime>(
+  'order-partitions',
+  ({ config }) => [
+    { table: 'order', column: 'created_at', retentionMonths: null },
+    { table: 'order_audit', column: 'created_at', retentionMonths: config.auditRetentionMonths },
+  ],
+);
