@@ -37,6 +37,17 @@ describe('the verify command', () => {
       expect(drifted.report.unbalancedPostings).toEqual([
         { postingId: expect.any(Number), sum: 5000, legs: 3 },
       ]);
+
+      // A key claimed without its posting: a retry would be answered "posted" with nothing posted.
+      await db.orm.em
+        .fork()
+        .getConnection()
+        .execute(`insert into posting_key (unique_no) values ('orphan-key')`);
+      const orphaned = await runVerification(db.url);
+      expect(orphaned.text).toMatch(/FAIL posting keys without their posting, or postings without their key/);
+      expect(orphaned.report.extra.find((c) => c.name.startsWith('posting keys'))?.findings).toEqual([
+        { id: expect.any(Number), keyUniqueNo: 'orphan-key', postingUniqueNo: null },
+      ]);
     } finally {
       await db.close();
     }

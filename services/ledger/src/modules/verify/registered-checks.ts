@@ -1,5 +1,6 @@
 // Module invariants that run with the ledger's own checks. Importing this file registers them.
 import { childAccountDrift, clearingDrift } from '../clearing/clearing.query';
+import { postingKeyDrift } from '../posting/posting-keys';
 import { registerLedgerCheck } from './ledger-verify';
 
 registerLedgerCheck({
@@ -9,4 +10,8 @@ registerLedgerCheck({
 registerLedgerCheck({
   name: 'child accounts whose balance ≠ clearings − withdrawals − fees',
   run: childAccountDrift,
+});
+registerLedgerCheck({
+  name: 'posting keys without their posting, or postings without their key',
+  run: postingKeyDrift,
 });
