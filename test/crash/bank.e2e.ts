@@ -32,6 +32,7 @@ import {
   formatReport,
   ledgerEntities,
   ledgerMigrations,
+  postingKeyDrift,
   verifyLedger,
 } from '@pay/ledger';
 import { demoVoucherPng } from '@pay/demo';
@@ -756,9 +757,22 @@ describe('bank test: money stays right while every service is killed in turn', (
         if (!report.ok) problems.push(`ledger verification:\n${formatReport(report)}`);
         const clearingFindings = [...(await clearingDrift(em)), ...(await childAccountDrift(em))];
         if (clearingFindings.length) problems.push(`clearing drift: ${JSON.stringify(clearingFindings)}`);
+        const keyFindings = await postingKeyDrift(em);
+        if (keyFindings.length)
+          problems.push(`posting keys without postings: ${JSON.stringify(keyFindings)}`);
       } finally {
         await orm.close(true);
       }
+
+      // Every order's numbers claimed in order_key, and nothing else claimed there.
+      const orderKeyDrift = await q<{ id: string }>(
+        `select coalesce(k.id, o.id) as id from orders.order_key k full join orders."order" o on o.id = k.id
+          where k.id is null or o.id is null
+             or (k.platform_order_no, k.merchant_id, k.merchant_order_no)
+                is distinct from (o.platform_order_no, o.merchant_id, o.merchant_order_no)`,
+      );
+      if (orderKeyDrift.length)
+        problems.push(`order keys without their order: ${JSON.stringify(orderKeyDrift)}`);
 
       // 2. Every paid order credited exactly once; every refunded one credited and refunded once.
       const orders = await q<{

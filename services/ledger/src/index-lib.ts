@@ -17,5 +17,6 @@ export { ADJUSTMENT, AccountPurpose, merchantAccount, OwnerType } from './module
 export { PostingType } from './modules/posting/posting-type';
 export { seedClearingDemo, CLEARING_DEMO, type ClearingDemo } from './db/seeders/clearing-demo';
 export { clearingDrift, childAccountDrift } from './modules/clearing/clearing.query';
+export { postingKeyDrift } from './modules/posting/posting-keys';
 export { unfreezeMerchant } from './modules/balance/unfreeze.service';
 export { verifyLedger, findingCount, formatReport } from './modules/verify/ledger-verify';
