@@ -2,6 +2,7 @@ import { ENSURE_ACCOUNT } from './ensure-account';
 import { POST_ENTRIES } from './post-entries';
 import { POST_ENTRY } from './post-entry';
 import { REQUEST_WITHDRAWALS } from './request-withdrawals';
+import { REQUEST_WITHDRAWALS_EACH } from './request-withdrawals-each';
 import { UNFREEZABLE_AMOUNT } from './unfreezable-amount';
 
 /**
@@ -16,5 +17,6 @@ export const LEDGER_FUNCTIONS: readonly { name: string; sql: string }[] = [
   { name: 'post_entry', sql: POST_ENTRY },
   { name: 'post_entries', sql: POST_ENTRIES },
   { name: 'unfreezable_amount', sql: UNFREEZABLE_AMOUNT },
+  { name: 'request_withdrawals_each', sql: REQUEST_WITHDRAWALS_EACH },
   { name: 'request_withdrawals', sql: REQUEST_WITHDRAWALS },
 ];

@@ -12,6 +12,7 @@ import { Migration20261206101000_batch_lock_order } from './Migration20261206101
 import { Migration20261206140000_function_sources } from './Migration20261206140000_function_sources';
 import { Migration20261208100000_leg_partitions } from './Migration20261208100000_leg_partitions';
 import { Migration20261208120000_posting_partitions } from './Migration20261208120000_posting_partitions';
+import { Migration20261209100000_set_based_withdrawals } from './Migration20261209100000_set_based_withdrawals';
 
 /** Checked-in migrations, oldest first. */
 export const ledgerMigrations: MigrationObject[] = [
@@ -40,4 +41,8 @@ export const ledgerMigrations: MigrationObject[] = [
   { name: 'Migration20261206140000_function_sources', class: Migration20261206140000_function_sources },
   { name: 'Migration20261208100000_leg_partitions', class: Migration20261208100000_leg_partitions },
   { name: 'Migration20261208120000_posting_partitions', class: Migration20261208120000_posting_partitions },
+  {
+    name: 'Migration20261209100000_set_based_withdrawals',
+    class: Migration20261209100000_set_based_withdrawals,
+  },
 ];
