@@ -13,10 +13,14 @@
 //       default resolvers, answering the same JSON. It is the floor of HTTP + SQL +
 //       GraphQL execution that the subgraph's framework (Apollo Server, type-graphql,
 //       MikroORM, DataLoader, the actor check) is measured against.
+//   cpu_per_gateway_request_<process>_<c> and cpu_per_subgraph_request_orders_<c>   CPU
+//       time (user + system, from /proc) the gateway and the orders subgraph used per
+//       request on each side: what the hop itself costs, apart from scheduling.
 //
 // The two sides of each ratio are measured interleaved, in alternating rounds, so that
 // load from other processes falls on both alike.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -74,22 +78,40 @@ async function latencies(send, { requests, concurrency }) {
   return times;
 }
 
+/**
+ * CPU time (user + system, ms) each process has used so far, from /proc; empty where
+ * there is no /proc. Clock ticks are 100 a second on Linux (CLK_TCK).
+ */
+function cpuMsOf(pids) {
+  const used = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const path = `/proc/${pid}/stat`;
+    if (!existsSync(path)) continue;
+    const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+    used[name] = (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return used;
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
  * Measures every side in alternating rounds (A B, B A, …) after a warm-up, pooling each
  * side's latencies: p50, p95 and throughput per side.
  */
-async function interleaved(sides, { requests, concurrency, rounds = 8 }) {
+async function interleaved(sides, { requests, concurrency, rounds = 8, pids = {} }) {
   for (const side of sides) await latencies(side.send, { requests: 20, concurrency: 1 });
-  const results = sides.map(() => ({ times: [], seconds: 0 }));
+  const results = sides.map(() => ({ times: [], seconds: 0, cpuMs: {} }));
   const perRound = Math.max(concurrency, Math.ceil(requests / rounds));
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? sides.map((_, i) => i) : sides.map((_, i) => sides.length - 1 - i);
     for (const i of order) {
       const started = performance.now();
+      const cpuBefore = cpuMsOf(pids);
       results[i].times.push(...(await latencies(sides[i].send, { requests: perRound, concurrency })));
       results[i].seconds += (performance.now() - started) / 1000;
+      for (const [name, ms] of Object.entries(cpuMsOf(pids)))
+        results[i].cpuMs[name] = (results[i].cpuMs[name] ?? 0) + ms - cpuBefore[name];
     }
   }
   return sides.map((side, i) => {
@@ -99,6 +121,9 @@ async function interleaved(sides, { requests, concurrency, rounds = 8 }) {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
       rps: sorted.length / results[i].seconds,
+      cpuPerRequest: Object.fromEntries(
+        Object.entries(results[i].cpuMs).map(([name, ms]) => [name, ms / sorted.length]),
+      ),
     };
   });
 }
@@ -257,6 +282,8 @@ export async function run({ print }) {
     );
     // Only orders and ledger run here: /ready would wait for every subgraph.
     await waitReady(`http://127.0.0.1:${gatewayPort}/health`, 'gateway');
+    const [ordersChild, , gatewayChild] = children;
+    const pids = { gateway: gatewayChild.pid, orders: ordersChild.pid };
     const baselinePort = await freePort();
     const baseline = spawn(process.execPath, [fileURLToPath(import.meta.url), '--baseline-server'], {
       env: { ...process.env, BASELINE_DATABASE_URL: url, BASELINE_PORT: String(baselinePort) },
@@ -317,13 +344,18 @@ export async function run({ print }) {
     for (const c of [...new Set([1, concurrency])]) {
       const tag = c === 1 ? 'c1' : `c${c}`;
       const sides = c === 1 ? [viaGateway, direct, sqlBaseline] : [viaGateway, direct];
-      const measured = await interleaved(sides, { requests, concurrency: c });
+      const measured = await interleaved(sides, { requests, concurrency: c, pids });
       for (const m of measured) {
         print(`${m.label}_page_100_p50_${tag}: ${m.p50.toFixed(2)} ms`);
         print(`${m.label}_page_100_p95_${tag}: ${m.p95.toFixed(2)} ms`);
         print(`${m.label}_page_100_throughput_${tag}: ${m.rps.toFixed(1)} req/s`);
       }
       const [gw, sub, sql] = measured;
+      // Where a gateway request's time goes: CPU of each process per request on that side.
+      for (const [name, ms] of Object.entries(gw.cpuPerRequest))
+        print(`cpu_per_gateway_request_${name}_${tag}: ${ms.toFixed(2)} ms`);
+      if (sub.cpuPerRequest.orders !== undefined)
+        print(`cpu_per_subgraph_request_orders_${tag}: ${sub.cpuPerRequest.orders.toFixed(2)} ms`);
       ratios[tag] = gw.p50 / sub.p50;
       print(`gateway_over_subgraph_p50_ratio_${tag}: ${ratios[tag].toFixed(2)} x`);
       print(`gateway_over_subgraph_throughput_ratio_${tag}: ${(sub.rps / gw.rps).toFixed(2)} x`);

@@ -66,6 +66,20 @@ describe('keepAliveFetcher', () => {
     close();
   });
 
+  it.each([
+    ['one read', 20],
+    ['many reads', 300_000],
+  ])('answers arrayBuffer with exactly the body bytes (%s)', async (_label, size) => {
+    const { fetcher, close } = keepAliveFetcher(echo.url);
+    const sent = 'x'.repeat(size);
+    const response = await fetcher(echo.url, { method: 'POST', body: sent });
+    const bytes = await response.arrayBuffer();
+    const text = Buffer.from(bytes).toString('utf8');
+    expect(bytes.byteLength).toBe(Buffer.byteLength(text));
+    expect((JSON.parse(text) as { body: string }).body).toBe(sent);
+    close();
+  });
+
   it('reuses one connection for calls one after another', async () => {
     const { fetcher, close } = keepAliveFetcher(echo.url);
     for (let i = 0; i < 5; i += 1) {
