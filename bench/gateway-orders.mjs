@@ -13,6 +13,10 @@
 //       default resolvers, answering the same JSON. It is the floor of HTTP + SQL +
 //       GraphQL execution that the subgraph's framework (Apollo Server, type-graphql,
 //       MikroORM, DataLoader, the actor check) is measured against.
+//   http_hop_over_subgraph_p50_ratio_c1 / _c8   the same request through a bare Node
+//       HTTP hop (bench/workers/http-hop.mjs: forward the bytes, answer the bytes, nothing
+//       else) over the subgraph directly: the floor any gateway process starts from on
+//       this machine, printed beside the gateway's ratios.
 //   cpu_per_gateway_request_<process>_<c> and cpu_per_subgraph_request_orders_<c>   CPU
 //       time (user + system, from /proc) the gateway and the orders subgraph used per
 //       request on each side: what the hop itself costs, apart from scheduling.
@@ -284,6 +288,18 @@ export async function run({ print }) {
     await waitReady(`http://127.0.0.1:${gatewayPort}/health`, 'gateway');
     const [ordersChild, , gatewayChild] = children;
     const pids = { gateway: gatewayChild.pid, orders: ordersChild.pid };
+    const hopPort = await freePort();
+    const hop = spawn(
+      process.execPath,
+      [join(root, 'bench/workers/http-hop.mjs'), String(hopPort), `http://127.0.0.1:${ordersPort}/graphql`],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    children.push(hop);
+    await new Promise((resolve, reject) => {
+      hop.once('message', resolve);
+      hop.once('exit', (code) => reject(new Error(`the HTTP hop exited with ${code}`)));
+    });
+    hop.channel?.unref();
     const baselinePort = await freePort();
     const baseline = spawn(process.execPath, [fileURLToPath(import.meta.url), '--baseline-server'], {
       env: { ...process.env, BASELINE_DATABASE_URL: url, BASELINE_PORT: String(baselinePort) },
@@ -334,6 +350,8 @@ export async function run({ print }) {
     const direct = { label: 'subgraph', send: () => post(subgraphUrl, body, directHeaders()) };
     const baselineUrl = `http://127.0.0.1:${baselinePort}/graphql`;
     const sqlBaseline = { label: 'sql_graphql_baseline', send: () => post(baselineUrl, body, {}) };
+    const hopUrl = `http://127.0.0.1:${hopPort}/graphql`;
+    const viaHop = { label: 'http_hop', send: () => post(hopUrl, body, directHeaders()) };
 
     // The baseline answers exactly what the subgraph answers, or the ratio would mean nothing.
     const [fromSubgraph, fromBaseline] = [await direct.send(), await sqlBaseline.send()];
@@ -343,14 +361,16 @@ export async function run({ print }) {
     const ratios = {};
     for (const c of [...new Set([1, concurrency])]) {
       const tag = c === 1 ? 'c1' : `c${c}`;
-      const sides = c === 1 ? [viaGateway, direct, sqlBaseline] : [viaGateway, direct];
+      const sides = c === 1 ? [viaGateway, direct, viaHop, sqlBaseline] : [viaGateway, direct, viaHop];
       const measured = await interleaved(sides, { requests, concurrency: c, pids });
       for (const m of measured) {
         print(`${m.label}_page_100_p50_${tag}: ${m.p50.toFixed(2)} ms`);
         print(`${m.label}_page_100_p95_${tag}: ${m.p95.toFixed(2)} ms`);
         print(`${m.label}_page_100_throughput_${tag}: ${m.rps.toFixed(1)} req/s`);
       }
-      const [gw, sub, sql] = measured;
+      const [gw, sub, viaHopMeasured, sql] = measured;
+      ratios[`hop_${tag}`] = viaHopMeasured.p50 / sub.p50;
+      print(`http_hop_over_subgraph_p50_ratio_${tag}: ${ratios[`hop_${tag}`].toFixed(2)} x`);
       // Where a gateway request's time goes: CPU of each process per request on that side.
       for (const [name, ms] of Object.entries(gw.cpuPerRequest))
         print(`cpu_per_gateway_request_${name}_${tag}: ${ms.toFixed(2)} ms`);
@@ -365,7 +385,7 @@ export async function run({ print }) {
       }
     }
     const cN = `c${concurrency}`;
-    return `gateway: ${counts.gateway_10}/${counts.gateway_100} SQL statements for 10/100 orders (${counts.gateway_with_ledger_10}/${counts.gateway_with_ledger_100} with ledger balances); gateway over subgraph p50 ${ratios.c1.toFixed(2)}x at c=1, ${ratios[cN].toFixed(2)}x at ${cN}; orders page over SQL + graphql-js ${ratios.sql.toFixed(2)}x`;
+    return `gateway: ${counts.gateway_10}/${counts.gateway_100} SQL statements for 10/100 orders (${counts.gateway_with_ledger_10}/${counts.gateway_with_ledger_100} with ledger balances); gateway over subgraph p50 ${ratios.c1.toFixed(2)}x at c=1, ${ratios[cN].toFixed(2)}x at ${cN} (a bare HTTP hop ${ratios.hop_c1.toFixed(2)}x, ${ratios[`hop_${cN}`].toFixed(2)}x); orders page over SQL + graphql-js ${ratios.sql.toFixed(2)}x`;
   } finally {
     for (const child of children.reverse()) await stopChild(child);
     if (embedded) await embedded.stop();
