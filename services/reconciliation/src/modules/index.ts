@@ -2,7 +2,7 @@
 import { paymentModule } from './payment';
 import { statementModule } from './statement';
 import { runModule } from './run';
-import { matchingModule } from './matching';
+import { matchingModule, reconciliationPartitionsModule } from './matching';
 import { resolutionModule } from './resolution';
 
 /** The reconciliation service's modules: its schema, loaders, routes, queues and workers are theirs. */
@@ -12,4 +12,5 @@ export const reconciliationModules = [
   runModule,
   matchingModule,
   resolutionModule,
+  reconciliationPartitionsModule,
 ];

@@ -10,6 +10,7 @@ import { Migration20261121163000_matching } from './Migration20261121163000_matc
 import { Migration20261206100000_current_statements } from './Migration20261206100000_current_statements';
 import { Migration20261206101000_source_coverage } from './Migration20261206101000_source_coverage';
 import { Migration20261206120000_view_readers } from './Migration20261206120000_view_readers';
+import { Migration20261209110000_reconciliation_partitions } from './Migration20261209110000_reconciliation_partitions';
 
 /** Checked-in migrations, oldest first. */
 export const reconciliationMigrations: MigrationObject[] = [
@@ -36,4 +37,8 @@ export const reconciliationMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261206101000_source_coverage', class: Migration20261206101000_source_coverage },
   { name: 'Migration20261206120000_view_readers', class: Migration20261206120000_view_readers },
+  {
+    name: 'Migration20261209110000_reconciliation_partitions',
+    class: Migration20261209110000_reconciliation_partitions,
+  },
 ];

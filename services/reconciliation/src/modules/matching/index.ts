@@ -1,4 +1,4 @@
-import type { ServiceModule } from '@pay/common';
+import { partitionMaintenanceModule, type ServiceModule } from '@pay/common';
 import type { ReconciliationRuntime } from '../../context';
 import { createMatchingLoaders, type MatchingLoaders } from './matching.loader';
 import { matchingReferences } from './matching.reference';
@@ -29,3 +29,16 @@ export const matchingModule: ServiceModule<ReconciliationRuntime, MatchingLoader
   references: matchingReferences,
   loaders: createMatchingLoaders,
 };
+
+/**
+ * Statement lines' and results' months made ahead. None is dropped: results carry the
+ * resolutions (the audit trail) and the lines they were matched from; a month no longer
+ * read online is archived by detaching its partitions (docs/production.md).
+ */
+export const reconciliationPartitionsModule = partitionMaintenanceModule<ReconciliationRuntime>(
+  'reconciliation-partitions',
+  () => [
+    { table: 'statement_line', column: 'trade_time', retentionMonths: null },
+    { table: 'reconciliation_result', column: 'created_at', retentionMonths: null },
+  ],
+);

@@ -42,6 +42,10 @@ export class Resolution {
   @Property({ type: new BigIntType('number') })
   resultId!: number;
 
+  /** The result's month partition: with `resultId` the key the foreign key references. */
+  @Property({ type: 'timestamptz' })
+  resultCreatedAt!: Date;
+
   @Field(() => ResolutionAction, { description: 'What was asked for.' })
   @Enum({ items: () => ResolutionAction })
   action!: ResolutionAction;

@@ -173,6 +173,7 @@ export async function resolveDiscrepancy(
   const needsApproval = amount > settings.approvalThreshold;
   const resolution = em.create(Resolution, {
     resultId: result.id,
+    resultCreatedAt: result.createdAt,
     action: input.action,
     state: needsApproval ? ResolutionState.PENDING_APPROVAL : ResolutionState.APPROVED,
     amount,

@@ -223,8 +223,8 @@ export async function importStatement(
 /**
  * Fresh statistics of statement_line right after an import, so a run that follows plans
  * its joins with the real number of lines (autoanalyze comes later, if at all, before a
- * run). ANALYZE samples a fixed number of rows: its cost does not grow with the table.
- * Outside the import's transaction: its lock would make concurrent imports wait.
+ * run). ANALYZE samples a fixed number of rows per partition: its cost grows with the
+ * months kept, not with their rows (autovacuum never analyzes a partitioned parent). Outside the import's transaction: its lock would make concurrent imports wait.
  */
 async function analyzeLines(em: EntityManager): Promise<void> {
   try {
