@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { pageWindow, toConnection, type PageArgs } from './pagination';
+import {
+  encodeTextKeyset,
+  pageWindow,
+  textKeysetWindow,
+  toConnection,
+  toCursorConnection,
+  type PageArgs,
+} from './pagination';
 import { appErrorOf } from '../testkit/assertions';
 
 const cursorOf = (text: string) => Buffer.from(text).toString('base64url');
@@ -155,5 +162,57 @@ describe('toConnection', () => {
       startCursor: null,
       endCursor: null,
     });
+  });
+});
+
+describe('textKeysetWindow', () => {
+  it('continues after a key from its cursor, with no offset and no page number', () => {
+    expect(textKeysetWindow({ first: 5, after: encodeTextKeyset('ORDER:00042') }, { max })).toEqual({
+      offset: 0,
+      limit: 5,
+      page: 0,
+      pageSize: 5,
+      afterKey: 'ORDER:00042',
+    });
+  });
+
+  it('keeps page numbers and offset cursors', () => {
+    expect(textKeysetWindow({ page: 2, pageSize: 10 }, { max })).toMatchObject({
+      offset: 10,
+      afterKey: null,
+    });
+    expect(textKeysetWindow({ first: 10, after: cursorOf('o:9') }, { max })).toMatchObject({
+      offset: 10,
+      afterKey: null,
+    });
+  });
+
+  it('refuses a cursor that is neither, and an over-long key', () => {
+    expect(appErrorOf(() => textKeysetWindow({ first: 5, after: cursorOf('nope') }, { max }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(
+      appErrorOf(() => textKeysetWindow({ first: 5, after: encodeTextKeyset('x'.repeat(201)) }, { max })),
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('toCursorConnection', () => {
+  it('takes each edge’s cursor from the row and the next page from the row read beyond it', () => {
+    const window = textKeysetWindow({ first: 2, after: encodeTextKeyset('a') }, { max });
+    const connection = toCursorConnection(
+      ['b', 'c'],
+      { total: null, hasMore: true },
+      window,
+      encodeTextKeyset,
+    );
+    expect(connection.edges.map((e) => e.cursor)).toEqual([encodeTextKeyset('b'), encodeTextKeyset('c')]);
+    expect(connection.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: true,
+      startCursor: encodeTextKeyset('b'),
+      endCursor: encodeTextKeyset('c'),
+    });
+    expect(connection.totalCount).toBe(0);
   });
 });

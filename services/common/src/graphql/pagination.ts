@@ -183,7 +183,48 @@ export function toKeysetConnection<T>(
   window: KeysetWindow,
   keyOf: (item: T) => KeysetPosition,
 ): ConnectionShape<T> {
-  const edges = items.map((node) => ({ cursor: encodeKeyset(keyOf(node)), node }));
+  return toCursorConnection(items, page, window, (item) => encodeKeyset(keyOf(item)));
+}
+
+/**
+ * Keyset pagination over a list read in the order of a unique text key (a run's grid by
+ * order key): a cursor (`s:<key>`) names the last row seen, and the next page is
+ * `key >` it, an index range instead of an offset walked. Page numbers and offset cursors
+ * still work.
+ */
+export interface TextKeysetWindow extends PageWindow {
+  /** Continue after this key (then `offset` is 0). */
+  afterKey: string | null;
+}
+
+const TEXT_KEYSET = /^s:([\s\S]{1,200})$/;
+
+/** `pageWindow`, plus text keyset cursors (`s:<key>`) as `after`. */
+export function textKeysetWindow(
+  args: PageArgs,
+  options: { defaultSize?: number; max: number },
+): TextKeysetWindow {
+  const key =
+    args.after != null ? TEXT_KEYSET.exec(Buffer.from(args.after, 'base64url').toString('utf8')) : null;
+  if (!key) return { ...pageWindow(args, options), afterKey: null };
+  const window = pageWindow({ first: args.first, pageSize: args.pageSize }, options);
+  return { ...window, offset: 0, page: 0, afterKey: key[1]! };
+}
+
+/** The cursor of the row with text key `key` (see `textKeysetWindow`). */
+export const encodeTextKeyset = (key: string): string => Buffer.from(`s:${key}`).toString('base64url');
+
+/**
+ * A connection from a page read one row beyond its size (`hasMore`), each edge's cursor
+ * from `cursorOf`; the total when it was counted (null: not asked, so 0 is reported).
+ */
+export function toCursorConnection<T>(
+  items: T[],
+  page: { total: number | null; hasMore: boolean },
+  window: PageWindow & { afterKey?: string | null; after?: KeysetPosition | null },
+  cursorOf: (item: T) => string,
+): ConnectionShape<T> {
+  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
   const total = page.total ?? 0;
   return {
     edges,
@@ -194,7 +235,7 @@ export function toKeysetConnection<T>(
     totalPages: Math.ceil(total / window.pageSize),
     pageInfo: {
       hasNextPage: page.hasMore,
-      hasPreviousPage: window.after !== null || window.offset > 0,
+      hasPreviousPage: window.after != null || window.afterKey != null || window.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray, type PageWindow } from '@pay/common';
+import { pgArray, type TextKeysetWindow } from '@pay/common';
 import { ReconciliationRun } from '../run/reconciliation-run.entity';
 import { ReconciliationResult } from './result/reconciliation-result.entity';
 import { resultFilterSql, type ResultFilter } from './result/result.service';
 import { StatementLine } from '../statement/statement-line.entity';
 
-type Page = { items: ReconciliationResult[]; total: number };
+/** A run's page of results: `total` null when not asked (no count ran). */
+type Page = { items: ReconciliationResult[]; total: number | null; hasMore: boolean };
 
 /** Runs, results and statement lines — each loader one query per batch, built per request. */
 export function createMatchingLoaders(em: EntityManager) {
@@ -63,30 +64,55 @@ export function createMatchingLoaders(em: EntityManager) {
       const found = new Map(rows.map(({ order_no: no, ...line }) => [no, em.map(StatementLine, line)]));
       return nos.map((no) => found.get(no) ?? null);
     }),
-    /** `ReconciliationRun.results` pages: one loader (two queries per batch) per filter and window. */
-    runResults(filter: ResultFilter, window: PageWindow): DataLoader<number, Page> {
-      const key = JSON.stringify([filter, window.offset, window.limit]);
+    /**
+     * `ReconciliationRun.results` pages, in order-key order: one loader per filter,
+     * window and whether the total is asked. Each run's page is an index range of its
+     * (run, order key) key — after the cursor's key, or past `offset` rows — read one row
+     * beyond the page; `count(*)` only when the total is asked.
+     */
+    runResults(
+      filter: ResultFilter,
+      window: TextKeysetWindow,
+      countTotal: boolean,
+    ): DataLoader<number, Page> {
+      const key = JSON.stringify([filter, window.offset, window.limit, window.afterKey, countTotal]);
       let loader = pageLoaders.get(key);
       if (!loader) {
         loader = new DataLoader<number, Page>(async (runIds) => {
           const [where, values] = resultFilterSql(filter);
           const ids = pgArray([...runIds]);
-          const rows = await sql<Record<string, unknown> & { page_row: string }>(
-            `select * from (
-               select r.*, row_number() over (partition by r.run_id order by r.order_key) as page_row
-               from reconciliation_result r where r.run_id = any(?::bigint[]) ${where}
-             ) t where page_row > ? and page_row <= ? order by run_id, page_row`,
-            [ids, ...values, window.offset, window.offset + window.limit],
+          const after = window.afterKey === null ? '' : 'and r.order_key > ?';
+          const rows = await sql<Record<string, unknown>>(
+            `select page.* from unnest(?::bigint[]) as u(run_id)
+             cross join lateral (
+               select r.* from reconciliation_result r
+                where r.run_id = u.run_id ${where} ${after}
+                order by r.order_key offset ? limit ?
+             ) page`,
+            [
+              ids,
+              ...values,
+              ...(window.afterKey === null ? [] : [window.afterKey]),
+              window.offset,
+              window.limit + 1,
+            ],
           );
-          const counts = await sql<{ run_id: string; total: string }>(
-            `select r.run_id, count(*) as total from reconciliation_result r
-             where r.run_id = any(?::bigint[]) ${where} group by r.run_id`,
-            [ids, ...values],
+          const pages = new Map<number, Page>(
+            runIds.map((id) => [id, { items: [], total: null, hasMore: false }]),
           );
-          const pages = new Map<number, Page>(runIds.map((id) => [id, { items: [], total: 0 }]));
-          for (const c of counts) pages.get(Number(c.run_id))!.total = Number(c.total);
-          for (const { page_row: _row, ...columns } of rows) {
-            pages.get(Number(columns.run_id))!.items.push(em.map(ReconciliationResult, columns));
+          for (const columns of rows) {
+            const page = pages.get(Number(columns.run_id))!;
+            if (page.items.length < window.limit) page.items.push(em.map(ReconciliationResult, columns));
+            else page.hasMore = true;
+          }
+          if (countTotal) {
+            const counts = await sql<{ run_id: string; total: string }>(
+              `select r.run_id, count(*) as total from reconciliation_result r
+               where r.run_id = any(?::bigint[]) ${where} group by r.run_id`,
+              [ids, ...values],
+            );
+            for (const page of pages.values()) page.total = 0;
+            for (const c of counts) pages.get(Number(c.run_id))!.total = Number(c.total);
           }
           return runIds.map((id) => pages.get(id)!);
         });

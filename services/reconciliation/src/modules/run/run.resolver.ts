@@ -1,6 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { AppError, pageWindow, requireRole, toConnection } from '@pay/common';
+import {
+  AppError,
+  encodeTextKeyset,
+  pageWindow,
+  requireRole,
+  selectsField,
+  textKeysetWindow,
+  toConnection,
+  toCursorConnection,
+} from '@pay/common';
 import type { ReconciliationContext } from '../../context';
 import { RunResultsArgs } from '../matching/result/result.args';
 import { parseId, requirePlatformReader } from '../matching/matching-access';
@@ -53,14 +63,15 @@ export class ReconciliationRunResolver {
 
   @FieldResolver(() => ReconciliationResultConnection, {
     description:
-      'The run’s result lines (the `/pay/check_bills` grid) by order number; page size at most 500.',
+      'The run’s result lines (the `/pay/check_bills` grid) by order key; page size at most 500. Edge cursors continue by key (`after`); `totalCount` is counted only when asked.',
   })
   async results(
     @Root() run: ReconciliationRun,
     @Ctx() ctx: ReconciliationContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() args: RunResultsArgs,
   ): Promise<ReconciliationResultConnection> {
-    const window = pageWindow(args, { max: 500, defaultSize: 50 });
+    const window = textKeysetWindow(args, { max: 500, defaultSize: 50 });
     const page = await ctx.loaders
       .runResults(
         {
@@ -69,9 +80,13 @@ export class ReconciliationRunResolver {
           platformOrderNo: args.platformOrderNo ?? null,
         },
         window,
+        selectsField(info, ['totalCount', 'totalPages']),
       )
       .load(run.id);
-    return Object.assign(new ReconciliationResultConnection(), toConnection(page.items, page.total, window));
+    return Object.assign(
+      new ReconciliationResultConnection(),
+      toCursorConnection(page.items, page, window, (result) => encodeTextKeyset(result.orderKey)),
+    );
   }
 
   @FieldResolver(() => [Statement], {
