@@ -53,6 +53,12 @@ describe('createServiceApp: the access log', () => {
     expect(JSON.stringify(lines)).not.toContain('SECRET');
   });
 
+  it('hashes no body for an ETag: answers are per-request data', async () => {
+    const response = await fetch(`${server.url}/things/8`);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
   it('leaves health probes out', async () => {
     lines.length = 0;
     await (await fetch(`${server.url}/health`)).text();

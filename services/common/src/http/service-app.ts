@@ -13,6 +13,10 @@ import { currentRequestId, logger, logsAt, requestLogger, withRequestId } from '
 export function createServiceApp(options: { ready: () => Promise<boolean> }): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every answer here is per-request data (GraphQL and legacy API calls, mostly POSTs)
+  // that no client revalidates; express would hash each body (SHA-1 of a 25 KB page of
+  // orders) for an ETag nobody sends back. Static files (serve-static) keep their own.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const lane = (req as LaneRequest)[FRONT_LANE];
