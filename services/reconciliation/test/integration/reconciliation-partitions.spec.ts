@@ -1,6 +1,8 @@
 import { dataOf, monthlyPartitionsOf, monthPartitionOf } from '@pay/common';
+import { Migration20261209110000_reconciliation_partitions } from '../../src/db/migrations/Migration20261209110000_reconciliation_partitions';
 import {
   ACTORS,
+  openTestReconciliationDatabase,
   startReconciliationTestApp,
   type ReconciliationTestApp,
 } from '../support/reconciliation-app';
@@ -136,5 +138,118 @@ describe('statement lines and results in monthly partitions', () => {
         [ghost.code],
       ),
     ).toMatch(/resolution_result_fkey/);
+  });
+});
+
+/** The migration on a database that has lines, results and resolutions already. */
+describe('partitioning reconciliation tables that hold rows (the migration)', () => {
+  let db: Awaited<ReturnType<typeof openTestReconciliationDatabase>>;
+  const SCHEMA = 'recon_partition_upgrade';
+
+  beforeAll(async () => {
+    db = await openTestReconciliationDatabase();
+  });
+  afterAll(async () => {
+    await db.orm.em.getConnection().execute(`drop schema if exists ${SCHEMA} cascade`);
+    await db.close();
+  });
+
+  it('keeps every row, gives each resolution its result’s month, and keeps the key between them', async () => {
+    const connection = db.orm.em.getConnection();
+    const source = (await connection.execute('select current_schema() as s')) as { s: string }[];
+    const from = source[0]!.s;
+    // The tables as they were before: plain, with the old keys.
+    await connection.execute(`drop schema if exists ${SCHEMA} cascade`);
+    await connection.execute(`create schema ${SCHEMA}`);
+    const inSchema = async (sql: string, params: unknown[] = []) => {
+      const trx = await connection.begin();
+      try {
+        await connection.execute(`set local search_path to ${SCHEMA}`, [], 'run', trx);
+        const rows = await connection.execute(sql, params, 'all', trx);
+        await connection.commit(trx);
+        return rows as Record<string, unknown>[];
+      } catch (error) {
+        await connection.rollback(trx);
+        throw error;
+      }
+    };
+    await inSchema(
+      `create table statement (like ${from}.statement including defaults including constraints)`,
+    );
+    await inSchema(`alter table statement add primary key (id)`);
+    await inSchema(
+      `create table statement_line (like ${from}.statement_line including defaults including constraints)`,
+    );
+    await inSchema(`alter table statement_line add primary key (id)`);
+    await inSchema(`alter table statement_line add constraint statement_line_statement_id_fkey
+      foreign key (statement_id) references statement (id)`);
+    await inSchema(
+      `create table reconciliation_result (like ${from}.reconciliation_result including defaults including constraints)`,
+    );
+    await inSchema(`alter table reconciliation_result alter column created_at set default now()`);
+    await inSchema(`alter table reconciliation_result add primary key (id)`);
+    await inSchema(
+      `alter table reconciliation_result add constraint reconciliation_result_code_unique unique (code)`,
+    );
+    await inSchema(`alter table reconciliation_result add constraint reconciliation_result_run_order_unique
+      unique (run_id, order_key)`);
+    await inSchema(
+      `create table resolution (like ${from}.resolution including defaults including constraints)`,
+    );
+    await inSchema(`alter table resolution drop column result_created_at`);
+    await inSchema(`alter table resolution add primary key (id)`);
+    await inSchema(`alter table resolution add constraint resolution_result_id_fkey
+      foreign key (result_id) references reconciliation_result (id)`);
+
+    // Rows of two months, a result written with microseconds, and its resolution.
+    await inSchema(`insert into statement (id, source, template, bill_date, content_hash, file_name, line_count,
+        payment_count, payment_amount, refund_count, refund_amount, person)
+      values (1, 'wechat', 'test', '2025-11-16', 'h', 'f.csv', 2, 2, 300, 0, 0, 'test')`);
+    await inSchema(`insert into statement_line (id, statement_id, line_no, source, kind, trade_time, amount)
+      values (1, 1, 1, 'wechat', 'PAYMENT', '2025-10-31 23:59:59+08', 100),
+             (2, 1, 2, 'wechat', 'PAYMENT', '2025-11-16 10:00:00+08', 200)`);
+    const result = (code: string, id: number, at: string) =>
+      inSchema(`insert into reconciliation_result (id, code, run_id, source, order_key, issue, note, pay_money,
+          channel_state, platform_state, created_at)
+        values (${id}, '${code}', ${id}, 'wechat', 'K${id}', 1, '', 100, 'PAID', 'MISSING', '${at}')`);
+    await result('C1', 1, '2025-10-20 10:00:00.123456+08');
+    await result('C2', 2, '2025-11-17 02:30:00.5+08');
+    await inSchema(`insert into resolution (id, result_id, action, state, amount, note, requested_by)
+      values (1, 1, 'ACCEPT', 'EXECUTED', 0, 'ok', 'ops')`);
+
+    const migration = new Migration20261209110000_reconciliation_partitions(
+      db.orm.em.getDriver(),
+      db.orm.config,
+    );
+    await migration.up();
+    for (const query of migration.getQueries()) await inSchema(String(query));
+
+    const partitions = await inSchema(`select c.relname as name from pg_inherits i
+        join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+       where p.relnamespace = '${SCHEMA}'::regnamespace order by 1`);
+    expect(partitions.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'reconciliation_result_p202510',
+        'reconciliation_result_p202511',
+        'statement_line_p202510',
+        'statement_line_p202511',
+      ]),
+    );
+    expect(
+      await inSchema(`select id, tableoid::regclass::text as part from statement_line order by id`),
+    ).toEqual([
+      { id: '1', part: 'statement_line_p202510' },
+      { id: '2', part: 'statement_line_p202511' },
+    ]);
+    const [kept] =
+      await inSchema(`select trim(r.code) as code, to_char(r.created_at at time zone 'Asia/Shanghai', 'HH24:MI:SS.US') as at,
+        s.result_created_at = r.created_at as linked
+        from resolution s join reconciliation_result r on r.id = s.result_id`);
+    expect(kept).toEqual({ code: 'C1', at: '10:00:00.123000', linked: true });
+    expect(await inSchema(`select count(*)::int as n from reconciliation_result`)).toEqual([{ n: 2 }]);
+    // The key holds: a result with a resolution cannot go (PostgreSQL names the partition's copy of the key).
+    await expect(inSchema(`delete from reconciliation_result where code = 'C1'`)).rejects.toThrow(
+      /violates foreign key constraint ".*" on table "resolution"/,
+    );
   });
 });
