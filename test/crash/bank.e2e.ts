@@ -18,6 +18,7 @@ import {
   createTestDatabase,
   formatChinaDate,
   formatFen,
+  freePort,
   openDatabase,
   signJwt,
   TEST_ACTORS,
@@ -36,7 +37,7 @@ import {
   verifyLedger,
 } from '@pay/ledger';
 import { demoVoucherPng } from '@pay/demo';
-import { CrashCluster, freePort, type ServiceName } from '../support/crash-cluster';
+import { CrashCluster, type ServiceName } from '../support/crash-cluster';
 
 jest.setTimeout(90_000);
 

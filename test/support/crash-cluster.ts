@@ -2,7 +2,6 @@
 // process from its built dist/ — for tests that kill processes (test/crash/). Each
 // service keeps its port across restarts, so the others find it again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -15,18 +14,6 @@ export interface ServiceSpec {
   script: string;
   port: number;
   env: Record<string, string>;
-}
-
-/** A port nobody listens on right now (the OS picks it; it is released before use). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Polls `url` until it answers 2xx, or fails after `timeoutMs`. */

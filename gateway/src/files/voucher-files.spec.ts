@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { ACTOR_HEADER, signJwt, TEST_ACTORS, verifyActorHeader, type Actor } from '@pay/common';
+import { ACTOR_HEADER, freePort, signJwt, TEST_ACTORS, verifyActorHeader, type Actor } from '@pay/common';
 import { loadGatewayConfig, type GatewayConfig } from '../config';
 import { createGatewayServer, type GatewayServer } from '../server';
 
@@ -41,15 +40,6 @@ async function startSettlement(secret: string) {
     asked,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('GET /files/vouchers/:sha256', () => {

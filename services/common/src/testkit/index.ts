@@ -6,3 +6,4 @@ export * from './assertions';
 export * from './service-test-database';
 export * from './test-subgraph';
 export * from './partitions';
+export * from './free-port';
