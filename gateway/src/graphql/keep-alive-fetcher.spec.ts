@@ -46,7 +46,7 @@ describe('keepAliveFetcher', () => {
   });
 
   it('sends method, headers and body, and answers like fetch', async () => {
-    const { fetcher, close } = keepAliveFetcher(echo.url);
+    const { fetcher, close } = keepAliveFetcher(echo.url, 5000);
     const response = await fetcher(echo.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-payoffice-actor': 'signed' },
@@ -70,7 +70,7 @@ describe('keepAliveFetcher', () => {
     ['one read', 20],
     ['many reads', 300_000],
   ])('answers arrayBuffer with exactly the body bytes (%s)', async (_label, size) => {
-    const { fetcher, close } = keepAliveFetcher(echo.url);
+    const { fetcher, close } = keepAliveFetcher(echo.url, 5000);
     const sent = 'x'.repeat(size);
     const response = await fetcher(echo.url, { method: 'POST', body: sent });
     const bytes = await response.arrayBuffer();
@@ -81,7 +81,7 @@ describe('keepAliveFetcher', () => {
   });
 
   it('reuses one connection for calls one after another', async () => {
-    const { fetcher, close } = keepAliveFetcher(echo.url);
+    const { fetcher, close } = keepAliveFetcher(echo.url, 5000);
     for (let i = 0; i < 5; i += 1) {
       const response = await fetcher(echo.url, { method: 'POST', body: `{"i":${i}}` });
       expect(((await response.json()) as { body: string }).body).toBe(`{"i":${i}}`);
@@ -90,11 +90,39 @@ describe('keepAliveFetcher', () => {
     close();
   });
 
-  it('rejects with the signal’s reason when the deadline passes, and drops that connection', async () => {
-    const { fetcher, close } = keepAliveFetcher(echo.url);
+  it('rejects with a TimeoutError when its deadline passes, and drops that connection', async () => {
+    const { fetcher, close } = keepAliveFetcher(echo.url, 100);
     echo.state.hang = true;
-    const call = fetcher(echo.url, { method: 'POST', body: '{}', signal: AbortSignal.timeout(100) });
-    await expect(call).rejects.toMatchObject({ name: 'TimeoutError' });
+    const started = Date.now();
+    await expect(fetcher(echo.url, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    echo.state.hang = false;
+    await (await fetcher(echo.url, { method: 'POST', body: '{}' })).json();
+    expect(echo.state.connections).toBe(2);
+    close();
+  });
+
+  it('leaves no timer behind once a call is answered', async () => {
+    const { fetcher, close } = keepAliveFetcher(echo.url, 60_000);
+    const timers = () =>
+      (process as unknown as { getActiveResourcesInfo: () => string[] })
+        .getActiveResourcesInfo()
+        .filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    for (let i = 0; i < 3; i += 1) await (await fetcher(echo.url, { method: 'POST', body: '{}' })).json();
+    expect(timers()).toBe(before);
+    close();
+  });
+
+  it('rejects with an aborted signal’s reason, and drops that connection', async () => {
+    const { fetcher, close } = keepAliveFetcher(echo.url, 5000);
+    echo.state.hang = true;
+    const controller = new AbortController();
+    const call = fetcher(echo.url, { method: 'POST', body: '{}', signal: controller.signal });
+    setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 50);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError', message: 'stop' });
     echo.state.hang = false;
     await (await fetcher(echo.url, { method: 'POST', body: '{}' })).json();
     expect(echo.state.connections).toBe(2);
@@ -104,7 +132,7 @@ describe('keepAliveFetcher', () => {
   it('rejects a refused connection with a FetchError', async () => {
     const { url } = echo;
     await echo.close();
-    const { fetcher, close } = keepAliveFetcher(url);
+    const { fetcher, close } = keepAliveFetcher(url, 5000);
     await expect(fetcher(url, { method: 'POST', body: '{}' })).rejects.toMatchObject({
       name: 'FetchError',
       code: 'ECONNREFUSED',

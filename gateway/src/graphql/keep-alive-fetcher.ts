@@ -17,19 +17,24 @@ const IDLE_SOCKET_MS = 30_000;
  * request. Idle connections are closed before the subgraph's announced keep-alive
  * timeout (Node's agent honours its `Keep-Alive: timeout=` hint).
  *
- * Failures look like minipass-fetch's, which the deadline and circuit breaker recognise
- * (subgraph-data-source.ts): an aborted `signal` rejects with the signal's reason (a
- * `TimeoutError` for the deadline) and destroys the socket; a connection that fails
- * rejects with an error named `FetchError`. Nothing is retried: a subgraph call may be a
- * mutation.
+ * Every call has a deadline (`timeoutMs`, the whole exchange: connecting, the answer's
+ * headers and its body): a timer cleared when the call settles. `AbortSignal.timeout` per
+ * call left a timer behind that fired later and built a DOMException for nobody, on every
+ * request the gateway forwards.
+ *
+ * Failures look like minipass-fetch's, which the circuit breaker recognises
+ * (subgraph-data-source.ts): the deadline rejects with an error named `TimeoutError` and
+ * destroys the socket, as does an aborted `signal` with its reason; a connection that
+ * fails rejects with an error named `FetchError`. Nothing is retried: a subgraph call may
+ * be a mutation.
  */
-export function keepAliveFetcher(url: string): { fetcher: Fetcher; close: () => void } {
+export function keepAliveFetcher(url: string, timeoutMs: number): { fetcher: Fetcher; close: () => void } {
   const secure = new URL(url).protocol === 'https:';
   const agent = secure
     ? new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS })
     : new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   const request = secure ? https.request : http.request;
-  const fetcher: Fetcher = (target, init = {}) => send(request, agent, target, init);
+  const fetcher: Fetcher = (target, init = {}) => send(request, agent, target, init, timeoutMs);
   return { fetcher, close: () => agent.destroy() };
 }
 
@@ -38,6 +43,7 @@ function send(
   agent: http.Agent,
   url: string,
   init: FetcherRequestInit,
+  timeoutMs: number,
 ): Promise<FetcherResponse> {
   const signal = init.signal as AbortSignal | undefined;
   return new Promise<FetcherResponse>((resolve, reject) => {
@@ -49,13 +55,25 @@ function send(
     const headers: http.OutgoingHttpHeaders = { ...init.headers };
     if (body) headers['content-length'] = body.length;
     const req = request(url, { method: init.method ?? 'GET', headers, agent });
-    const onAbort = () => req.destroy(signal!.reason as Error);
+    let cause: unknown;
+    const stop = (reason: unknown) => {
+      cause = reason;
+      req.destroy(reason as Error);
+    };
+    const deadline = setTimeout(
+      () => stop(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    const onAbort = () => stop(signal!.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const settle = () => signal?.removeEventListener('abort', onAbort);
+    const settle = () => {
+      clearTimeout(deadline);
+      signal?.removeEventListener('abort', onAbort);
+    };
     // Whichever of the request and the answer reports first; a promise settles once.
     const fail = (error: NodeJS.ErrnoException) => {
       settle();
-      reject(signal?.aborted ? signal.reason : fetchError(url, error));
+      reject(cause ?? fetchError(url, error));
     };
     req.on('error', fail);
     req.on('response', (res) => {

@@ -46,14 +46,11 @@ export class SignedActorDataSource
     private readonly subgraph: { name: string; policy: SubgraphCallPolicy },
   ) {
     // Kept-alive connections to the subgraph, reused by every call (keep-alive-fetcher.ts).
-    const transport = keepAliveFetcher(url);
+    // The deadline covers the whole exchange: connecting, the answer's headers and its body.
+    const transport = keepAliveFetcher(url, subgraph.policy.timeoutMs);
     super({ url, fetcher: transport.fetcher });
     this.closeConnections = transport.close;
     const { name, policy } = subgraph;
-    const fetcher = this.fetcher;
-    // The deadline covers the whole exchange: connecting, the answer's headers and its body.
-    this.fetcher = (input, init) =>
-      fetcher(input, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
     this.breaker = new CircuitBreaker((call: Call<unknown>) => call(), {
       name,
       // The fetch's own signal is the deadline (it also frees the socket); no second timer.
@@ -169,7 +166,7 @@ function isUnavailability(error: unknown): boolean {
   }
   if (!error || typeof error !== 'object') return false;
   // The fetcher (keep-alive-fetcher.ts, in minipass-fetch's manner) rejects with FetchError
-  // for network failures and the deadline signal's TimeoutError when it fires.
+  // for network failures and a TimeoutError when its deadline passes.
   const { name } = error as { name?: unknown };
   return isTimeout(error) || name === 'FetchError';
 }

@@ -18,12 +18,13 @@ type Fetcher = ReturnType<typeof keepAliveFetcher>['fetcher'];
  * never hold the process open.
  */
 const fetchers = new Map<string, Fetcher>();
+const VERDICT_TIMEOUT_MS = 5000;
 
 function fetcherFor(url: string): Fetcher {
   const origin = new URL(url).origin;
   let fetcher = fetchers.get(origin);
   if (!fetcher) {
-    fetcher = keepAliveFetcher(origin).fetcher;
+    fetcher = keepAliveFetcher(origin, VERDICT_TIMEOUT_MS).fetcher;
     fetchers.set(origin, fetcher);
   }
   return fetcher;
@@ -67,7 +68,6 @@ export async function fetchSignatureVerdict<C extends VerdictContract>(
         [ACTOR_HEADER]: signActorHeader({ sub: options.caller, role: 'SYSTEM' }, options.internalSecret),
       },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
     const parsed = options.contract.answer.safeParse(await response.json());
