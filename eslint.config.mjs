@@ -130,14 +130,4 @@ export default tseslint.config(
   })),
   { files: ['gateway/**/*.ts'], rules: { 'no-restricted-imports': onlyCommon('gateway') } },
   { files: ['demo/**/*.ts'], rules: { 'no-restricted-imports': onlyCommon('demo') } },
-  // Debt (issue 15): settlement's integration tests run the real ledger server and create the
-  // orders and reconciliation schemas from those services' entities and migrations. Replace
-  // with the services' public contract (graph API, @pay/common testkit) and drop this exception.
-  {
-    files: [
-      'services/settlement/test/support/*.ts',
-      'services/settlement/test/integration/ledger.client.spec.ts',
-    ],
-    rules: { 'no-restricted-imports': onlyCommon('settlement', ['orders', 'ledger', 'reconciliation']) },
-  },
 );

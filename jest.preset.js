@@ -1,6 +1,8 @@
 // Shared jest settings for every workspace: SWC keeps decorator metadata (unlike
-// esbuild), workspace packages resolve to their TypeScript sources, and one
-// PostgreSQL (embedded unless DATABASE_URL is set) serves the whole run.
+// esbuild), @pay/common resolves to its TypeScript sources, and one PostgreSQL
+// (embedded unless DATABASE_URL is set) serves the whole run. Only @pay/common: a
+// service's tests meet other services as processes (common's testkit), never as code;
+// the cross-service suite (test/) maps the rest itself.
 const path = require('node:path');
 const fs = require('node:fs');
 
@@ -14,12 +16,6 @@ module.exports = {
   moduleNameMapper: {
     '^@pay/common$': path.join(root, 'services/common/src/index.ts'),
     '^@pay/common/testkit$': path.join(root, 'services/common/src/testkit/index.ts'),
-    '^@pay/orders$': path.join(root, 'services/orders/src/index-lib.ts'),
-    '^@pay/gateway$': path.join(root, 'gateway/src/index-lib.ts'),
-    '^@pay/ledger$': path.join(root, 'services/ledger/src/index-lib.ts'),
-    '^@pay/reconciliation$': path.join(root, 'services/reconciliation/src/index-lib.ts'),
-    '^@pay/settlement$': path.join(root, 'services/settlement/src/index-lib.ts'),
-    '^@pay/demo$': path.join(root, 'demo/src/index.ts'),
   },
   globalSetup: path.join(root, 'scripts/jest-global-setup.mjs'),
   globalTeardown: path.join(root, 'scripts/jest-global-teardown.mjs'),

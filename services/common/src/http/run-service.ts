@@ -21,6 +21,11 @@ interface RunnableConfig {
  * problem) → database (configured or embedded) with migrations → optional start-up work
  * → server → listen, and `/metrics` on the internal metrics listener → graceful stop on
  * SIGINT/SIGTERM, or when the parent's IPC channel closes (see `stopOnSignals`).
+ *
+ * With `--migrate` the process only brings its schema up to date and exits (0 once the
+ * migrations are applied): a release step or init container that runs before the new
+ * version's replicas, and how another service's tests get this service's schema without
+ * importing its code.
  */
 export function runService<C extends RunnableConfig>(options: {
   name: string;
@@ -47,6 +52,12 @@ export function runService<C extends RunnableConfig>(options: {
       ...(config.db.readUrl ? { readUrl: config.db.readUrl } : {}),
       ...(config.db.directUrl ? { directUrl: config.db.directUrl } : {}),
     });
+    if (process.argv.includes('--migrate')) {
+      logger().info(`${options.name} schema up to date; exiting (--migrate)`);
+      await orm.close();
+      await database.stop();
+      process.exit(0);
+    }
     await options.beforeStart?.(orm, config);
     const server = await options.createServer({ orm, config, databaseUrl: database.url });
     const listening = await server.start();

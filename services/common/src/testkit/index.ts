@@ -7,3 +7,4 @@ export * from './service-test-database';
 export * from './test-subgraph';
 export * from './partitions';
 export * from './free-port';
+export * from './service-process';

@@ -1,21 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { AppError, openTestServiceDatabase } from '@pay/common';
-import {
-  ADJUSTMENT,
-  AccountPurpose,
-  createLedgerServer,
-  ledgerEntities,
-  ledgerMigrations,
-  merchantAccount,
-  post,
-  PostingType,
-  testLedgerConfig,
-  type LedgerServer,
-} from '@pay/ledger';
+import { Client } from 'pg';
+import { AppError, createTestDatabase } from '@pay/common';
+import { testSettlementConfig } from '../../src/config';
 import { createLedgerClient } from '../../src/modules/ledger/http-ledger.client';
 import type { LedgerClient } from '../../src/modules/ledger/ledger.client';
+import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
 
 const MERCHANT = 2024164;
 
@@ -40,56 +30,39 @@ async function fakeLedger(
 }
 
 describe('the HTTP ledger client against the real ledger service', () => {
-  let db: { orm: MikroORM; url: string; close: () => Promise<void> };
-  let ledger: LedgerServer;
+  let db: { url: string; drop: () => Promise<void> };
+  let sql: Client;
+  let ledger: LedgerProcess;
   let ledgerUrl: string;
   let client: LedgerClient;
-  const config = testLedgerConfig();
+  const config = testSettlementConfig();
 
-  const balance = async (owner: string, purpose: AccountPurpose, ownerType = 'MERCHANT') => {
-    const [row] = (await db.orm.em
-      .fork()
-      .getConnection()
-      .execute(`select balance from account_balance where owner_type = ? and owner_id = ? and purpose = ?`, [
-        ownerType,
-        owner,
-        purpose,
-      ])) as { balance: string }[];
-    return Number(row?.balance ?? 0);
+  /** An account's balance as the ledger keeps it; purposes as the ledger names them. */
+  const balance = async (owner: string, purpose: string, ownerType = 'MERCHANT') => {
+    const { rows } = await sql.query<{ balance: string }>(
+      `select balance from ledger.account_balance where owner_type = $1 and owner_id = $2 and purpose = $3`,
+      [ownerType, owner, purpose],
+    );
+    return Number(rows[0]?.balance ?? 0);
   };
-  const postingCount = async () => {
-    const [row] = (await db.orm.em
-      .fork()
-      .getConnection()
-      .execute('select count(*)::int as n from posting')) as { n: number }[];
-    return row!.n;
-  };
+  const postingCount = async () =>
+    (await sql.query<{ n: number }>('select count(*)::int as n from ledger.posting')).rows[0]!.n;
 
   beforeAll(async () => {
-    db = await openTestServiceDatabase({
-      schema: 'ledger',
-      entities: ledgerEntities,
-      migrations: ledgerMigrations,
-    });
-    ledger = await createLedgerServer({ orm: db.orm, config, databaseUrl: db.url });
-    ledgerUrl = (await ledger.start(0)).url;
+    db = await createTestDatabase();
+    ledger = await startLedgerProcess(db.url, config.auth.internalSecret);
+    ledgerUrl = ledger.url;
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
     // A trailing slash is tolerated.
     client = createLedgerClient({ ledgerUrl: `${ledgerUrl}/`, internalSecret: config.auth.internalSecret });
     // The merchant's available money: 1,000.00 yuan.
-    await post(db.orm.em.fork(), {
-      uniqueNo: 'test-funds',
-      type: PostingType.ADJUSTMENT,
-      description: 'test funds',
-      actor: 'test',
-      legs: [
-        { ...ADJUSTMENT, amount: -100_000 },
-        { ...merchantAccount(MERCHANT, AccountPurpose.MERCHANT_AVAILABLE), amount: 100_000 },
-      ],
-    });
+    await ledger.credit(MERCHANT, 100_000);
   });
   afterAll(async () => {
+    await sql.end();
     await ledger.stop();
-    await db.close();
+    await db.drop();
   });
 
   describe('postSettlementPayout', () => {
@@ -103,8 +76,8 @@ describe('the HTTP ledger client against the real ledger service', () => {
       const first = await client.postSettlementPayout(input);
       expect(first).toEqual({ postingId: expect.stringMatching(/^\d+$/) });
       expect(await client.postSettlementPayout(input)).toEqual(first);
-      expect(await balance(String(MERCHANT), AccountPurpose.MERCHANT_AVAILABLE)).toBe(70_000);
-      expect(await balance('platform', AccountPurpose.SETTLEMENT_PAYOUT, 'PLATFORM')).toBe(30_000);
+      expect(await balance(String(MERCHANT), 'MERCHANT_AVAILABLE')).toBe(70_000);
+      expect(await balance('platform', 'SETTLEMENT_PAYOUT', 'PLATFORM')).toBe(30_000);
     });
 
     it('passes INSUFFICIENT_BALANCE on as an AppError and posts nothing', async () => {
@@ -119,7 +92,7 @@ describe('the HTTP ledger client against the real ledger service', () => {
       );
       expect(refused.code).toBe('INSUFFICIENT_BALANCE');
       expect(await postingCount()).toBe(before);
-      expect(await balance(String(MERCHANT), AccountPurpose.MERCHANT_AVAILABLE)).toBe(70_000);
+      expect(await balance(String(MERCHANT), 'MERCHANT_AVAILABLE')).toBe(70_000);
     });
 
     it('passes a refused body on as BAD_USER_INPUT with the ledger’s message', async () => {
@@ -137,7 +110,7 @@ describe('the HTTP ledger client against the real ledger service', () => {
   });
 
   describe('postWalletRecharge and collectFromWallet', () => {
-    const wallet = () => balance(String(MERCHANT), AccountPurpose.MERCHANT_PREPAID_FEE);
+    const wallet = () => balance(String(MERCHANT), 'MERCHANT_PREPAID_FEE');
 
     it('credits and debits the wallet, once per recharge id', async () => {
       const credit = {

@@ -4,6 +4,7 @@ import {
   ACTOR_HEADER,
   createTestDatabase,
   listen,
+  migrateService,
   openDatabase,
   parseChinaDateTime,
   postGraphQL,
@@ -13,19 +14,11 @@ import {
   type Actor,
   type Listening,
 } from '@pay/common';
-import { ordersEntities, ordersMigrations } from '@pay/orders';
-import { reconciliationEntities, reconciliationMigrations } from '@pay/reconciliation';
-import {
-  createLedgerServer,
-  ledgerEntities,
-  ledgerMigrations,
-  testLedgerConfig,
-  type LedgerServer,
-} from '@pay/ledger';
 import { createSettlementServer, type SettlementServer } from '../../src/server';
 import { testSettlementConfig, type SettlementConfig } from '../../src/config';
 import { settlementEntities } from '../../src/db/entities';
 import { settlementMigrations } from '../../src/db/migrations';
+import { startLedgerProcess, type LedgerProcess } from './ledger-process';
 
 export const ACTORS = TEST_ACTORS;
 export const MERCHANT = TEST_ACTORS.merchant.merchantId;
@@ -50,12 +43,9 @@ function rsaKeys() {
 
 export interface BillingTestApp {
   settlement: SettlementServer;
-  ledger: LedgerServer;
+  ledger: LedgerProcess;
   /** Settlement's schema; `orders`, `reconciliation` and `ledger` live in the same database. */
   orm: MikroORM;
-  ordersOrm: MikroORM;
-  reconciliationOrm: MikroORM;
-  ledgerOrm: MikroORM;
   config: SettlementConfig;
   baseUrl: string;
   /** The keys "Alipay" signs notifications with, and the app key that verifies links. */
@@ -76,32 +66,31 @@ export interface BillingTestApp {
 
 /**
  * The settlement service over a fresh database with the orders and reconciliation
- * schemas migrated (for their published views) and the real ledger service in-process,
- * listening on free ports. Workers are not started: tests run the jobs' functions.
+ * schemas migrated by those services' own `--migrate` (for their published views) and
+ * the real ledger service as its own process, on free ports. Workers are not started:
+ * tests run the jobs' functions.
  */
 export async function startBillingTestApp(
   overrides: Partial<SettlementConfig> = {},
 ): Promise<BillingTestApp> {
   const db = await createTestDatabase();
-  const open = (
-    schema: string,
-    entities: Parameters<typeof openDatabase>[0]['entities'],
-    migrations: Parameters<typeof openDatabase>[0]['migrations'],
-  ) => openDatabase({ url: db.url, schema, entities, migrations });
-  const ordersOrm = await open('orders', ordersEntities, ordersMigrations);
-  const reconciliationOrm = await open('reconciliation', reconciliationEntities, reconciliationMigrations);
-  const ledgerOrm = await open('ledger', ledgerEntities, ledgerMigrations);
-  const orm = await open('settlement', settlementEntities, settlementMigrations);
-
-  const ledgerConfig = testLedgerConfig();
-  const ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
-  const ledgerListening = await ledger.start(0);
+  const secret = testSettlementConfig(overrides).auth.internalSecret;
+  const [ledger] = await Promise.all([
+    startLedgerProcess(db.url, secret),
+    migrateService('orders', db.url),
+    migrateService('reconciliation', db.url),
+  ]);
+  const orm = await openDatabase({
+    url: db.url,
+    schema: 'settlement',
+    entities: settlementEntities,
+    migrations: settlementMigrations,
+  });
 
   const alipayKeys = rsaKeys();
   const appKeys = rsaKeys();
   const config = testSettlementConfig({
-    ledgerUrl: ledgerListening.url,
-    auth: { internalSecret: ledgerConfig.auth.internalSecret },
+    ledgerUrl: ledger.url,
     billingDefaultRatePpm: 6000,
     rechargeAllowedIps: ['127.0.0.1', '10.1.1.1'],
     alipay: {
@@ -124,9 +113,6 @@ export async function startBillingTestApp(
     settlement,
     ledger,
     orm,
-    ordersOrm,
-    reconciliationOrm,
-    ledgerOrm,
     config,
     baseUrl: listening.url,
     alipay: { privateKeyPem: alipayKeys.privateKey, appPublicKeyPem: appKeys.publicKey },
@@ -161,7 +147,7 @@ export async function startBillingTestApp(
       await settlement.stop();
       await listening.close();
       await ledger.stop();
-      for (const o of [orm, ledgerOrm, reconciliationOrm, ordersOrm]) await o.close(true);
+      await orm.close(true);
       await db.drop();
     },
   };
@@ -175,15 +161,15 @@ export async function givenMerchant(
   let agentId: number | null = null;
   if (merchant.agentName) {
     const [agent] = await app.sql<{ id: number }>(
-      app.ordersOrm,
-      'insert into agent (name) values (?) returning id',
+      app.orm,
+      'insert into orders.agent (name) values (?) returning id',
       [merchant.agentName],
     );
     agentId = agent!.id;
   }
   await app.sql(
-    app.ordersOrm,
-    `insert into merchant (id, name, signing_key, agent_id, ip_allow_list) values (?, ?, ?, ?, ?::jsonb)`,
+    app.orm,
+    `insert into orders.merchant (id, name, signing_key, agent_id, ip_allow_list) values (?, ?, ?, ?, ?::jsonb)`,
     [merchant.id, merchant.name, `key-${merchant.id}`, agentId, JSON.stringify(merchant.ipAllowList ?? [])],
   );
 }
@@ -199,8 +185,8 @@ export async function givenOrders(
     orderSeq += 1;
     const no = `P${String(orderSeq).padStart(10, '0')}`;
     await app.sql(
-      app.reconciliationOrm,
-      `insert into payment (platform_order_no, merchant_id, merchant_name, merchant_order_no, channel_code,
+      app.orm,
+      `insert into reconciliation.payment (platform_order_no, merchant_id, merchant_name, merchant_order_no, channel_code,
          pay_type, amount, status, status_code, admin_status_code, created_at, paid_at, seq)
        values (?, ?, 'm', ?, 'wxwthf', 'wechat', ?, ?, ?, 2, ?::timestamptz, ?::timestamptz, ?)`,
       [
@@ -221,8 +207,8 @@ export async function givenOrders(
 /** The merchant's prepaid wallet as the ledger has it: the sum of its legs. */
 export async function walletBalance(app: BillingTestApp, merchantId: number): Promise<number> {
   const [row] = await app.sql<{ balance: string }>(
-    app.ledgerOrm,
-    `select coalesce(sum(l.amount), 0) as balance from leg l join account a on a.id = l.account_id
+    app.orm,
+    `select coalesce(sum(l.amount), 0) as balance from ledger.leg l join ledger.account a on a.id = l.account_id
      where a.owner_type = 'MERCHANT' and a.owner_id = ? and a.purpose = 'MERCHANT_PREPAID_FEE'`,
     [String(merchantId)],
   );
@@ -231,7 +217,7 @@ export async function walletBalance(app: BillingTestApp, merchantId: number): Pr
 
 /** Ledger postings whose key starts with `prefix` (`rcg_` recharges, `bcl_` collections). */
 export async function ledgerPostings(app: BillingTestApp, prefix = ''): Promise<{ unique_no: string }[]> {
-  return app.sql(app.ledgerOrm, `select unique_no from posting where unique_no like ? order by id`, [
+  return app.sql(app.orm, `select unique_no from ledger.posting where unique_no like ? order by id`, [
     `${prefix}%`,
   ]);
 }

@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   ACTOR_HEADER,
   createTestDatabase,
+  migrateService,
   openDatabase,
   parseChinaDateTime,
   postGraphQL,
@@ -15,24 +16,11 @@ import {
   TEST_ACTORS,
   type Actor,
 } from '@pay/common';
-import { ordersEntities, ordersMigrations } from '@pay/orders';
-import { reconciliationEntities, reconciliationMigrations } from '@pay/reconciliation';
-import {
-  ADJUSTMENT,
-  AccountPurpose,
-  createLedgerServer,
-  ledgerEntities,
-  ledgerMigrations,
-  merchantAccount,
-  post,
-  PostingType,
-  testLedgerConfig,
-  type LedgerServer,
-} from '@pay/ledger';
 import { createSettlementServer, type SettlementServer } from '../../src/server';
 import { testSettlementConfig, type SettlementConfig } from '../../src/config';
 import { settlementEntities } from '../../src/db/entities';
 import { settlementMigrations } from '../../src/db/migrations';
+import { startLedgerProcess, type LedgerProcess } from './ledger-process';
 
 export const ACTORS = TEST_ACTORS;
 
@@ -60,9 +48,8 @@ export interface PaymentRow {
 export interface SettlementTestApp {
   /** The settlement service's ORM (search path `settlement`; other schemas by qualified names). */
   orm: MikroORM;
-  ledgerOrm: MikroORM;
   server: SettlementServer;
-  ledger: LedgerServer;
+  ledger: LedgerProcess;
   baseUrl: string;
   config: SettlementConfig;
   /** Calls the settlement subgraph as `actor` (operator by default) with a valid gateway signature. */
@@ -97,45 +84,30 @@ export interface SettlementTestApp {
 }
 
 /**
- * The settlement service and the real ledger service on free ports over one fresh
- * database that also has the orders and reconciliation schemas migrated (their published
- * views are what settlement reads), vouchers in a temporary directory.
+ * The settlement service on a free port and the real ledger service as its own process,
+ * over one fresh database that also has the orders and reconciliation schemas (migrated
+ * by those services' own `--migrate`: their published views are what settlement reads),
+ * vouchers in a temporary directory.
  */
 export async function startSettlementTestApp(
   overrides: Partial<SettlementConfig> = {},
 ): Promise<SettlementTestApp> {
   const db = await createTestDatabase();
-  // Each service migrates its own schema; the orders and reconciliation ORMs are only needed for that.
-  for (const [schema, entities, migrations] of [
-    ['orders', ordersEntities, ordersMigrations],
-    ['reconciliation', reconciliationEntities, reconciliationMigrations],
-  ] as const) {
-    const orm = await openDatabase({
-      url: db.url,
-      schema,
-      entities: [...entities],
-      migrations: [...migrations],
-    });
-    await orm.close(true);
-  }
-  const ledgerOrm = await openDatabase({
-    url: db.url,
-    schema: 'ledger',
-    entities: ledgerEntities,
-    migrations: ledgerMigrations,
-  });
+  const secret = testSettlementConfig(overrides).auth.internalSecret;
+  const [ledger] = await Promise.all([
+    startLedgerProcess(db.url, secret),
+    migrateService('orders', db.url),
+    migrateService('reconciliation', db.url),
+  ]);
   const orm = await openDatabase({
     url: db.url,
     schema: 'settlement',
     entities: settlementEntities,
     migrations: settlementMigrations,
   });
-  const ledgerConfig = testLedgerConfig();
-  const ledger = await createLedgerServer({ orm: ledgerOrm, config: ledgerConfig, databaseUrl: db.url });
-  const ledgerListening = await ledger.start(0);
   const voucherDir = await mkdtemp(join(tmpdir(), 'vouchers-'));
   const config = testSettlementConfig({
-    ledgerUrl: ledgerListening.url,
+    ledgerUrl: ledger.url,
     ...overrides,
     vouchers: { maxBytes: 64 * 1024, ...overrides.vouchers, dir: overrides.vouchers?.dir ?? voucherDir },
   });
@@ -147,7 +119,6 @@ export async function startSettlementTestApp(
       close: async () => {
         await ledger.stop();
         await orm.close(true);
-        await ledgerOrm.close(true);
         await db.drop();
         await rm(voucherDir, { recursive: true, force: true });
       },
@@ -156,7 +127,6 @@ export async function startSettlementTestApp(
     createSettlementServer,
   );
   const { server, baseUrl } = app;
-  const secret = config.auth.internalSecret;
   const sql = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
     (await orm.em.fork().getConnection().execute(text, params)) as T[];
   const signed = (actor: Actor | null | undefined): Record<string, string> =>
@@ -164,7 +134,6 @@ export async function startSettlementTestApp(
 
   return {
     orm,
-    ledgerOrm,
     server,
     ledger,
     baseUrl,
@@ -228,22 +197,12 @@ export async function startSettlementTestApp(
         [`{${platformOrderNos.join(',')}}`, status],
       );
     },
-    async creditMerchant(merchantId, amount) {
-      await post(ledgerOrm.em.fork(), {
-        uniqueNo: `test-credit-${randomBytes(6).toString('hex')}`,
-        type: PostingType.ADJUSTMENT,
-        description: 'test funds',
-        actor: 'test',
-        legs: [
-          { ...ADJUSTMENT, amount: -amount },
-          { ...merchantAccount(merchantId, AccountPurpose.MERCHANT_AVAILABLE), amount },
-        ],
-      });
-    },
+    creditMerchant: (merchantId, amount) => ledger.credit(merchantId, amount),
     async availableBalance(merchantId) {
       const [row] = await sql<{ balance: string }>(
-        `select balance from ledger.account_balance where owner_type = 'MERCHANT' and owner_id = ? and purpose = ?`,
-        [String(merchantId), AccountPurpose.MERCHANT_AVAILABLE],
+        `select balance from ledger.account_balance
+         where owner_type = 'MERCHANT' and owner_id = ? and purpose = 'MERCHANT_AVAILABLE'`,
+        [String(merchantId)],
       );
       return Number(row?.balance ?? 0);
     },
