@@ -1,6 +1,6 @@
-import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { MoneyScalar, fenColumn } from '@pay/common';
+import { fenColumn, MoneyScalar } from '@pay/common';
 
 /**
  * An order a settlement paid out. Keyed by the order number, so an order is settled at
@@ -14,7 +14,7 @@ export class SettledOrder {
   @PrimaryKey({ length: 32 })
   platformOrderNo!: string;
 
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   settlementId!: number;
 
   @Property()
@@ -25,7 +25,7 @@ export class SettledOrder {
   amount!: number;
 
   @Field(() => MoneyScalar, { description: 'What the merchant keeps of it (paid out by this settlement).' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   merchantIncome!: number;
 
   @Field(() => Date, { description: 'When it was paid.' })

@@ -1,6 +1,6 @@
 import { BigIntType, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { MoneyScalar } from '@pay/common';
+import { fenColumn, MoneyScalar } from '@pay/common';
 import { SettlementMethod, SettlementState } from './settlement-codes';
 import { SettlementVoucher } from './settlement.type';
 
@@ -50,7 +50,7 @@ export class Settlement {
   merchantId!: number;
 
   /** The account settled through (GraphQL: `account`). */
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   accountId!: number;
 
   @Field(() => SettlementMethod, {
@@ -73,11 +73,11 @@ export class Settlement {
   @Field(() => MoneyScalar, {
     description: 'What the merchant is paid: the sum of the orders’ merchant income (legacy `total`).',
   })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   total!: number;
 
   @Field(() => MoneyScalar, { description: 'The orders’ gross amount.' })
-  @Property({ type: new BigIntType('number') })
+  @Property({ ...fenColumn() })
   orderTotal!: number;
 
   @Field(() => Date, {
