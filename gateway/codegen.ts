@@ -2,7 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The REST shim's operations (src/rest/**/*.graphql) validated against the checked-in
 // supergraph and their result and variable types generated: `npm run codegen -w @pay/gateway`;
-// `codegen:check` (and test/rest-operations.e2e.ts) fails when src/rest/generated.ts is stale.
+// `codegen:check` (and test/generated-operations.e2e.ts) fails when src/rest/generated.ts is stale.
 const config: CodegenConfig = {
   schema: '../schema/supergraph.graphql',
   documents: ['src/rest/**/*.graphql'],
