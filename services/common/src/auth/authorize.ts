@@ -26,3 +26,14 @@ export function merchantScope(actor: Actor, requested?: number | null): number |
 export function requireMutation(actor: Actor): void {
   if (actor.role === 'ANALYST') throw new AppError('FORBIDDEN', 'ANALYST is read-only');
 }
+
+/** Whether the actor may see a record of `merchantId`: platform roles any, a merchant its own. */
+export const maySeeMerchantRecord = (actor: Actor, merchantId: number): boolean =>
+  actor.role !== 'MERCHANT' || actor.merchantId === merchantId;
+
+/**
+ * Who did something (an audit entry's actor), as `viewer` may see it: staff user names and
+ * services are internal, so a merchant sees anyone but itself as `platform`.
+ */
+export const actorNameShown = (viewer: Actor, name: string): string =>
+  viewer.role !== 'MERCHANT' || name === viewer.sub ? name : 'platform';

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LedgerContext } from '../../context';
 import { Posting } from '../posting/posting.entity';
-import { canSeePosting } from '../posting/posting-access';
+import { visiblePostings } from '../posting/posting-access';
 import { Order } from './order.stub';
 
 @Resolver(() => Order)
@@ -11,9 +11,6 @@ export class OrderLedgerResolver {
       'The postings the order caused (credits, reversals), oldest first; a MERCHANT sees them only for its own orders.',
   })
   async postings(@Root() order: Order, @Ctx() ctx: LedgerContext): Promise<Posting[]> {
-    const postings = await ctx.loaders.postingsByPlatformOrderNo.load(order.platformOrderNo);
-    if (ctx.actor.role !== 'MERCHANT') return postings;
-    const visible = await Promise.all(postings.map((p) => canSeePosting(ctx, p.id)));
-    return postings.filter((_, i) => visible[i]);
+    return visiblePostings(ctx, await ctx.loaders.postingsByPlatformOrderNo.load(order.platformOrderNo));
   }
 }

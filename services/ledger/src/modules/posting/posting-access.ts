@@ -21,3 +21,13 @@ export async function canSeePosting(ctx: LedgerContext, postingId: number): Prom
   if (ctx.actor.role !== 'MERCHANT') return true;
   return (await visibleLegs(ctx, postingId)).length > 0;
 }
+
+/** The postings of `postings` the actor may read (see canSeePosting), in their order. */
+export async function visiblePostings<P extends { id: number }>(
+  ctx: LedgerContext,
+  postings: P[],
+): Promise<P[]> {
+  if (ctx.actor.role !== 'MERCHANT') return postings;
+  const visible = await Promise.all(postings.map((p) => canSeePosting(ctx, p.id)));
+  return postings.filter((_, i) => visible[i]);
+}

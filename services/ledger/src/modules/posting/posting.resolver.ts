@@ -1,4 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { actorNameShown } from '@pay/common';
 import type { LedgerContext } from '../../context';
 import { Leg } from './leg.entity';
 import { Posting } from './posting.entity';
@@ -13,7 +14,7 @@ export class PostingResolver {
     description: 'Who caused it; merchants see other actors (operators, services) as `platform`.',
   })
   actor(@Root() posting: Posting, @Ctx() ctx: LedgerContext): string {
-    return ctx.actor.role !== 'MERCHANT' || posting.actor === ctx.actor.sub ? posting.actor : 'platform';
+    return actorNameShown(ctx.actor, posting.actor);
   }
 
   @Query(() => Posting, {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
+  actorNameShown,
   AppError,
   keysetWindow,
   maskAccountNumber,
@@ -209,9 +210,10 @@ export class WithdrawalResolver {
   })
   async logs(@Root() withdrawal: Withdrawal, @Ctx() ctx: LedgerContext): Promise<WithdrawalLog[]> {
     const logs = await ctx.loaders.withdrawalLogs.load(withdrawal.id);
-    if (ctx.actor.role !== 'MERCHANT') return logs;
-    // Operators' user names are internal: a merchant sees its own entries and "platform".
-    return logs.map((log) => (log.actor === ctx.actor.sub ? log : { ...log, actor: 'platform' }));
+    return logs.map((log) => {
+      const actor = actorNameShown(ctx.actor, log.actor);
+      return actor === log.actor ? log : { ...log, actor };
+    });
   }
 
   @FieldResolver(() => [WithdrawalNotifyLog], {

@@ -12,13 +12,13 @@ import {
 } from 'type-graphql';
 import {
   Connection,
-  isPlatformRole,
+  maskApiKey,
+  maySeeMerchantRecord,
   merchantScope,
-  pageWindow,
   PageArgs,
+  pageWindow,
   requireRole,
   toConnection,
-  maskApiKey,
 } from '@pay/common';
 import type { OrdersContext } from '../../context';
 import { MerchantChannel } from '../channel/merchant-channel.entity';
@@ -102,7 +102,7 @@ export class MerchantResolver {
       'The merchant API signing key masked as its first and last four characters (e.g. 3f9a****c2d1): for the merchant itself and platform roles (null otherwise); the key itself is never exposed.',
   })
   async apiKeyMasked(@Root() merchant: Merchant, @Ctx() ctx: OrdersContext): Promise<string | null> {
-    if (!isPlatformRole(ctx.actor) && ctx.actor.merchantId !== merchant.id) return null;
+    if (!maySeeMerchantRecord(ctx.actor, merchant.id)) return null;
     const withKey = await ctx.loaders.merchantWithKey.load(merchant.id);
     return withKey?.signingKey ? maskApiKey(withKey.signingKey) : null;
   }

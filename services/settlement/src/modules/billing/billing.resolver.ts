@@ -1,6 +1,14 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { AppError, merchantScope, pageWindow, requireRole, toConnection, type Actor } from '@pay/common';
+import {
+  type Actor,
+  AppError,
+  maySeeMerchantRecord,
+  merchantScope,
+  pageWindow,
+  requireRole,
+  toConnection,
+} from '@pay/common';
 import type { SettlementContext } from '../../context';
 import { parseBillMonth } from './bill-month';
 import { issueMonthlyBills } from './bill-issue.service';
@@ -119,9 +127,7 @@ export class BillingResolver {
     const numeric = parseNumericId(id);
     if (numeric === null) return null;
     const recharge = await ctx.loaders.billingRechargeById.load(numeric);
-    if (!recharge || (ctx.actor.role === 'MERCHANT' && recharge.merchantId !== ctx.actor.merchantId))
-      return null;
-    return recharge;
+    return recharge && maySeeMerchantRecord(ctx.actor, recharge.merchantId) ? recharge : null;
   }
 
   @Mutation(() => MerchantBillingTerms, {

@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { merchantScope, pageWindow, requireRole, toConnection, maskAccountNumber } from '@pay/common';
+import {
+  maskAccountNumber,
+  maySeeMerchantRecord,
+  merchantScope,
+  pageWindow,
+  requireRole,
+  toConnection,
+} from '@pay/common';
 import type { SettlementContext } from '../../context';
 import { Merchant } from '../merchant/merchant.stub';
 import { SettlementAccount } from './settlement-account.entity';
@@ -20,10 +27,6 @@ import { SettlementPeriod } from './settlement-codes';
 
 /** An id argument as a number (ids are bigint; non-numbers match nothing). */
 export const idOf = (id: string): number => (/^\d{1,15}$/.test(id) ? Number(id) : NaN);
-
-/** Whether the actor may see this account: platform roles all, a merchant its own. */
-export const canSeeAccount = (ctx: SettlementContext, account: SettlementAccount): boolean =>
-  ctx.actor.role !== 'MERCHANT' || account.merchantId === ctx.actor.merchantId;
 
 @Resolver(() => SettlementAccount)
 export class SettlementAccountResolver {
@@ -62,7 +65,7 @@ export class SettlementAccountResolver {
     const id = idOf(args.id);
     if (Number.isNaN(id)) return null;
     const account = await ctx.loaders.settlement.settlementAccountById.load(id);
-    return account && canSeeAccount(ctx, account) ? account : null;
+    return account && maySeeMerchantRecord(ctx.actor, account.merchantId) ? account : null;
   }
 
   @FieldResolver(() => String, {

@@ -1,7 +1,6 @@
-import type { ReferenceResolvers } from '@pay/common';
+import { maySeeMerchantRecord, type ReferenceResolvers } from '@pay/common';
 import type { SettlementContext } from '../../context';
-import { canSeeAccount, idOf } from './settlement-account.resolver';
-import { canSeeSettlement } from './settlement.resolver';
+import { idOf } from './settlement-account.resolver';
 
 /** SettlementAccount by id and Settlement by code, through loaders; a merchant resolves only its own. */
 export const settlementReferences: ReferenceResolvers = {
@@ -10,14 +9,14 @@ export const settlementReferences: ReferenceResolvers = {
       const id = idOf(String(ref.id));
       if (Number.isNaN(id)) return null;
       const account = await ctx.loaders.settlement.settlementAccountById.load(id);
-      return account && canSeeAccount(ctx, account) ? account : null;
+      return account && maySeeMerchantRecord(ctx.actor, account.merchantId) ? account : null;
     },
   },
   Settlement: {
     __resolveReference: async (ref: { code: string }, ctx: SettlementContext) => {
       if (typeof ref.code !== 'string' || ref.code === '') return null;
       const settlement = await ctx.loaders.settlement.settlementByCode.load(ref.code);
-      return settlement && canSeeSettlement(ctx, settlement) ? settlement : null;
+      return settlement && maySeeMerchantRecord(ctx.actor, settlement.merchantId) ? settlement : null;
     },
   },
 };

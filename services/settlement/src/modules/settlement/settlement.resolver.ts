@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { merchantScope, PageArgs, pageWindow, requireRole, toConnection } from '@pay/common';
+import {
+  maySeeMerchantRecord,
+  merchantScope,
+  PageArgs,
+  pageWindow,
+  requireRole,
+  toConnection,
+} from '@pay/common';
 import type { SettlementContext } from '../../context';
 import { Merchant } from '../merchant/merchant.stub';
 import { SettlementAccount } from './settlement-account.entity';
@@ -10,10 +17,6 @@ import { SettledOrderConnection, SettlementConnection } from './settlement-list.
 import { listSettlements, settleSettlement } from './settlement.service';
 import { runSettlement } from './settlement-run.service';
 import { SettlementRunResult } from './settlement.type';
-
-/** Whether the actor may see this settlement: platform roles all, a merchant its own. */
-export const canSeeSettlement = (ctx: SettlementContext, settlement: Settlement): boolean =>
-  ctx.actor.role !== 'MERCHANT' || settlement.merchantId === ctx.actor.merchantId;
 
 @Resolver(() => Settlement)
 export class SettlementResolver {
@@ -54,7 +57,7 @@ export class SettlementResolver {
     @Args() args: SettlementLookupArgs,
   ): Promise<Settlement | null> {
     const settlement = await ctx.loaders.settlement.settlementByCode.load(args.code.trim());
-    return settlement && canSeeSettlement(ctx, settlement) ? settlement : null;
+    return settlement && maySeeMerchantRecord(ctx.actor, settlement.merchantId) ? settlement : null;
   }
 
   @FieldResolver(() => Merchant, { description: 'The merchant.' })
