@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Request, RequestHandler, Response } from 'express';
-import { ACTOR_HEADER, currentRequestId, logger, signActorHeader, type Actor } from '@pay/common';
+import { ACTOR_HEADER, logger, requestIdHeader, signActorHeader, type Actor } from '@pay/common';
 
 export interface VoucherFileOptions {
   /** The settlement service's base URL (no /graphql). */
@@ -47,7 +47,7 @@ export function voucherFiles(options: VoucherFileOptions): RequestHandler {
       upstream = await fetch(`${options.settlementUrl}/internal/vouchers/${id.toLowerCase()}`, {
         headers: {
           [ACTOR_HEADER]: signActorHeader(actor, options.internalSecret),
-          'x-request-id': currentRequestId() ?? '',
+          ...requestIdHeader(),
         },
         signal: controller.signal,
       });

@@ -1,33 +1,46 @@
 import type { z } from 'zod';
 import {
-  ACTOR_HEADER,
   AppError,
+  createInternalClient,
   parseInternalRequest,
-  signActorHeader,
+  type InternalCall,
   type InternalContract,
 } from '@pay/common';
 import { keepAliveFetcher } from '../graphql/keep-alive-fetcher';
 import { signatureCheckLimits, type SignatureCheckLimits } from '../rate-limits/legacy-rate-limits';
 
-type Fetcher = ReturnType<typeof keepAliveFetcher>['fetcher'];
-
-/**
- * One kept-alive connection pool per service asked (orders, ledger): a verdict is asked
- * on every signed legacy request, so it must not pay for a new connection or for the
- * global fetch's stream plumbing each time. Idle sockets are unref'd by the agent and
- * never hold the process open.
- */
-const fetchers = new Map<string, Fetcher>();
 const VERDICT_TIMEOUT_MS = 5000;
 
-function fetcherFor(url: string): Fetcher {
-  const origin = new URL(url).origin;
-  let fetcher = fetchers.get(origin);
-  if (!fetcher) {
-    fetcher = keepAliveFetcher(origin, VERDICT_TIMEOUT_MS).fetcher;
-    fetchers.set(origin, fetcher);
+/**
+ * One internal client per owner and caller, over one kept-alive connection pool per owner
+ * (orders, ledger): a verdict is asked on every signed legacy request, so it must not pay
+ * for a new connection or for the global fetch's stream plumbing each time. Idle sockets
+ * are unref'd by the agent and never hold the process open.
+ */
+const transports = new Map<string, ReturnType<typeof keepAliveFetcher>['fetcher']>();
+const clients = new Map<string, InternalCall>();
+
+function clientFor(baseUrl: string, caller: string, internalSecret: string): InternalCall {
+  const key = `${baseUrl}\n${caller}\n${internalSecret}`;
+  let client = clients.get(key);
+  if (!client) {
+    const origin = new URL(baseUrl).origin;
+    let transport = transports.get(origin);
+    if (!transport) {
+      transport = keepAliveFetcher(origin, VERDICT_TIMEOUT_MS).fetcher;
+      transports.set(origin, transport);
+    }
+    client = createInternalClient({
+      service: 'the signature check',
+      baseUrl,
+      caller: { sub: caller, role: 'SYSTEM' },
+      internalSecret,
+      timeoutMs: VERDICT_TIMEOUT_MS,
+      transport,
+    });
+    clients.set(key, client);
   }
-  return fetcher;
+  return client;
 }
 
 /** A signature verdict endpoint: its answer is a verdict, `ok: false` with a refusal code or `ok: true`. */
@@ -54,30 +67,21 @@ export async function askSignatureVerdict<C extends VerdictContract>(options: {
   return concludeVerdict(await fetchSignatureVerdict(options, body), limits);
 }
 
-/** The verdict endpoint's answer for an already checked body, without the limits' bookkeeping. */
+/**
+ * The verdict endpoint's answer for an already checked body, without the limits'
+ * bookkeeping, through the internal client (signed SYSTEM caller, request id, deadline,
+ * the answer checked against the contract): no answer in the contract in time is
+ * DEPENDENCY_UNAVAILABLE.
+ */
 export async function fetchSignatureVerdict<C extends VerdictContract>(
   options: { baseUrl: string; contract: C; caller: string; internalSecret: string },
   body: z.output<C['request']>,
 ): Promise<z.output<C['answer']>> {
-  const url = `${options.baseUrl}${options.contract.path}`;
-  try {
-    const response = await fetcherFor(url)(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [ACTOR_HEADER]: signActorHeader({ sub: options.caller, role: 'SYSTEM' }, options.internalSecret),
-      },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`verify-signature answered ${response.status}`);
-    const parsed = options.contract.answer.safeParse(await response.json());
-    if (!parsed.success) throw new Error('verify-signature answered outside its contract');
-    return parsed.data as z.output<C['answer']>;
-  } catch (error) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'the signature could not be checked', {
-      reason: (error as Error).message,
-    });
-  }
+  return (await clientFor(
+    options.baseUrl,
+    options.caller,
+    options.internalSecret,
+  )(options.contract, body)) as z.output<C['answer']>;
 }
 
 /** A verdict's effect on the caller's limits: a refusal counted and thrown as its AppError, an acceptance counted. */

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import busboy from 'busboy';
-import { ACTOR_HEADER, logger, signActorHeader, type Actor } from '@pay/common';
+import { ACTOR_HEADER, logger, requestIdHeader, signActorHeader, type Actor } from '@pay/common';
 import { MultipartRequestError, parseFileMap, parseOperations, setAtPath } from './multipart-operations';
 import { postStream } from './stream-post';
 import { targetOfOperation, type UploadTarget, type UploadTargets } from './upload-targets';
@@ -231,7 +231,11 @@ export async function sendFile(
   if (actor.ip) uploader.ip = actor.ip;
   const { status, body: answer } = await postStream(
     target.url,
-    { ...target.headers(file), [ACTOR_HEADER]: signActorHeader(uploader, internalSecret) },
+    {
+      ...target.headers(file),
+      [ACTOR_HEADER]: signActorHeader(uploader, internalSecret),
+      ...requestIdHeader(),
+    },
     stream,
     signal,
   );

@@ -51,6 +51,48 @@ describe('the internal client', () => {
     ]);
   });
 
+  it('sends through a given transport, with the same signed headers, body and checks', async () => {
+    const sent: { url: string; headers: Record<string, string>; body: string }[] = [];
+    const call = createInternalClient({
+      service: 'the ledger',
+      baseUrl,
+      caller: { sub: 'service:test', role: 'SYSTEM' },
+      internalSecret: 'test-internal-secret-0123456789',
+      timeoutMs: 2000,
+      transport: (url, init) => {
+        sent.push({ url, headers: init.headers, body: init.body });
+        return Promise.resolve({
+          status: 200,
+          json: () => Promise.resolve({ postingId: '8', created: false }),
+        });
+      },
+    });
+    expect(await call(walletRechargeContract, recharge)).toEqual({ postingId: '8', created: false });
+    expect(received).toEqual([]);
+    expect(sent).toEqual([
+      {
+        url: `${baseUrl.replace(/\/$/, '')}/internal/prepaid-wallet/recharges`,
+        headers: expect.objectContaining({ [ACTOR_HEADER]: expect.any(String) }) as unknown,
+        body: JSON.stringify(recharge),
+      },
+    ]);
+  });
+
+  it('answers DEPENDENCY_UNAVAILABLE when a given transport fails', async () => {
+    const call = createInternalClient({
+      service: 'the ledger',
+      baseUrl,
+      caller: { sub: 'service:test', role: 'SYSTEM' },
+      internalSecret: 'test-internal-secret-0123456789',
+      timeoutMs: 2000,
+      transport: () => Promise.reject(new DOMException('late', 'TimeoutError')),
+    });
+    await expect(call(walletRechargeContract, recharge)).rejects.toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      message: expect.stringContaining('did not answer within 2000 ms') as unknown,
+    });
+  });
+
   it('fills the path’s parameters', async () => {
     answer = { status: 200, body: { required: true, valid: false } };
     expect(await client()(verifyTotpContract, { code: '123456' }, { id: 42 })).toEqual({

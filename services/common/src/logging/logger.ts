@@ -64,6 +64,12 @@ export function currentRequestId(): string | undefined {
   return requestScope.getStore()?.requestId;
 }
 
+/** The header that carries the current request's id to another process (none outside a request). */
+export function requestIdHeader(): Record<string, string> {
+  const id = currentRequestId();
+  return id ? { 'x-request-id': id } : {};
+}
+
 /** Runs `fn` with a logger bound to `requestId` (a new one when absent). */
 export function withRequestId<T>(requestId: string | undefined, fn: () => T): T {
   const id = requestId && /^[\w.-]{1,100}$/.test(requestId) ? requestId : randomUUID();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_HEADER, signActorHeader } from '@pay/common';
+import { ACTOR_HEADER, requestIdHeader, signActorHeader } from '@pay/common';
 
 /** What the channel says about one order (the sandbox upstream's `GET /sandbox/query/:platformOrderNo`). */
 export interface ChannelAnswer {
@@ -39,6 +39,7 @@ export function sandboxChannelQuery(
         const response = await fetch(`${base}/sandbox/query/${encodeURIComponent(platformOrderNo)}`, {
           headers: {
             [ACTOR_HEADER]: signActorHeader({ sub: 'reconciliation', role: 'SYSTEM' }, internalSecret),
+            ...requestIdHeader(),
           },
           signal: AbortSignal.timeout(timeoutMs),
         });

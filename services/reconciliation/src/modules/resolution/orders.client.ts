@@ -1,4 +1,11 @@
-import { ACTOR_HEADER, AppError, isErrorCode, signActorHeader, type Actor } from '@pay/common';
+import {
+  ACTOR_HEADER,
+  AppError,
+  isErrorCode,
+  requestIdHeader,
+  signActorHeader,
+  type Actor,
+} from '@pay/common';
 
 export type OrderAction = 'completeOrder' | 'cancelOrder' | 'refundOrder';
 
@@ -38,6 +45,7 @@ export function httpOrdersClient(
           headers: {
             'content-type': 'application/json',
             [ACTOR_HEADER]: signActorHeader(actor, internalSecret),
+            ...requestIdHeader(),
           },
           body: JSON.stringify({
             query: `mutation ($input: ManualOrderActionInput!) { ${action}(input: $input) { order { status } } }`,
