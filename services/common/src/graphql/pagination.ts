@@ -143,32 +143,53 @@ export function Connection<T extends object>(itemClass: ClassType<T>, name: stri
  * no OFFSET to walk, and rows added meanwhile at the top never shift a page (an offset
  * page would repeat rows). Page numbers (the legacy APIs) and offset cursors still work.
  */
-export interface KeysetPosition {
+export interface KeysetPosition<I extends number | string = number> {
   at: Date;
-  id: number;
+  /** The tie-breaker among rows of one time: a numeric id, or a unique text key (an order number). */
+  id: I;
 }
 
-export interface KeysetWindow extends PageWindow {
+export interface KeysetWindow<I extends number | string = number> extends PageWindow {
   /** Continue after this row (then `offset` is 0). */
-  after: KeysetPosition | null;
+  after: KeysetPosition<I> | null;
 }
 
-const encodeKeyset = (position: KeysetPosition) =>
-  Buffer.from(`k:${position.at.getTime()}:${position.id}`).toString('base64url');
+const encodeKeyset = (position: KeysetPosition<number | string>) =>
+  Buffer.from(
+    typeof position.id === 'number'
+      ? `k:${position.at.getTime()}:${position.id}`
+      : `t:${position.at.getTime()}:${position.id}`,
+  ).toString('base64url');
 
-/** `pageWindow`, plus keyset cursors (`k:<ms>:<id>`) as `after`. */
-export function keysetWindow(args: PageArgs, options: { defaultSize?: number; max: number }): KeysetWindow {
-  const keyset =
-    args.after != null
-      ? /^k:(\d{1,15}):(\d{1,15})$/.exec(Buffer.from(args.after, 'base64url').toString('utf8'))
-      : null;
+const NUMERIC_KEYSET = /^k:(\d{1,15}):(\d{1,15})$/;
+const TEXT_ID_KEYSET = /^t:(\d{1,15}):([\s\S]{1,200})$/;
+
+/**
+ * `pageWindow`, plus keyset cursors as `after`: `k:<ms>:<id>`, or with `textId` the
+ * `t:<ms>:<key>` of a list whose tie-breaker is a text key. A cursor of the other kind is
+ * no keyset cursor here (an offset cursor or refused, as any other string).
+ */
+export function keysetWindow(
+  args: PageArgs,
+  options: { defaultSize?: number; max: number; textId?: false },
+): KeysetWindow<number>;
+export function keysetWindow(
+  args: PageArgs,
+  options: { defaultSize?: number; max: number; textId: true },
+): KeysetWindow<string>;
+export function keysetWindow(
+  args: PageArgs,
+  options: { defaultSize?: number; max: number; textId?: boolean },
+): KeysetWindow<number | string> {
+  const decoded = args.after != null ? Buffer.from(args.after, 'base64url').toString('utf8') : '';
+  const keyset = (options.textId ? TEXT_ID_KEYSET : NUMERIC_KEYSET).exec(decoded);
   if (!keyset) return { ...pageWindow(args, options), after: null };
   const window = pageWindow({ first: args.first, pageSize: args.pageSize }, options);
   return {
     ...window,
     offset: 0,
     page: 0,
-    after: { at: new Date(Number(keyset[1])), id: Number(keyset[2]) },
+    after: { at: new Date(Number(keyset[1])), id: options.textId ? keyset[2]! : Number(keyset[2]) },
   };
 }
 
@@ -177,11 +198,11 @@ export function keysetWindow(args: PageArgs, options: { defaultSize?: number; ma
  * query read one row beyond the page), and the total when it was counted (null: the
  * caller did not ask for `totalCount`, so no `count(*)` ran; 0 is reported).
  */
-export function toKeysetConnection<T>(
+export function toKeysetConnection<T, I extends number | string = number>(
   items: T[],
   page: { total: number | null; hasMore: boolean },
-  window: KeysetWindow,
-  keyOf: (item: T) => KeysetPosition,
+  window: KeysetWindow<I>,
+  keyOf: (item: T) => KeysetPosition<I>,
 ): ConnectionShape<T> {
   return toCursorConnection(items, page, window, (item) => encodeKeyset(keyOf(item)));
 }
@@ -221,7 +242,7 @@ export const encodeTextKeyset = (key: string): string => Buffer.from(`s:${key}`)
 export function toCursorConnection<T>(
   items: T[],
   page: { total: number | null; hasMore: boolean },
-  window: PageWindow & { afterKey?: string | null; after?: KeysetPosition | null },
+  window: PageWindow & { afterKey?: string | null; after?: KeysetPosition<number | string> | null },
   cursorOf: (item: T) => string,
 ): ConnectionShape<T> {
   const edges = items.map((node) => ({ cursor: cursorOf(node), node }));

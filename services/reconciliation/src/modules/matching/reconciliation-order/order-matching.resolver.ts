@@ -1,5 +1,6 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { AppError, pageWindow, toConnection } from '@pay/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { AppError, keysetWindow, selectsField, toKeysetConnection } from '@pay/common';
 import type { ReconciliationContext } from '../../../context';
 import { Order } from '../../payment/order.stub';
 import { visiblePayment } from '../../payment/payment-access';
@@ -45,23 +46,41 @@ export class OrderMatchingResolver {
   }
 }
 
+/** What a page carries when its statistics were not asked for (never shown). */
+const NO_STATISTICS = {
+  orderNum: 0,
+  countPrice: 0,
+  successBill: 0,
+  successPrice: 0,
+  failBill: 0,
+  failPrice: 0,
+};
+
 @Resolver(() => ReconciliationOrder)
 export class ReconciliationOrderResolver {
   @Query(() => ReconciliationOrderConnection, {
     description:
-      'The reconciliation list, newest first, with statistics over the whole filter (`/pay/consume_order`; platform roles); page size at most 200.',
+      'The reconciliation list, newest first, with statistics over the whole filter (`/pay/consume_order`; platform roles); page size at most 200. Page by number, or by `after` the `endCursor` (a keyset cursor: constant time at any depth); the statistics (and `totalCount`, `totalPages`) are computed only when asked.',
   })
   async reconciliationOrders(
     @Ctx() ctx: ReconciliationContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() args: ReconciliationOrdersArgs,
   ): Promise<ReconciliationOrderConnection> {
     requirePlatformReader(ctx);
-    const window = pageWindow(args, { max: 200 });
-    const { items, statistics } = await listReconciliationOrders(ctx.em, args.filter ?? {}, window);
+    const window = keysetWindow(args, { max: 200, textId: true });
+    const withStatistics = selectsField(info, ['statistics', 'totalCount', 'totalPages']);
+    const page = await listReconciliationOrders(ctx.em, args.filter ?? {}, window, withStatistics);
+    const items = page.items.map(reconciliationOrderOf);
     return Object.assign(
       new ReconciliationOrderConnection(),
-      toConnection(items.map(reconciliationOrderOf), statistics.orderNum, window),
-      { statistics },
+      toKeysetConnection(
+        items,
+        { total: page.statistics?.orderNum ?? null, hasMore: page.hasMore },
+        window,
+        (item) => ({ at: item.createdAt, id: item.platformOrderNo }),
+      ),
+      { statistics: page.statistics ?? NO_STATISTICS },
     );
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, pgArray, type PageWindow } from '@pay/common';
+import { AppError, pgArray, type KeysetWindow } from '@pay/common';
 import { Payment } from '../../payment/payment.entity';
 import { ReconciliationStatus } from '../../payment/reconciliation-status';
 import type { ReconciliationOrderFilter } from './reconciliation-order.args';
@@ -62,17 +62,51 @@ export function orderFilterSql(filter: ReconciliationOrderFilter): [string, unkn
 type Sum = string | number | null;
 
 /**
- * One page of the reconciliation list and the statistics over the whole filter, in two
- * statements. Reconciled = status 1, failed = status 3 (abnormal).
+ * One page of the reconciliation list, newest first, and — when asked (`withStatistics`:
+ * the legacy list always shows them, the count and pages come from them) — the
+ * statistics over the whole filter. Reconciled = status 1, failed = status 3 (abnormal).
+ * A keyset cursor continues after its order, `(created_at, platform_order_no)` as that
+ * row has them (read by key: no precision lost in the cursor), so deep pages cost what
+ * the first does and orders arriving meanwhile never shift a page.
  */
 export async function listReconciliationOrders(
   em: EntityManager,
   filter: ReconciliationOrderFilter,
-  window: PageWindow,
-): Promise<{ items: Payment[]; statistics: ReconciliationOrderStatistics }> {
+  window: KeysetWindow<string>,
+  withStatistics: boolean,
+): Promise<{ items: Payment[]; hasMore: boolean; statistics: ReconciliationOrderStatistics | null }> {
   const [where, values] = orderFilterSql(filter);
   const connection = em.getConnection();
-  const [stats] = (await connection.execute(
+  const statistics = withStatistics ? await statisticsOf(em, where, values) : null;
+  const conditions = [where];
+  const pageValues = [...values];
+  if (window.after) {
+    conditions.push(
+      `${where ? 'and' : 'where'} (p.created_at, p.platform_order_no) <
+       (select created_at, platform_order_no from payment where platform_order_no = ?)`,
+    );
+    pageValues.push(window.after.id);
+  }
+  const rows = (await connection.execute(
+    `select p.*, ${STATUS} as reconciliation_status from ${ORDERS} ${conditions.join(' ')}
+     order by p.created_at desc, p.platform_order_no desc limit ? offset ?`,
+    [...pageValues, window.limit + 1, window.offset],
+    'all',
+    em.getTransactionContext(),
+  )) as Record<string, unknown>[];
+  return {
+    items: rows.slice(0, window.limit).map((row) => em.map(Payment, row)),
+    hasMore: rows.length > window.limit,
+    statistics,
+  };
+}
+
+async function statisticsOf(
+  em: EntityManager,
+  where: string,
+  values: unknown[],
+): Promise<ReconciliationOrderStatistics> {
+  const [stats] = (await em.getConnection().execute(
     `select count(*) as order_num, sum(p.amount) as count_price,
             count(*) filter (where ${STATUS} = ${ReconciliationStatus.RECONCILED}) as success_bill,
             sum(p.amount) filter (where ${STATUS} = ${ReconciliationStatus.RECONCILED}) as success_price,
@@ -86,22 +120,13 @@ export async function listReconciliationOrders(
     'order_num' | 'count_price' | 'success_bill' | 'success_price' | 'fail_bill' | 'fail_price',
     Sum
   >[];
-  const rows = (await connection.execute(
-    `select p.*, ${STATUS} as reconciliation_status from ${ORDERS} ${where} order by p.created_at desc, p.platform_order_no desc limit ? offset ?`,
-    [...values, window.limit, window.offset],
-    'all',
-    em.getTransactionContext(),
-  )) as Record<string, unknown>[];
-  const fen = (v: Sum) => (v === null ? null : Number(v));
+  const fen = (v: Sum) => (v === null ? 0 : Number(v));
   return {
-    items: rows.map((row) => em.map(Payment, row)),
-    statistics: {
-      orderNum: Number(stats!.order_num),
-      countPrice: fen(stats!.count_price) ?? 0,
-      successBill: Number(stats!.success_bill),
-      successPrice: fen(stats!.success_price) ?? 0,
-      failBill: Number(stats!.fail_bill),
-      failPrice: fen(stats!.fail_price) ?? 0,
-    },
+    orderNum: Number(stats!.order_num),
+    countPrice: fen(stats!.count_price),
+    successBill: Number(stats!.success_bill),
+    successPrice: fen(stats!.success_price),
+    failBill: Number(stats!.fail_bill),
+    failPrice: fen(stats!.fail_price),
   };
 }
