@@ -101,11 +101,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': unusedVars,
     },
   },
-  // Type-aware rules for the Node workspaces. `project` (not `projectService`): the project
+  // Type-aware rules for every workspace. `project` (not `projectService`): the project
   // service only finds files named tsconfig.json, and those exclude the specs, which live in
-  // each workspace's tsconfig.test.json. The console (React, Vite) keeps syntactic rules only.
+  // each workspace's tsconfig.test.json.
   {
-    files: ['services/**/*.ts', 'gateway/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
+    files: [
+      'services/**/*.ts',
+      'gateway/**/*.ts',
+      'demo/**/*.ts',
+      'test/**/*.ts',
+      'console/**/*.ts',
+      'console/**/*.tsx',
+    ],
     languageOptions: {
       parserOptions: {
         project: [
@@ -115,6 +122,8 @@ export default tseslint.config(
           './gateway/tsconfig.json',
           './demo/tsconfig.json',
           './test/tsconfig.json',
+          './console/tsconfig.json',
+          './console/tsconfig.test.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },

@@ -32,7 +32,7 @@ export function SignInPage() {
     try {
       const token = await demoSignIn(identity.id);
       signIn(token, identity.label);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -102,7 +102,7 @@ export function OidcCallbackPage() {
             `the identity provider’s access token names no role this console knows (claim “${claims.roleClaim}”)`,
           );
         }
-        navigate('/', { replace: true });
+        void navigate('/', { replace: true });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
       }

@@ -41,7 +41,7 @@ export function AppLayout() {
           defaultOpenKeys={navigationFor(session)
             .filter((i) => i.children)
             .map((i) => i.path)}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>
       <Layout>

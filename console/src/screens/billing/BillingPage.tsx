@@ -336,7 +336,7 @@ function MerchantBilling(props: {
         )}
         extra={
           canAct(session) && (
-            <Button size="small" data-testid="billing-collect" onClick={confirmCollect}>
+            <Button size="small" data-testid="billing-collect" onClick={() => void confirmCollect()}>
               {tr('从预付余额收款', 'Collect now')}
             </Button>
           )

@@ -65,6 +65,25 @@ export function OrderDetailPage() {
     );
 
   const credited = order.status === 'PAID' || order.status === 'WITHHELD';
+  const setAutoReconcile = async (auto: boolean) => {
+    const answer = await setAuto({ input: { platformOrderNo: order.platformOrderNo, auto } });
+    const error = describeError(answer.error);
+    if (error) void message.error(error);
+    reload();
+  };
+  const resendNotification = async () => {
+    const answer = await resend({ input: { platformOrderNos: [order.platformOrderNo] } });
+    const error = describeError(answer.error);
+    if (error) void message.error(error);
+    else
+      void message.success(
+        tr(
+          `已加入发送队列：${answer.data?.resendNotifications.queued ?? 0}`,
+          `Queued: ${answer.data?.resendNotifications.queued ?? 0}`,
+        ),
+      );
+    reload();
+  };
   const act = (kind: 'complete' | 'cancel') => {
     const effect =
       kind === 'complete'
@@ -216,14 +235,7 @@ export function OrderDetailPage() {
                     data-testid="order-auto-reconcile"
                     checked={order.autoReconcile}
                     disabled={!canAct(session)}
-                    onChange={async (auto) => {
-                      const answer = await setAuto({
-                        input: { platformOrderNo: order.platformOrderNo, auto },
-                      });
-                      const error = describeError(answer.error);
-                      if (error) void message.error(error);
-                      reload();
-                    }}
+                    onChange={(auto) => void setAutoReconcile(auto)}
                   />
                 </span>
               )}
@@ -237,23 +249,7 @@ export function OrderDetailPage() {
         size="small"
         extra={
           canAct(session) && (
-            <Button
-              size="small"
-              data-testid="order-resend"
-              onClick={async () => {
-                const answer = await resend({ input: { platformOrderNos: [order.platformOrderNo] } });
-                const error = describeError(answer.error);
-                if (error) void message.error(error);
-                else
-                  void message.success(
-                    tr(
-                      `已加入发送队列：${answer.data?.resendNotifications.queued ?? 0}`,
-                      `Queued: ${answer.data?.resendNotifications.queued ?? 0}`,
-                    ),
-                  );
-                reload();
-              }}
-            >
+            <Button size="small" data-testid="order-resend" onClick={() => void resendNotification()}>
               {tr('重新通知', 'Resend')}
             </Button>
           )

@@ -194,7 +194,7 @@ export function SettlementAccountsPage() {
                     size="small"
                     danger
                     data-testid={`settle-account-delete-${r.id}`}
-                    onClick={() => confirmDelete(r)}
+                    onClick={() => void confirmDelete(r)}
                   >
                     {tr('删除', 'Delete')}
                   </Button>
