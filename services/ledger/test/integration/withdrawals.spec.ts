@@ -669,6 +669,42 @@ describe('withdrawals', () => {
       );
       expect(mine.body.data).toEqual({ _entities: [null] });
     });
+
+    it('continues Merchant.withdrawals after a keyset cursor: every withdrawal once, newest first', async () => {
+      const PAGE = `query ($r: [_Any!]!, $after: String) { _entities(representations: $r) {
+        ... on Merchant { withdrawals(first: 2, after: $after) {
+          pageInfo { hasNextPage hasPreviousPage endCursor } nodes { withdrawNo } } } } }`;
+      type Page = {
+        _entities: {
+          withdrawals: {
+            pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+            nodes: { withdrawNo: string }[];
+          };
+        }[];
+      };
+      const all = dataOf(
+        await app.gql<{ withdrawals: { nodes: { withdrawNo: string }[] } }>(
+          `query ($m: Int) { withdrawals(merchantId: $m, first: 100) { nodes { withdrawNo } } }`,
+          { m: m.id },
+        ),
+      ).withdrawals.nodes.map((n) => n.withdrawNo);
+      expect(all.length).toBeGreaterThan(2);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const data: Page = dataOf(
+          await app.gql<Page>(PAGE, { r: [{ __typename: 'Merchant', id: m.id }], after }),
+        );
+        const page = data._entities[0]!.withdrawals;
+        expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+        seen.push(...page.nodes.map((n) => n.withdrawNo));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+        // Keyset cursors (k:<ms>:<id>), not offsets.
+        expect(Buffer.from(after!, 'base64url').toString('utf8')).toMatch(/^k:\d+:\d+$/);
+      }
+      expect(seen).toEqual(all);
+    });
   });
 
   describe('under concurrency', () => {

@@ -2,11 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   AppError,
+  keysetWindow,
   merchantScope,
   MoneyScalar,
   PageArgs,
-  pageWindow,
-  toConnection,
+  selectsField,
+  toKeysetConnection,
   type Fen,
 } from '@pay/common';
 import type { LedgerContext } from '../../context';
@@ -18,6 +19,8 @@ import { MoneyLogConnection } from '../posting/money-log.type';
 import { BankCard } from '../bank-card/bank-card.entity';
 import { MerchantWithdrawalsArgs, withdrawalFilterOf } from '../withdrawal/withdrawal.args';
 import { WithdrawalConnection } from '../withdrawal/withdrawal.type';
+import { Withdrawal } from '../withdrawal/withdrawal.entity';
+import { listWithdrawals } from '../withdrawal/withdrawal.service';
 
 @Resolver(() => Merchant)
 export class MerchantLedgerResolver {
@@ -54,14 +57,31 @@ export class MerchantLedgerResolver {
   async withdrawals(
     @Root() merchant: Merchant,
     @Ctx() ctx: LedgerContext,
+    @Info() info: GraphQLResolveInfo,
     @Args() args: MerchantWithdrawalsArgs,
   ): Promise<WithdrawalConnection> {
     merchantScope(ctx.actor, merchant.id);
-    const window = pageWindow(args, { max: 100 });
+    const window = keysetWindow(args, { max: 100 });
+    const keyOf = (w: Withdrawal) => ({ at: w.createdAt, id: w.id });
+    // A continuation is one merchant's: read after its cursor, counted only when asked.
+    if (window.after) {
+      const filter = { ...withdrawalFilterOf(args), merchantId: merchant.id };
+      const total = selectsField(info, ['totalCount', 'totalPages']);
+      const result = await listWithdrawals(ctx.em, filter, window, { total });
+      return Object.assign(
+        new WithdrawalConnection(),
+        toKeysetConnection(result.items, result, window, keyOf),
+      );
+    }
+    // A first or numbered page: batched with the other merchants' of the same query.
     const { items, total } = await ctx.loaders
       .merchantWithdrawals(withdrawalFilterOf(args), window)
       .load(merchant.id);
-    return Object.assign(new WithdrawalConnection(), toConnection(items, total, window));
+    const hasMore = window.offset + items.length < total;
+    return Object.assign(
+      new WithdrawalConnection(),
+      toKeysetConnection(items, { total, hasMore }, window, keyOf),
+    );
   }
 
   @FieldResolver(() => [BankCard], {
