@@ -1,6 +1,7 @@
 import { dataOf, errorCodes, seededRandom, type Actor, type GraphQLResponse } from '@pay/common';
 import { ACTORS, startLedgerTestApp, type LedgerTestApp } from '../support/ledger-app';
-import { childAccountDrift, clearingDrift } from '../../src/modules/clearing/clearing.query';
+import { clearingDrift } from '../../src/modules/clearing/main-account/main-account.query';
+import { childAccountDrift } from '../../src/modules/clearing/child-account/child-account.query';
 import { post } from '../../src/modules/posting/posting.service';
 import { PostingType } from '../../src/modules/posting/posting-type';
 import { ADJUSTMENT } from '../../src/modules/account/account-purpose';

@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parsePercent, parseYuan, type Actor } from '@pay/common';
 import { MainAccount } from '../../modules/clearing/main-account/main-account.entity';
 import { IncomingPaymentStatus } from '../../modules/clearing/incoming-payment/incoming-payment.entity';
+import { createMainAccount } from '../../modules/clearing/main-account/main-account.service';
+import { addChildAccount } from '../../modules/clearing/child-account/child-account.service';
 import {
-  addChildAccount,
-  clearToChild,
-  createMainAccount,
   recordIncomingPayment,
   settleIncomingPayment,
-  withdrawFromChild,
-} from '../../modules/clearing/clearing.service';
+} from '../../modules/clearing/incoming-payment/incoming-payment.service';
+import { clearToChild } from '../../modules/clearing/clearing-record/clearing-record.service';
+import { withdrawFromChild } from '../../modules/clearing/child-withdrawal/child-withdrawal.service';
 
 /** The demo main account's credentials — a clearly labelled demo key, for the embedded demo only. */
 export const CLEARING_DEMO = {

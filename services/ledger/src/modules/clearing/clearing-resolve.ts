@@ -1,7 +1,7 @@
 // What the clearing resolvers share: the page size and how a request's main account is found.
 import type { LedgerContext } from '../../context';
 import { MainAccount } from './main-account/main-account.entity';
-import { requireMainAccount } from './clearing.service';
+import { requireMainAccount } from './clearing-access';
 import { parseId } from './clearing-rules';
 
 /** Every list of the account-clearing API pages by 100 (`page`), as the spec says. */

@@ -2,12 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MainAccount } from './main-account/main-account.entity';
 import { ChildAccount } from './child-account/child-account.entity';
-import {
-  childBalances,
-  mainAccountTotals,
-  type ChildBalance,
-  type MainAccountTotals,
-} from './clearing.query';
+import { mainAccountTotals, type MainAccountTotals } from './main-account/main-account.query';
+import { childBalances, type ChildBalance } from './child-account/child-account.query';
 
 async function byId<T extends { id: number }>(
   em: EntityManager,

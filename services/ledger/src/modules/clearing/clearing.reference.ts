@@ -1,6 +1,6 @@
 import type { LedgerContext } from '../../context';
 import type { MainAccount } from './main-account/main-account.entity';
-import { canAccessMainAccount } from './clearing.service';
+import { canAccessMainAccount } from './clearing-access';
 
 /** MainAccount by key, through a loader; a MERCHANT resolves only its own (null otherwise). */
 export const mainAccountReference = {

@@ -1,5 +1,6 @@
 // Module invariants that run with the ledger's own checks. Importing this file registers them.
-import { childAccountDrift, clearingDrift } from '../clearing/clearing.query';
+import { clearingDrift } from '../clearing/main-account/main-account.query';
+import { childAccountDrift } from '../clearing/child-account/child-account.query';
 import { postingKeyDrift } from '../posting/posting-keys';
 import { registerLedgerCheck } from './ledger-verify';
 

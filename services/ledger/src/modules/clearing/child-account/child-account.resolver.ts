@@ -2,15 +2,16 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { MoneyScalar, pageWindow, requireRole, toConnection, maskPhone } from '@pay/common';
 import type { LedgerContext } from '../../../context';
 import { ChildAccount } from './child-account.entity';
-import { AddChildAccountInput } from '../clearing.input';
-import { ChildAccountsArgs, ChildBalanceChangesArgs } from '../clearing.args';
+import { AddChildAccountInput } from './child-account.input';
+import { ChildAccountsArgs, ChildBalanceChangesArgs } from './child-account.args';
 import {
   AddChildAccountPayload,
   ChildAccountConnection,
   ChildBalanceChangeConnection,
-} from '../clearing.type';
-import { addChildAccount, canAccessMainAccount, requireChild } from '../clearing.service';
-import { listChildAccounts, listChildBalanceChanges } from '../clearing.query';
+} from './child-account.type';
+import { addChildAccount } from './child-account.service';
+import { listChildAccounts, listChildBalanceChanges, requireChild } from './child-account.query';
+import { canAccessMainAccount } from '../clearing-access';
 import { parseTimeRange } from '../clearing-rules';
 
 import { loadMainAccount, mainAccountById, mainAccountOf, PAGE } from '../clearing-resolve';

@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { pageWindow, requireRole, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../../context';
 import { ChildWithdrawal } from './child-withdrawal.entity';
-import { WithdrawFromChildInput } from '../clearing.input';
-import { TimeRangePageArgs } from '../clearing.args';
-import { ChildWithdrawalConnection, WithdrawFromChildPayload } from '../clearing.type';
-import { withdrawFromChild } from '../clearing.service';
-import { listChildWithdrawals } from '../clearing.query';
+import { WithdrawFromChildInput } from './child-withdrawal.input';
+import { TimeRangePageArgs } from '../clearing-page.args';
+import { ChildWithdrawalConnection, WithdrawFromChildPayload } from './child-withdrawal.type';
+import { withdrawFromChild } from './child-withdrawal.service';
+import { listChildWithdrawals } from './child-withdrawal.query';
 import { parsePositiveAmount, parseTimeRange } from '../clearing-rules';
 
 import { mainAccountById, mainAccountOf, PAGE } from '../clearing-resolve';

@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { pageWindow, requireRole, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../../context';
 import { Clearing } from './clearing-record.entity';
-import { ClearToChildInput } from '../clearing.input';
-import { TimeRangePageArgs } from '../clearing.args';
-import { ClearingRecordConnection, ClearToChildPayload } from '../clearing.type';
-import { clearToChild } from '../clearing.service';
-import { listClearings } from '../clearing.query';
+import { ClearToChildInput } from './clearing-record.input';
+import { TimeRangePageArgs } from '../clearing-page.args';
+import { ClearingRecordConnection, ClearToChildPayload } from './clearing-record.type';
+import { clearToChild } from './clearing-record.service';
+import { listClearings } from './clearing-record.query';
 import { parsePositiveAmount, parseTimeRange } from '../clearing-rules';
 
 import { mainAccountById, mainAccountOf, PAGE } from '../clearing-resolve';

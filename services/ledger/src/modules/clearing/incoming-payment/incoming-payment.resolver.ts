@@ -2,15 +2,15 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { pageWindow, requireRole, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../../context';
 import { IncomingPayment } from './incoming-payment.entity';
-import { RecordIncomingPaymentInput, SettleIncomingPaymentInput } from '../clearing.input';
-import { IncomingPaymentsArgs } from '../clearing.args';
+import { RecordIncomingPaymentInput, SettleIncomingPaymentInput } from './incoming-payment.input';
+import { IncomingPaymentsArgs } from './incoming-payment.args';
 import {
   IncomingPaymentConnection,
   RecordIncomingPaymentPayload,
   SettleIncomingPaymentPayload,
-} from '../clearing.type';
-import { recordIncomingPayment, settleIncomingPayment } from '../clearing.service';
-import { listIncomingPayments } from '../clearing.query';
+} from './incoming-payment.type';
+import { recordIncomingPayment, settleIncomingPayment } from './incoming-payment.service';
+import { listIncomingPayments } from './incoming-payment.query';
 import { parsePositiveAmount, parseTimeRange } from '../clearing-rules';
 
 import { loadMainAccount, mainAccountById, mainAccountOf, PAGE } from '../clearing-resolve';

@@ -2,11 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root }
 import { merchantScope, MoneyScalar, pageWindow, ppmToPercent, requireRole, toConnection } from '@pay/common';
 import type { LedgerContext } from '../../../context';
 import { MainAccount } from './main-account.entity';
-import { CreateMainAccountInput } from '../clearing.input';
-import { MainAccountLookupArgs, MainAccountsArgs } from '../clearing.args';
-import { CreateMainAccountPayload, MainAccountConnection } from '../clearing.type';
-import { canAccessMainAccount, createMainAccount, findMainAccount } from '../clearing.service';
-import { listMainAccounts, type MainAccountTotals } from '../clearing.query';
+import { CreateMainAccountInput } from './main-account.input';
+import { MainAccountLookupArgs, MainAccountsArgs } from './main-account.args';
+import { CreateMainAccountPayload, MainAccountConnection } from './main-account.type';
+import { createMainAccount } from './main-account.service';
+import { listMainAccounts, type MainAccountTotals } from './main-account.query';
+import { canAccessMainAccount, findMainAccount } from '../clearing-access';
 import { parseId, parseRate } from '../clearing-rules';
 
 import { PAGE } from '../clearing-resolve';
