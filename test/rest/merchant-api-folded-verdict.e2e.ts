@@ -68,6 +68,34 @@ describe('merchant API: the signature verdict folded into the orders call', () =
     expect(await verdictCalls()).toBe(before + 1);
   });
 
+  it('answers the ledger’s query, started beside the verdict, only once the verdict accepts', async () => {
+    const ok = await merchantApiCall<Envelope>(platform, '/balance');
+    expect(ok.body).toMatchObject({
+      code: 0,
+      data: { merchant_id: String(MERCHANT_KEYS.merchant.id), balance: expect.any(String) as unknown },
+    });
+    // Forged, another merchant's key, a disabled merchant: the refusal alone, no balance.
+    const forged = await merchantApiCall<Envelope>(platform, '/balance', { sign: 'ABCDEF' });
+    expect(forged.body).toEqual({ code: 1, message: '签名错误', data: null });
+    const otherKey = await merchantApiCall<Envelope>(
+      platform,
+      '/balance',
+      {},
+      {
+        merchant: { id: MERCHANT_KEYS.other.id, key: MERCHANT_KEYS.merchant.key },
+      },
+    );
+    expect(otherKey.body).toEqual({ code: 1, message: '签名错误', data: null });
+    const disabled = await merchantApiCall<Envelope>(
+      platform,
+      '/balance',
+      {},
+      { merchant: MERCHANT_KEYS.disabled },
+    );
+    expect(disabled.body.code).toBe(1);
+    expect(disabled.body.data).toBeNull();
+  });
+
   it('answers the signature’s refusal before a parameter error, as before', async () => {
     const refused = await merchantApiCall<Envelope>(platform, '/orders', { status: 9, sign: 'ABCDEF' });
     expect(refused.body).toEqual({ code: 1, message: '签名错误', data: null });

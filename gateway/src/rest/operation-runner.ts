@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import { Kind, OperationTypeNode } from 'graphql';
 import type { Actor, ActorClaim } from '@pay/common';
 import type { GatewayContext } from '../graphql/context';
 import type { GraphqlRequest, SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
@@ -31,8 +32,12 @@ export type RunOperation = <T, V extends object = Record<string, unknown>>(
 export type ClaimedRun<T> =
   | { verdict: 'ok'; data: T }
   | { verdict: 'refused'; code: 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' }
-  /** The operation is not one `subgraph` answers alone, or the call failed: ask for the verdict on its own. */
-  | { verdict: 'not-folded' };
+  /**
+   * The operation is not one `subgraph` answers alone, or the call failed: ask for the
+   * verdict on its own. `early`: a query already running as the claim beside that verdict
+   * (see RunClaimed), to be answered only once the verdict has accepted the claim.
+   */
+  | { verdict: 'not-folded'; early?: Promise<T> };
 
 /**
  * Runs a named operation as a claimed actor, folding the signature verdict into the call:
@@ -40,6 +45,11 @@ export type ClaimedRun<T> =
  * passthrough. The subgraph checks the claim's proof (`extensions`) before it runs
  * anything and says so in its answer; data with errors after an accepted verdict is
  * answered by the normal path as the then verified actor.
+ *
+ * A query another subgraph answers (`/balance`: the ledger's) starts at once as the claim,
+ * beside the caller's own verdict call, instead of after it: it changes nothing, and its
+ * answer reaches nobody unless the verdict accepts the claim — the wait is the longer of
+ * the two calls, not their sum. Mutations never run before their verdict.
  */
 export type RunClaimed = <T, V extends object = Record<string, unknown>>(
   name: string,
@@ -84,6 +94,12 @@ export function createOperationRunner(
     }
     return data as T;
   };
+  const isQuery = (name: string) =>
+    operations
+      .get(name)
+      ?.document.definitions.some(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.QUERY,
+      ) === true;
   const dataOf = <T>(body: Buffer): T => (JSON.parse(body.toString('utf8')) as { data: T }).data;
 
   const run: RunOperation = async <T, V extends object = Record<string, unknown>>(
@@ -106,7 +122,13 @@ export function createOperationRunner(
     proof: { subgraph: string; extensions: Record<string, unknown> },
   ): Promise<ClaimedRun<T>> => {
     const request = requestOf(name, variables);
-    if (passthrough.subgraphOf(request) !== proof.subgraph) return { verdict: 'not-folded' };
+    if (passthrough.subgraphOf(request) !== proof.subgraph) {
+      if (!isQuery(name)) return { verdict: 'not-folded' };
+      const early = run<T, V>(name, variables, claim.actor);
+      // Unread when the verdict refuses the claim: its failure is nobody's then.
+      early.catch(() => undefined);
+      return { verdict: 'not-folded', early };
+    }
     const outcome = await passthrough.send(
       { ...request, extensions: proof.extensions },
       { actor: claim.actor, claim: claim.proof, requestId: requestId() },

@@ -25,9 +25,11 @@ type VerdictBody = z.output<typeof merchantApiVerdictContract.request>;
  * orders, so a verdict is an internal call; when the route's first operation is one orders
  * answers alone, the verdict travels with it (`ctx.runClaimed`: the claimed actor and
  * the signed parameters, checked by orders before it runs anything), otherwise it is
- * asked on its own first. Either way nothing runs as the merchant before orders has
- * accepted the signature, the limits count the verdict as before, and a route that fails
- * before asking anything still answers the signature's refusal first (`settle`).
+ * asked on its own first — a query of another subgraph beside it (its answer released only
+ * once the verdict accepts the claim; RunClaimed). Either way nothing is answered, and no
+ * mutation runs, as the merchant before orders has accepted the signature, the limits count
+ * the verdict as before, and a route that fails before asking anything still answers the
+ * signature's refusal first (`settle`).
  *
  * `claim` is the actor the parameters say the caller is (merchantApiActor); it is what the
  * route reads (`merchantIdOf`) and what runs once accepted. A verdict for any other
@@ -87,7 +89,10 @@ export class MerchantVerdict {
     });
     const actor = await this.verified;
     const outcome = await folded;
-    return outcome.verdict === 'ok' ? outcome.data : this.ctx.run<T, V>(name, variables, actor);
+    if (outcome.verdict === 'ok') return outcome.data;
+    // Accepted for the claim, which is what the early query ran as.
+    if (outcome.verdict === 'not-folded' && outcome.early) return outcome.early;
+    return this.ctx.run<T, V>(name, variables, actor);
   };
 
   private async ask(): Promise<Actor> {
