@@ -13,7 +13,10 @@ const listenOn = (port: number) =>
 
 describe('freePort', () => {
   it('hands out bindable ports outside the ephemeral range, never the same one twice', async () => {
-    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     const ports = await Promise.all(Array.from({ length: 50 }, () => freePort()));
     expect(new Set(ports).size).toBe(ports.length);
     for (const port of ports) expect(port).toBeLessThan(low);

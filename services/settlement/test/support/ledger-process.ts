@@ -18,7 +18,10 @@ export interface LedgerProcess {
 }
 
 /** Starts the built ledger service over `databaseUrl` (it migrates its own schema). */
-export async function startLedgerProcess(databaseUrl: string, internalSecret: string): Promise<LedgerProcess> {
+export async function startLedgerProcess(
+  databaseUrl: string,
+  internalSecret: string,
+): Promise<LedgerProcess> {
   const ledger = await startServiceProcess('ledger', {
     databaseUrl,
     env: { INTERNAL_SIGNING_SECRET: internalSecret },
