@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../errors/app-error';
 import { ACTOR_HEADER } from '../auth/actor-header';
-import { createInternalClient } from './internal-client';
+import { createInternalClient, type InternalTransport } from './internal-client';
 import { verifyTotpContract } from './merchant-security.contract';
 import { walletRechargeContract } from './settlement-money.contract';
 
@@ -34,13 +34,14 @@ describe('the internal client', () => {
     answer = { status: 200, body: { postingId: '7', created: true } };
   });
 
-  const client = () =>
+  const client = (transport?: InternalTransport) =>
     createInternalClient({
       service: 'the ledger',
       baseUrl,
       caller: { sub: 'service:test', role: 'SYSTEM' },
       internalSecret: 'test-internal-secret-0123456789',
       timeoutMs: 2000,
+      transport,
     });
   const recharge = { rechargeId: 'R-1', merchantId: 1, amount: 100, method: 'API' as const, actor: 'ops' };
 
@@ -79,14 +80,7 @@ describe('the internal client', () => {
   });
 
   it('answers DEPENDENCY_UNAVAILABLE when a given transport fails', async () => {
-    const call = createInternalClient({
-      service: 'the ledger',
-      baseUrl,
-      caller: { sub: 'service:test', role: 'SYSTEM' },
-      internalSecret: 'test-internal-secret-0123456789',
-      timeoutMs: 2000,
-      transport: () => Promise.reject(new DOMException('late', 'TimeoutError')),
-    });
+    const call = client(() => Promise.reject(new DOMException('late', 'TimeoutError')));
     await expect(call(walletRechargeContract, recharge)).rejects.toMatchObject({
       code: 'DEPENDENCY_UNAVAILABLE',
       message: expect.stringContaining('did not answer within 2000 ms') as unknown,

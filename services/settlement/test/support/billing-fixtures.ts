@@ -2,10 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   ACTOR_HEADER,
-  createTestDatabase,
   listen,
-  migrateService,
-  openDatabase,
   parseChinaDateTime,
   postGraphQL,
   signActorHeader,
@@ -16,9 +13,8 @@ import {
 } from '@pay/common';
 import { createSettlementServer, type SettlementServer } from '../../src/server';
 import { testSettlementConfig, type SettlementConfig } from '../../src/config';
-import { settlementEntities } from '../../src/db/entities';
-import { settlementMigrations } from '../../src/db/migrations';
-import { startLedgerProcess, type LedgerProcess } from './ledger-process';
+import type { LedgerProcess } from './ledger-process';
+import { openSettlementDatabase } from './settlement-database';
 
 export const ACTORS = TEST_ACTORS;
 export const MERCHANT = TEST_ACTORS.merchant.merchantId;
@@ -73,19 +69,9 @@ export interface BillingTestApp {
 export async function startBillingTestApp(
   overrides: Partial<SettlementConfig> = {},
 ): Promise<BillingTestApp> {
-  const db = await createTestDatabase();
   const secret = testSettlementConfig(overrides).auth.internalSecret;
-  const [ledger] = await Promise.all([
-    startLedgerProcess(db.url, secret),
-    migrateService('orders', db.url),
-    migrateService('reconciliation', db.url),
-  ]);
-  const orm = await openDatabase({
-    url: db.url,
-    schema: 'settlement',
-    entities: settlementEntities,
-    migrations: settlementMigrations,
-  });
+  const db = await openSettlementDatabase(secret);
+  const { orm, ledger } = db;
 
   const alipayKeys = rsaKeys();
   const appKeys = rsaKeys();
@@ -146,8 +132,6 @@ export async function startBillingTestApp(
     close: async () => {
       await settlement.stop();
       await listening.close();
-      await ledger.stop();
-      await orm.close(true);
       await db.drop();
     },
   };

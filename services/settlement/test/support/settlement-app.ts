@@ -6,9 +6,6 @@ import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   ACTOR_HEADER,
-  createTestDatabase,
-  migrateService,
-  openDatabase,
   parseChinaDateTime,
   postGraphQL,
   signActorHeader,
@@ -18,9 +15,8 @@ import {
 } from '@pay/common';
 import { createSettlementServer, type SettlementServer } from '../../src/server';
 import { testSettlementConfig, type SettlementConfig } from '../../src/config';
-import { settlementEntities } from '../../src/db/entities';
-import { settlementMigrations } from '../../src/db/migrations';
-import { startLedgerProcess, type LedgerProcess } from './ledger-process';
+import type { LedgerProcess } from './ledger-process';
+import { openSettlementDatabase } from './settlement-database';
 
 export const ACTORS = TEST_ACTORS;
 
@@ -92,19 +88,9 @@ export interface SettlementTestApp {
 export async function startSettlementTestApp(
   overrides: Partial<SettlementConfig> = {},
 ): Promise<SettlementTestApp> {
-  const db = await createTestDatabase();
   const secret = testSettlementConfig(overrides).auth.internalSecret;
-  const [ledger] = await Promise.all([
-    startLedgerProcess(db.url, secret),
-    migrateService('orders', db.url),
-    migrateService('reconciliation', db.url),
-  ]);
-  const orm = await openDatabase({
-    url: db.url,
-    schema: 'settlement',
-    entities: settlementEntities,
-    migrations: settlementMigrations,
-  });
+  const db = await openSettlementDatabase(secret);
+  const { orm, ledger } = db;
   const voucherDir = await mkdtemp(join(tmpdir(), 'vouchers-'));
   const config = testSettlementConfig({
     ledgerUrl: ledger.url,
@@ -115,10 +101,8 @@ export async function startSettlementTestApp(
     {
       orm,
       url: db.url,
-      // After the settlement server has stopped: the ledger, the ORMs, the database, the vouchers.
+      // After the settlement server has stopped: the ledger, the ORM, the database, the vouchers.
       close: async () => {
-        await ledger.stop();
-        await orm.close(true);
         await db.drop();
         await rm(voucherDir, { recursive: true, force: true });
       },
