@@ -10,8 +10,10 @@ import type {
 import { createOperationRunner, OperationError } from './operation-runner';
 
 const SOURCE = 'query Balance { balance { available } }';
+const MUTATION = 'mutation Adjust { adjust { available } }';
 const operations = new Map([
   ['Balance', { name: 'Balance', source: SOURCE, document: parse(SOURCE), file: 'x' }],
+  ['Adjust', { name: 'Adjust', source: MUTATION, document: parse(MUTATION), file: 'x' }],
 ]);
 
 /** The runner's two ways: the passthrough's outcome, then Apollo Server's execution when it declines or fails. */
@@ -120,7 +122,7 @@ describe('runClaimed: a signature verdict folded into the operation', () => {
 
   it('folds nothing when another subgraph answers, the call fails, or no verdict comes back', async () => {
     const elsewhere = runnerWith({ kind: 'answered', body: data, signatureVerdict: 'ok' }, {}, 'ledger');
-    expect(await elsewhere.runClaimed('Balance', {}, claim, proof)).toEqual({ verdict: 'not-folded' });
+    expect(await elsewhere.runClaimed('Adjust', {}, claim, proof)).toEqual({ verdict: 'not-folded' });
     expect(elsewhere.sent).toEqual([]);
     const failed = runnerWith({
       kind: 'failed',
@@ -131,5 +133,30 @@ describe('runClaimed: a signature verdict folded into the operation', () => {
     expect(await silent.runClaimed('Balance', {}, claim, proof)).toEqual({ verdict: 'not-folded' });
     const unknown = runnerWith({ kind: 'declined', signatureVerdict: 'MAYBE' });
     expect(await unknown.runClaimed('Balance', {}, claim, proof)).toEqual({ verdict: 'not-folded' });
+  });
+
+  it('starts a query another subgraph answers at once, as the claim without its proof, for later', async () => {
+    const elsewhere = runnerWith({ kind: 'answered', body: data }, {}, 'ledger');
+    const outcome = await elsewhere.runClaimed('Balance', {}, claim, proof);
+    expect(outcome).toEqual({ verdict: 'not-folded', early: expect.any(Promise) as unknown });
+    expect(elsewhere.sent).toHaveLength(1);
+    expect(elsewhere.sent[0]!.request.extensions).toBeUndefined();
+    expect(elsewhere.sent[0]!.context).toEqual({ actor: TEST_ACTORS.merchant, requestId: 'req-1' });
+    expect(outcome.verdict === 'not-folded' && (await outcome.early)).toEqual({
+      balance: { available: '3.00' },
+    });
+  });
+
+  it('leaves an early query’s failure unread until someone reads it (no unhandled rejection)', async () => {
+    const elsewhere = runnerWith(
+      { kind: 'declined' },
+      { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] },
+      'ledger',
+    );
+    const outcome = await elsewhere.runClaimed('Balance', {}, claim, proof);
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(outcome.verdict === 'not-folded' ? outcome.early : null).rejects.toEqual(
+      new OperationError('FORBIDDEN', 'no'),
+    );
   });
 });
