@@ -1,4 +1,5 @@
 import { AppError, type Actor, type SignableValue } from '@pay/common';
+import { runsOperation } from '../operation-route';
 import type { RestContext } from '../rest-context';
 import type { VerifiedMainAccount } from './account-auth';
 import type { EnvelopeStyle } from './account-envelope';
@@ -46,34 +47,38 @@ export interface AccountEndpoint {
 
 const mainAccountId = (request: AccountRequest): string => String(request.main.mainAccountId);
 
+/** The verified main account and the requested `page`: what the list endpoints ask first. */
+const pagedVariables = (request: AccountRequest) => ({
+  mainAccountId: mainAccountId(request),
+  page: pageParam(request.params),
+});
+
 /** §1: the main account's totals; amounts in fen, rates in percent, as numbers like the example. */
 const balance: AccountEndpoint = {
   path: '/api/account/v1/balance',
   envelope: 'plain',
   paramsIn: 'query',
-  async handle(request) {
-    const data = await request.ctx.run<AccountClearingBalanceQuery, AccountClearingBalanceQueryVariables>(
-      'AccountClearingBalance',
-      { mainAccountId: mainAccountId(request) },
-      request.actor,
-    );
-    const main = data.mainAccount;
-    if (!main) throw new AppError('FORBIDDEN');
-    return {
-      id: Number(main.id),
-      main_account_uid: main.mainAccountUid,
-      total_in_amount: fen(main.totalInAmount),
-      total_in_fee: fen(main.totalInFee),
-      in_fee_rate: main.inFeeRate,
-      total_share_amount: fen(main.totalShareAmount),
-      total_share_fee: fen(main.totalShareFee),
-      share_fee_rate: main.shareFeeRate,
-      balance: fen(main.balance),
-      total_withdraw_amount: fen(main.totalWithdrawAmount),
-      total_withdraw_fee: fen(main.totalWithdrawFee),
-      withdraw_fee_rate: main.withdrawFeeRate,
-    };
-  },
+  handle: runsOperation<AccountRequest, AccountClearingBalanceQuery, AccountClearingBalanceQueryVariables>({
+    operation: 'AccountClearingBalance',
+    variables: (request) => ({ mainAccountId: mainAccountId(request) }),
+    respond: ({ mainAccount: main }) => {
+      if (!main) throw new AppError('FORBIDDEN');
+      return {
+        id: Number(main.id),
+        main_account_uid: main.mainAccountUid,
+        total_in_amount: fen(main.totalInAmount),
+        total_in_fee: fen(main.totalInFee),
+        in_fee_rate: main.inFeeRate,
+        total_share_amount: fen(main.totalShareAmount),
+        total_share_fee: fen(main.totalShareFee),
+        share_fee_rate: main.shareFeeRate,
+        balance: fen(main.balance),
+        total_withdraw_amount: fen(main.totalWithdrawAmount),
+        total_withdraw_fee: fen(main.totalWithdrawFee),
+        withdraw_fee_rate: main.withdrawFeeRate,
+      };
+    },
+  }),
 };
 
 /** §2: incoming payments, newest first; `main_account_uid` a string as the example shows. */
@@ -81,20 +86,15 @@ const inDetail: AccountEndpoint = {
   path: '/api/account/v1/in_detail',
   envelope: 'plain',
   paramsIn: 'query',
-  async handle(request) {
-    const { params } = request;
-    const data = await request.ctx.run<AccountClearingInDetailQuery, AccountClearingInDetailQueryVariables>(
-      'AccountClearingInDetail',
-      {
-        mainAccountId: mainAccountId(request),
-        page: pageParam(params),
-        startTime: secondsParam(params, 'startTime') ?? null,
-        endTime: secondsParam(params, 'endTime') ?? null,
-        status: statusParam(params) ?? null,
-      },
-      request.actor,
-    );
-    return {
+  handle: runsOperation<AccountRequest, AccountClearingInDetailQuery, AccountClearingInDetailQueryVariables>({
+    operation: 'AccountClearingInDetail',
+    variables: (request) => ({
+      ...pagedVariables(request),
+      startTime: secondsParam(request.params, 'startTime') ?? null,
+      endTime: secondsParam(request.params, 'endTime') ?? null,
+      status: statusParam(request.params) ?? null,
+    }),
+    respond: (data) => ({
       result: data.incomingPayments.nodes.map((p) => ({
         id: Number(p.id),
         main_account_uid: String(p.mainAccountUid),
@@ -107,8 +107,8 @@ const inDetail: AccountEndpoint = {
         gen_time: isoLikeTime(p.genTime),
         pay_time: isoLikeTime(p.payTime),
       })),
-    };
-  },
+    }),
+  }),
 };
 
 interface MovementNode {
@@ -136,17 +136,15 @@ const sharedDetail: AccountEndpoint = {
   path: '/api/account/v1/shared_detail',
   envelope: 'plain',
   paramsIn: 'query',
-  async handle(request) {
-    const data = await request.ctx.run<
-      AccountClearingSharedDetailQuery,
-      AccountClearingSharedDetailQueryVariables
-    >(
-      'AccountClearingSharedDetail',
-      { mainAccountId: mainAccountId(request), page: pageParam(request.params) },
-      request.actor,
-    );
-    return { result: data.clearingRecords.nodes.map(movement) };
-  },
+  handle: runsOperation<
+    AccountRequest,
+    AccountClearingSharedDetailQuery,
+    AccountClearingSharedDetailQueryVariables
+  >({
+    operation: 'AccountClearingSharedDetail',
+    variables: pagedVariables,
+    respond: (data) => ({ result: data.clearingRecords.nodes.map(movement) }),
+  }),
 };
 
 /** §4: the children's withdrawals, newest first. */
@@ -154,17 +152,17 @@ const withdrawDetail: AccountEndpoint = {
   path: '/api/account/v1/withdraw_detail',
   envelope: 'plain',
   paramsIn: 'query',
-  async handle(request) {
-    const data = await request.ctx.run<
-      AccountClearingWithdrawDetailQuery,
-      AccountClearingWithdrawDetailQueryVariables
-    >(
-      'AccountClearingWithdrawDetail',
-      { mainAccountId: mainAccountId(request), page: pageParam(request.params) },
-      request.actor,
-    );
-    return { result: data.childWithdrawals.nodes.map((w) => ({ ...movement(w), status: w.status })) };
-  },
+  handle: runsOperation<
+    AccountRequest,
+    AccountClearingWithdrawDetailQuery,
+    AccountClearingWithdrawDetailQueryVariables
+  >({
+    operation: 'AccountClearingWithdrawDetail',
+    variables: pagedVariables,
+    respond: (data) => ({
+      result: data.childWithdrawals.nodes.map((w) => ({ ...movement(w), status: w.status })),
+    }),
+  }),
 };
 
 /** §5: the children with their balances; masked phones and fen strings as the example shows. */
@@ -172,28 +170,25 @@ const childrenDetail: AccountEndpoint = {
   path: '/api/account/v1/children_detail',
   envelope: 'wrapped',
   paramsIn: 'query',
-  async handle(request) {
-    const data = await request.ctx.run<
-      AccountClearingChildrenDetailQuery,
-      AccountClearingChildrenDetailQueryVariables
-    >(
-      'AccountClearingChildrenDetail',
-      {
-        mainAccountId: mainAccountId(request),
-        page: pageParam(request.params),
-        phone: optionalParam(request.params, 'phone') ?? null,
-      },
-      request.actor,
-    );
-    return {
+  handle: runsOperation<
+    AccountRequest,
+    AccountClearingChildrenDetailQuery,
+    AccountClearingChildrenDetailQueryVariables
+  >({
+    operation: 'AccountClearingChildrenDetail',
+    variables: (request) => ({
+      ...pagedVariables(request),
+      phone: optionalParam(request.params, 'phone') ?? null,
+    }),
+    respond: (data) => ({
       result: data.childAccounts.nodes.map((c) => ({
         phone: c.maskedPhone,
         amount: String(fen(c.balance)),
         // A balance that never changed has been as it is since the child was added.
         time: shortTime(c.lastModifiedTime ?? c.createdAt),
       })),
-    };
-  },
+    }),
+  }),
 };
 
 /** The graph's change type of a withdrawal (its message says the direction). */
@@ -204,26 +199,26 @@ const childDetail: AccountEndpoint = {
   path: '/api/account/v1/child_detail',
   envelope: 'wrapped',
   paramsIn: 'body',
-  async handle(request) {
-    const { params } = request;
-    const phone = optionalParam(params, 'phone');
-    if (phone === undefined) throw new AppError('BAD_USER_INPUT', 'phone is required', { argument: 'phone' });
-    const data = await request.ctx.run<
-      AccountClearingChildDetailQuery,
-      AccountClearingChildDetailQueryVariables
-    >(
-      'AccountClearingChildDetail',
-      {
+  handle: runsOperation<
+    AccountRequest,
+    AccountClearingChildDetailQuery,
+    AccountClearingChildDetailQueryVariables
+  >({
+    operation: 'AccountClearingChildDetail',
+    variables(request) {
+      const { params } = request;
+      const phone = optionalParam(params, 'phone');
+      if (phone === undefined)
+        throw new AppError('BAD_USER_INPUT', 'phone is required', { argument: 'phone' });
+      return {
         mainAccountId: mainAccountId(request),
         phone,
         page: pageParam(params),
         startTime: secondsParam(params, 'startTime') ?? null,
         endTime: secondsParam(params, 'endTime') ?? null,
-      },
-      request.actor,
-    );
-    const changes = data.childBalanceChanges;
-    return {
+      };
+    },
+    respond: ({ childBalanceChanges: changes }) => ({
       balance: String(fen(changes.balance)),
       last_modified_time: shortTime(changes.lastModifiedTime),
       result: changes.nodes.map((c) => {
@@ -237,8 +232,8 @@ const childDetail: AccountEndpoint = {
           time: shortTime(c.time),
         };
       }),
-    };
-  },
+    }),
+  }),
 };
 
 export const accountEndpoints: AccountEndpoint[] = [

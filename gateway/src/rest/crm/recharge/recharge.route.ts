@@ -1,6 +1,7 @@
 import { AppError } from '@pay/common';
+import { runsOperation } from '../../operation-route';
 import { amountParam, optionalParam } from '../crm-params';
-import type { CrmEndpoint } from '../crm-routes';
+import type { CrmEndpoint, CrmRequest } from '../crm-routes';
 import type {
   CrmCreateMerchantRechargeMutation,
   CrmCreateMerchantRechargeMutationVariables,
@@ -11,17 +12,20 @@ import type {
 /** `create_mch_recharge`: a signed Alipay `alipay.trade.wap.pay` link for 0.01 … 10000 yuan. */
 export const createRechargeEndpoint: CrmEndpoint = {
   name: 'create_mch_recharge',
-  async handle({ params, merchantId, actor, ctx }) {
-    const amount = amountParam(params);
-    const { createWalletRecharge } = await ctx.run<
-      CrmCreateMerchantRechargeMutation,
-      CrmCreateMerchantRechargeMutationVariables
-    >('CrmCreateMerchantRecharge', { merchantId, amount }, actor);
-    // A new Alipay recharge is pending, so it always has a link; without one something broke.
-    if (!createWalletRecharge.payUrl)
-      throw new AppError('INTERNAL_SERVER_ERROR', `recharge ${createWalletRecharge.id} has no pay URL`);
-    return { pay_url: createWalletRecharge.payUrl };
-  },
+  handle: runsOperation<
+    CrmRequest,
+    CrmCreateMerchantRechargeMutation,
+    CrmCreateMerchantRechargeMutationVariables
+  >({
+    operation: 'CrmCreateMerchantRecharge',
+    variables: ({ params, merchantId }) => ({ merchantId, amount: amountParam(params) }),
+    respond: ({ createWalletRecharge }) => {
+      // A new Alipay recharge is pending, so it always has a link; without one something broke.
+      if (!createWalletRecharge.payUrl)
+        throw new AppError('INTERNAL_SERVER_ERROR', `recharge ${createWalletRecharge.id} has no pay URL`);
+      return { pay_url: createWalletRecharge.payUrl };
+    },
+  }),
 };
 
 /**
@@ -33,17 +37,19 @@ export const createRechargeEndpoint: CrmEndpoint = {
 export const apiRechargeEndpoint: CrmEndpoint = {
   name: 'mch_api_recharge',
   post: true,
-  async handle({ params, merchantId, actor, ctx }) {
-    const amount = amountParam(params);
-    const requestId = optionalParam(params, 'request_id') ?? null;
-    const { apiRechargeWallet } = await ctx.run<
-      CrmMerchantApiRechargeMutation,
-      CrmMerchantApiRechargeMutationVariables
-    >('CrmMerchantApiRecharge', { merchantId, amount, requestId }, actor);
-    // The example renders the recharge id as a number (`"id": 6015`); ids are bigint
-    // sequence values far below 2^53, so this is exact.
-    if (!/^\d{1,15}$/.test(apiRechargeWallet.id))
-      throw new AppError('INTERNAL_SERVER_ERROR', `recharge id ${apiRechargeWallet.id} is not numeric`);
-    return { id: Number(apiRechargeWallet.id) };
-  },
+  handle: runsOperation<CrmRequest, CrmMerchantApiRechargeMutation, CrmMerchantApiRechargeMutationVariables>({
+    operation: 'CrmMerchantApiRecharge',
+    variables: ({ params, merchantId }) => ({
+      merchantId,
+      amount: amountParam(params),
+      requestId: optionalParam(params, 'request_id') ?? null,
+    }),
+    respond: ({ apiRechargeWallet }) => {
+      // The example renders the recharge id as a number (`"id": 6015`); ids are bigint
+      // sequence values far below 2^53, so this is exact.
+      if (!/^\d{1,15}$/.test(apiRechargeWallet.id))
+        throw new AppError('INTERNAL_SERVER_ERROR', `recharge id ${apiRechargeWallet.id} is not numeric`);
+      return { id: Number(apiRechargeWallet.id) };
+    },
+  }),
 };

@@ -1,19 +1,20 @@
+import { runsOperation } from '../../operation-route';
 import { legacyDateTime } from '../legacy-format';
 import { merchantIdOf } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import type { MerchantApiChannelStatusQuery, MerchantApiChannelStatusQueryVariables } from '../../generated';
 
 /** `/channelstatus`: every channel's switches, limits and quota, with the merchant's rate and last use. */
 export const channelStatusEndpoint: MerchantEndpoint = {
   path: '/channelstatus',
-  async handle({ actor, ctx }) {
-    const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<MerchantApiChannelStatusQuery, MerchantApiChannelStatusQueryVariables>(
-      'MerchantApiChannelStatus',
-      { merchantId },
-      actor,
-    );
-    return {
+  handle: runsOperation<
+    MerchantRequest,
+    MerchantApiChannelStatusQuery,
+    MerchantApiChannelStatusQueryVariables
+  >({
+    operation: 'MerchantApiChannelStatus',
+    variables: ({ actor }) => ({ merchantId: merchantIdOf(actor) }),
+    respond: (data, _request, { merchantId }) => ({
       merchant_id: String(merchantId),
       items: data.channelStatus.map((c) => ({
         channel_code: c.channelCode,
@@ -29,6 +30,6 @@ export const channelStatusEndpoint: MerchantEndpoint = {
         daily_used: c.dailyUsed,
         last_used_at: legacyDateTime(c.lastUsedAt),
       })),
-    };
-  },
+    }),
+  }),
 };

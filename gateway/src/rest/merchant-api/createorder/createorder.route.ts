@@ -1,7 +1,8 @@
+import { runsOperation } from '../../operation-route';
 import { MerchantReply } from '../merchant-envelope';
 import { legacyId } from '../legacy-format';
 import { merchantIdOf, optionalInt, optionalString, requiredString } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import type {
   MerchantApiCreateOrderMutation,
   MerchantApiCreateOrderMutationVariables,
@@ -16,48 +17,53 @@ function notifyStyleOf(value: string | undefined): 'FORM' | 'JSON' | undefined {
 /** `/createorder`: a real order through the create-order rules, answered with its pay link. */
 export const createOrderEndpoint: MerchantEndpoint = {
   path: '/createorder',
-  async handle({ params, actor, ctx }) {
-    const merchantId = merchantIdOf(actor);
-    const scanStyle = optionalString(params, 'scan_style');
-    const input = {
-      merchantId,
-      merchantOrderNo: optionalString(params, 'merchant_order_no', 'order_no'),
-      amount: requiredString(params, 'amount'),
-      channelCode: optionalString(params, 'channel_code'),
-      notifyUrl: optionalString(params, 'notify_url'),
-      returnUrl: optionalString(params, 'return_url'),
-      description: optionalString(params, 'description'),
-      attach: optionalString(params, 'attach'),
-      // The spec's default is the caller's IP: the verified request's address.
-      clientIp: optionalString(params, 'client_ip') ?? actor.ip,
-      orderStyle: optionalInt(params, 'order_style'),
-      cashier: scanStyle === undefined ? undefined : /^(1|cashier)$/i.test(scanStyle),
-      notifyStyle: notifyStyleOf(optionalString(params, 'notify_style')),
-      bankCode: optionalString(params, 'bank_code'),
-      paymentMethod: optionalString(params, 'payment_method'),
-      subUserId: optionalString(params, 'sub_userid'),
-      signString: optionalString(params, 'sign_string'),
-      jumpFlag: optionalString(params, 'jump_flag'),
-    };
-    const { createOrder: created } = await ctx.run<
-      MerchantApiCreateOrderMutation,
-      MerchantApiCreateOrderMutationVariables
-    >('MerchantApiCreateOrder', { input }, actor);
-    return new MerchantReply(
-      {
-        merchant_id: String(merchantId),
-        merchant_order_no: created.order.merchantOrderNo,
-        amount: created.order.amount,
-        channel_code: created.order.channelCode,
-        description: created.order.productTitle,
-        payment: created.payment,
-        payment_url: created.paymentUrl,
-        order_id: legacyId(created.order.id),
-        platform_order_no: created.order.platformOrderNo,
-        order_md5: created.orderMd5,
-        status: created.order.statusCode,
-      },
-      '订单创建成功',
-    );
-  },
+  handle: runsOperation<
+    MerchantRequest,
+    MerchantApiCreateOrderMutation,
+    MerchantApiCreateOrderMutationVariables
+  >({
+    operation: 'MerchantApiCreateOrder',
+    variables({ params, actor }) {
+      const merchantId = merchantIdOf(actor);
+      const scanStyle = optionalString(params, 'scan_style');
+      const input = {
+        merchantId,
+        merchantOrderNo: optionalString(params, 'merchant_order_no', 'order_no'),
+        amount: requiredString(params, 'amount'),
+        channelCode: optionalString(params, 'channel_code'),
+        notifyUrl: optionalString(params, 'notify_url'),
+        returnUrl: optionalString(params, 'return_url'),
+        description: optionalString(params, 'description'),
+        attach: optionalString(params, 'attach'),
+        // The spec's default is the caller's IP: the verified request's address.
+        clientIp: optionalString(params, 'client_ip') ?? actor.ip,
+        orderStyle: optionalInt(params, 'order_style'),
+        cashier: scanStyle === undefined ? undefined : /^(1|cashier)$/i.test(scanStyle),
+        notifyStyle: notifyStyleOf(optionalString(params, 'notify_style')),
+        bankCode: optionalString(params, 'bank_code'),
+        paymentMethod: optionalString(params, 'payment_method'),
+        subUserId: optionalString(params, 'sub_userid'),
+        signString: optionalString(params, 'sign_string'),
+        jumpFlag: optionalString(params, 'jump_flag'),
+      };
+      return { input };
+    },
+    respond: ({ createOrder: created }, { actor }) =>
+      new MerchantReply(
+        {
+          merchant_id: String(merchantIdOf(actor)),
+          merchant_order_no: created.order.merchantOrderNo,
+          amount: created.order.amount,
+          channel_code: created.order.channelCode,
+          description: created.order.productTitle,
+          payment: created.payment,
+          payment_url: created.paymentUrl,
+          order_id: legacyId(created.order.id),
+          platform_order_no: created.order.platformOrderNo,
+          order_md5: created.orderMd5,
+          status: created.order.statusCode,
+        },
+        '订单创建成功',
+      ),
+  }),
 };

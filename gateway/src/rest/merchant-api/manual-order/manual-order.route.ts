@@ -1,7 +1,12 @@
+import { runsOperation } from '../../operation-route';
 import { MerchantReply } from '../merchant-envelope';
 import { legacyOrder, type LegacyOrderFields } from '../legacy-format';
 import { merchantIdOf, optionalString, orderReference } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
+import type {
+  MerchantApiCancelOrderMutationVariables,
+  MerchantApiCompleteOrderMutationVariables,
+} from '../../generated';
 
 interface ManualOrderResult {
   message: string;
@@ -20,21 +25,27 @@ function manualOrderEndpoint(
 ): MerchantEndpoint {
   return {
     path,
-    async handle({ params, actor, ctx }) {
-      const merchantId = merchantIdOf(actor);
-      const input = { ...orderReference(params), amount: optionalString(params, 'amount') ?? null };
-      const result = (await ctx.run<Record<typeof field, ManualOrderResult>>(operation, { input }, actor))[
-        field
-      ];
-      return new MerchantReply(
-        {
-          merchant_id: String(merchantId),
-          merchant_order_no: result.order.merchantOrderNo,
-          order: legacyOrder(result.order),
-        },
-        result.message,
-      );
-    },
+    handle: runsOperation<
+      MerchantRequest,
+      Record<typeof field, ManualOrderResult>,
+      MerchantApiCompleteOrderMutationVariables | MerchantApiCancelOrderMutationVariables
+    >({
+      operation,
+      variables({ params, actor }) {
+        // A request without a merchant is refused before its parameters are read.
+        merchantIdOf(actor);
+        return { input: { ...orderReference(params), amount: optionalString(params, 'amount') ?? null } };
+      },
+      respond: ({ [field]: result }, { actor }) =>
+        new MerchantReply(
+          {
+            merchant_id: String(merchantIdOf(actor)),
+            merchant_order_no: result.order.merchantOrderNo,
+            order: legacyOrder(result.order),
+          },
+          result.message,
+        ),
+    }),
   };
 }
 

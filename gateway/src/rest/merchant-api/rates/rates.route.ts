@@ -1,18 +1,15 @@
+import { runsOperation } from '../../operation-route';
 import { merchantIdOf } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import type { MerchantApiRatesQuery, MerchantApiRatesQueryVariables } from '../../generated';
 
 /** `/rates`: every channel with the merchant's switch and rate, in display order. */
 export const ratesEndpoint: MerchantEndpoint = {
   path: '/rates',
-  async handle({ actor, ctx }) {
-    const merchantId = merchantIdOf(actor);
-    const data = await ctx.run<MerchantApiRatesQuery, MerchantApiRatesQueryVariables>(
-      'MerchantApiRates',
-      { merchantId },
-      actor,
-    );
-    return {
+  handle: runsOperation<MerchantRequest, MerchantApiRatesQuery, MerchantApiRatesQueryVariables>({
+    operation: 'MerchantApiRates',
+    variables: ({ actor }) => ({ merchantId: merchantIdOf(actor) }),
+    respond: (data, _request, { merchantId }) => ({
       merchant_id: String(merchantId),
       items: data.merchantRates.map((rate) => ({
         channel_code: rate.channelCode,
@@ -24,6 +21,6 @@ export const ratesEndpoint: MerchantEndpoint = {
         rate_display: rate.rateDisplay,
         user_defined_rate: rate.userDefinedRate,
       })),
-    };
-  },
+    }),
+  }),
 };

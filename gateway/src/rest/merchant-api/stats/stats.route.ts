@@ -1,5 +1,6 @@
+import { runsOperation } from '../../operation-route';
 import { merchantIdOf } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import type { MerchantApiStatsQuery, MerchantApiStatsQueryVariables } from '../../generated';
 
 interface PeriodTotals {
@@ -19,19 +20,15 @@ const period = (totals: PeriodTotals) => ({
 /** `/stats`: paid today, yesterday and in total, and pending. */
 export const statsEndpoint: MerchantEndpoint = {
   path: '/stats',
-  async handle({ actor, ctx }) {
-    const merchantId = merchantIdOf(actor);
-    const { merchantStats: stats } = await ctx.run<MerchantApiStatsQuery, MerchantApiStatsQueryVariables>(
-      'MerchantApiStats',
-      { merchantId },
-      actor,
-    );
-    return {
+  handle: runsOperation<MerchantRequest, MerchantApiStatsQuery, MerchantApiStatsQueryVariables>({
+    operation: 'MerchantApiStats',
+    variables: ({ actor }) => ({ merchantId: merchantIdOf(actor) }),
+    respond: ({ merchantStats: stats }, _request, { merchantId }) => ({
       merchant_id: String(merchantId),
       today: period(stats.today),
       yesterday: period(stats.yesterday),
       total: period(stats.total),
       pending: { order_count: stats.pending.orderCount, gross_amount: stats.pending.grossAmount },
-    };
-  },
+    }),
+  }),
 };

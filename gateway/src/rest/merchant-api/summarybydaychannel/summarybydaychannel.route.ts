@@ -1,5 +1,6 @@
+import { runsOperation } from '../../operation-route';
 import { merchantIdOf, optionalList } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import { legacyDailyItem, legacyRange } from '../summarybyday/summary-view';
 import type {
   MerchantApiSummaryByDayChannelQuery,
@@ -9,19 +10,18 @@ import type {
 /** `/summarybydaychannel`: the merchant's paid orders per day and channel; `channel_codes` an array or a comma list. */
 export const summaryByDayChannelEndpoint: MerchantEndpoint = {
   path: '/summarybydaychannel',
-  async handle({ params, actor, ctx }) {
-    const merchantId = merchantIdOf(actor);
-    const codes = optionalList(params, 'channel_codes');
-    const data = await ctx.run<
-      MerchantApiSummaryByDayChannelQuery,
-      MerchantApiSummaryByDayChannelQueryVariables
-    >(
-      'MerchantApiSummaryByDayChannel',
-      { merchantId, ...legacyRange(params), channelCodes: codes?.length ? codes : null },
-      actor,
-    );
-    const summary = data.dailyChannelSummary;
-    return {
+  handle: runsOperation<
+    MerchantRequest,
+    MerchantApiSummaryByDayChannelQuery,
+    MerchantApiSummaryByDayChannelQueryVariables
+  >({
+    operation: 'MerchantApiSummaryByDayChannel',
+    variables({ params, actor }) {
+      const merchantId = merchantIdOf(actor);
+      const codes = optionalList(params, 'channel_codes');
+      return { merchantId, ...legacyRange(params), channelCodes: codes?.length ? codes : null };
+    },
+    respond: ({ dailyChannelSummary: summary }, _request, { merchantId }) => ({
       merchant_id: String(merchantId),
       start_date: summary.startDate,
       end_date: summary.endDate,
@@ -31,6 +31,6 @@ export const summaryByDayChannelEndpoint: MerchantEndpoint = {
         // The example's key order: date, channel, then the figures.
         return { date, channel_code: item.channelCode, channel_name: item.channelName, ...amounts };
       }),
-    };
-  },
+    }),
+  }),
 };

@@ -1,6 +1,7 @@
 import { AppError } from '@pay/common';
+import { runsOperation } from '../../operation-route';
 import { requiredString } from '../merchant-params';
-import type { MerchantEndpoint } from '../merchant-routes';
+import type { MerchantEndpoint, MerchantRequest } from '../merchant-routes';
 import { legacyDailyItem, legacyRange } from '../summarybyday/summary-view';
 import type {
   MerchantApiSummaryByDayPzidQuery,
@@ -14,23 +15,27 @@ import type {
 export const summaryByDayPzidEndpoint: MerchantEndpoint = {
   path: '/summarybydaypzid',
   platformOnly: true,
-  async handle({ params, actor, ctx }) {
-    const text = requiredString(params, 'pzid');
-    if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
-      throw new AppError('BAD_USER_INPUT', 'pzid must be a positive integer', { argument: 'pzid' });
-    const data = await ctx.run<MerchantApiSummaryByDayPzidQuery, MerchantApiSummaryByDayPzidQueryVariables>(
-      'MerchantApiSummaryByDayPzid',
-      { pzid: Number(text), ...legacyRange(params) },
-      actor,
-    );
-    const summary = data.dailyUpstreamSummary;
-    if (!summary) throw new AppError('BAD_USER_INPUT', 'unknown pzid', { argument: 'pzid' });
-    return {
-      pzid: summary.pzid,
-      pz_name: summary.pzName,
-      start_date: summary.startDate,
-      end_date: summary.endDate,
-      items: summary.items.map(legacyDailyItem),
-    };
-  },
+  handle: runsOperation<
+    MerchantRequest,
+    MerchantApiSummaryByDayPzidQuery,
+    MerchantApiSummaryByDayPzidQueryVariables
+  >({
+    operation: 'MerchantApiSummaryByDayPzid',
+    variables({ params }) {
+      const text = requiredString(params, 'pzid');
+      if (!/^\d{1,9}$/.test(text) || Number(text) < 1)
+        throw new AppError('BAD_USER_INPUT', 'pzid must be a positive integer', { argument: 'pzid' });
+      return { pzid: Number(text), ...legacyRange(params) };
+    },
+    respond: ({ dailyUpstreamSummary: summary }) => {
+      if (!summary) throw new AppError('BAD_USER_INPUT', 'unknown pzid', { argument: 'pzid' });
+      return {
+        pzid: summary.pzid,
+        pz_name: summary.pzName,
+        start_date: summary.startDate,
+        end_date: summary.endDate,
+        items: summary.items.map(legacyDailyItem),
+      };
+    },
+  }),
 };

@@ -1,5 +1,6 @@
 import { AppError, fromChinaWallClock } from '@pay/common';
-import type { OpenApiRequest } from '../index';
+import { runsOperation } from '../../operation-route';
+import type { OpenApiMethod, OpenApiRequest } from '../index';
 import type {
   OpenApiReconciliationOrdersQuery,
   OpenApiReconciliationOrdersQueryVariables,
@@ -77,34 +78,37 @@ const unixSeconds = (iso: string | null): string =>
  * "1" returns all transaction data). Rendered as the spec's example: most numbers as
  * strings, `income` as a JSON number, times as Unix seconds ("0" when not paid).
  */
-export async function reconciliationMethod({ biz, actor, ctx }: OpenApiRequest) {
-  const window = creationWindow(
-    intParam(biz, 'year', 9999),
-    intParam(biz, 'month', 99),
-    intParam(biz, 'day', 99),
-  );
-  const page = intParam(biz, 'page', 1_000_000) ?? 1;
-  const limit = intParam(biz, 'limit', 999) ?? DEFAULT_LIMIT;
-  if (page < 1) throw new AppError('BAD_USER_INPUT', 'page starts at 1', { argument: 'page' });
-  if (limit < 1 || limit > MAX_LIMIT)
-    throw new AppError('BAD_USER_INPUT', `limit must be 1-${MAX_LIMIT}`, { argument: 'limit' });
-  const storeId = textParam(biz, 'store_id');
-  const cashierId = textParam(biz, 'cashier_id');
-  const everyOrder = textParam(biz, 'type') === '1';
-  const filter = {
-    ...(window ?? {}),
-    ...(storeId !== undefined ? { storeId } : {}),
-    ...(cashierId !== undefined ? { cashierId } : {}),
-    ...(everyOrder ? {} : { statusCode: 1 }),
-  };
-  const result = await ctx.run<OpenApiReconciliationOrdersQuery, OpenApiReconciliationOrdersQueryVariables>(
-    'OpenApiReconciliationOrders',
-    { filter, page, pageSize: limit },
-    actor,
-  );
-  return {
-    total: result.storeOrders.totalCount,
-    list: result.storeOrders.nodes.map((order) => ({
+export const reconciliationMethod: OpenApiMethod = runsOperation<
+  OpenApiRequest,
+  OpenApiReconciliationOrdersQuery,
+  OpenApiReconciliationOrdersQueryVariables
+>({
+  operation: 'OpenApiReconciliationOrders',
+  variables({ biz }) {
+    const window = creationWindow(
+      intParam(biz, 'year', 9999),
+      intParam(biz, 'month', 99),
+      intParam(biz, 'day', 99),
+    );
+    const page = intParam(biz, 'page', 1_000_000) ?? 1;
+    const limit = intParam(biz, 'limit', 999) ?? DEFAULT_LIMIT;
+    if (page < 1) throw new AppError('BAD_USER_INPUT', 'page starts at 1', { argument: 'page' });
+    if (limit < 1 || limit > MAX_LIMIT)
+      throw new AppError('BAD_USER_INPUT', `limit must be 1-${MAX_LIMIT}`, { argument: 'limit' });
+    const storeId = textParam(biz, 'store_id');
+    const cashierId = textParam(biz, 'cashier_id');
+    const everyOrder = textParam(biz, 'type') === '1';
+    const filter = {
+      ...(window ?? {}),
+      ...(storeId !== undefined ? { storeId } : {}),
+      ...(cashierId !== undefined ? { cashierId } : {}),
+      ...(everyOrder ? {} : { statusCode: 1 }),
+    };
+    return { filter, page, pageSize: limit };
+  },
+  respond: ({ storeOrders }) => ({
+    total: storeOrders.totalCount,
+    list: storeOrders.nodes.map((order) => ({
       order_sn: order.platformOrderNo,
       merchant_order_sn: order.merchantOrderNo,
       create_time: unixSeconds(order.createdAt),
@@ -119,5 +123,5 @@ export async function reconciliationMethod({ biz, actor, ctx }: OpenApiRequest) 
       income: Number(order.merchantIncome),
       device_no: order.deviceNo ?? '',
     })),
-  };
-}
+  }),
+});

@@ -1,8 +1,9 @@
 import express from 'express';
 import { AppError } from '@pay/common';
+import { runsOperation } from '../../operation-route';
 import type { RestContext } from '../../rest-context';
 import { adminTime, equipmentNo } from '../pay-admin-format';
-import type { AdminRoute } from '../pay-admin-routes';
+import type { AdminRequest, AdminRoute } from '../pay-admin-routes';
 import { bool, chinaDay, int, paging, required, text } from '../pay-admin-params';
 import type {
   PayAdminCheckBillsQuery,
@@ -78,44 +79,46 @@ export function reconciliationRoutes(ctx: RestContext): AdminRoute[] {
       methods: { get: [] },
       style: 'codeString',
       write: false,
-      async handle({ params, actor }) {
-        const filter = {
-          code: text(params, 'code'),
-          totalFeeGte: int(params, 'total_fee__gte'),
-          totalFeeLte: int(params, 'total_fee__lte'),
-          reconciliationStatusCode: int(params, 'reconciliation_status', RECONCILIATION_STATUS),
-          payMethod: int(params, 'pay_method', PAY_METHOD),
-          merchantName: text(params, 'merchant__name'),
-        };
-        const { reconciliationOrders: list } = await ctx.run<
-          PayAdminConsumeOrdersQuery,
-          PayAdminConsumeOrdersQueryVariables
-        >('PayAdminConsumeOrders', { ...paging(params, MAX_ORDERS_PAGE), filter }, actor);
-        const s = list.statistics;
-        return {
-          statistics: {
-            order_num: s.orderNum,
-            count_price: sum(s.orderNum > 0 ? fen(s.countPrice) : null),
-            success_bill: s.successBill,
-            success_price: sum(s.successBill > 0 ? fen(s.successPrice) : null),
-            fail_bill: s.failBill,
-            fail_price: sum(s.failBill > 0 ? fen(s.failPrice) : null),
-          },
-          order: {
-            num: list.totalCount,
-            data: list.nodes.map((o) => ({
-              code: o.platformOrderNo,
-              merchant__name: o.merchantName,
-              equipment_no: equipmentNo(o.equipmentNo),
-              total_fee: fen(o.amount),
-              pay_method: o.payMethod,
-              create_time: adminTime(o.createdAt),
-              reconciliation_status: o.reconciliationStatusCode,
-              auto: o.autoReconcile,
-            })),
-          },
-        };
-      },
+      handle: runsOperation<AdminRequest, PayAdminConsumeOrdersQuery, PayAdminConsumeOrdersQueryVariables>({
+        operation: 'PayAdminConsumeOrders',
+        variables({ params }) {
+          const filter = {
+            code: text(params, 'code'),
+            totalFeeGte: int(params, 'total_fee__gte'),
+            totalFeeLte: int(params, 'total_fee__lte'),
+            reconciliationStatusCode: int(params, 'reconciliation_status', RECONCILIATION_STATUS),
+            payMethod: int(params, 'pay_method', PAY_METHOD),
+            merchantName: text(params, 'merchant__name'),
+          };
+          return { ...paging(params, MAX_ORDERS_PAGE), filter };
+        },
+        respond: ({ reconciliationOrders: list }) => {
+          const s = list.statistics;
+          return {
+            statistics: {
+              order_num: s.orderNum,
+              count_price: sum(s.orderNum > 0 ? fen(s.countPrice) : null),
+              success_bill: s.successBill,
+              success_price: sum(s.successBill > 0 ? fen(s.successPrice) : null),
+              fail_bill: s.failBill,
+              fail_price: sum(s.failBill > 0 ? fen(s.failPrice) : null),
+            },
+            order: {
+              num: list.totalCount,
+              data: list.nodes.map((o) => ({
+                code: o.platformOrderNo,
+                merchant__name: o.merchantName,
+                equipment_no: equipmentNo(o.equipmentNo),
+                total_fee: fen(o.amount),
+                pay_method: o.payMethod,
+                create_time: adminTime(o.createdAt),
+                reconciliation_status: o.reconciliationStatusCode,
+                auto: o.autoReconcile,
+              })),
+            },
+          };
+        },
+      }),
     },
 
     {
@@ -123,15 +126,17 @@ export function reconciliationRoutes(ctx: RestContext): AdminRoute[] {
       methods: { post: bodyParsers },
       style: 'codeString',
       write: true,
-      async handle({ params, actor }) {
-        const input = { platformOrderNo: required(params, 'code'), auto: bool(params, 'auto') };
-        await ctx.run<PayAdminSetAutoReconcileMutation, PayAdminSetAutoReconcileMutationVariables>(
-          'PayAdminSetAutoReconcile',
-          { input },
-          actor,
-        );
-        return { code: input.platformOrderNo, auto: input.auto };
-      },
+      handle: runsOperation<
+        AdminRequest,
+        PayAdminSetAutoReconcileMutation,
+        PayAdminSetAutoReconcileMutationVariables
+      >({
+        operation: 'PayAdminSetAutoReconcile',
+        variables: ({ params }) => ({
+          input: { platformOrderNo: required(params, 'code'), auto: bool(params, 'auto') },
+        }),
+        respond: (_data, _request, { input }) => ({ code: input.platformOrderNo, auto: input.auto }),
+      }),
     },
 
     {
@@ -139,47 +144,48 @@ export function reconciliationRoutes(ctx: RestContext): AdminRoute[] {
       methods: { get: [] },
       style: 'code',
       write: false,
-      async handle({ params, actor }) {
-        const platformOrderNo = required(params, 'code');
-        const payWay = int(params, 'pay_way', PAY_WAY);
-        if (payWay === undefined) throw new AppError('BAD_USER_INPUT', 'pay_way is required');
-        const { orderBill } = await ctx.run<PayAdminOrderDetailsQuery, PayAdminOrderDetailsQueryVariables>(
-          'PayAdminOrderDetails',
-          { platformOrderNo, payWay },
-          actor,
-        );
-        if (!orderBill) throw new AppError('NOT_FOUND', 'no such order');
-        const third = orderBill.thirdBill;
-        const info = orderBill.billInfo;
-        return {
-          bill_data: orderBill.billData.map((o) => ({
-            code: o.platformOrderNo,
-            equipment_no: equipmentNo(o.equipmentNo),
-            total_fee: fen(o.amount),
-            name__nick_name: o.payerNickname,
-            reconciliation_status: o.reconciliationStatusCode,
-            platform_code: o.platformOrderNo,
-            pay_method: o.payMethod,
-            status: o.adminStatusCode,
-            create_time: adminTime(o.createdAt),
-          })),
-          third_bill: third && {
-            trade_time: adminTime(third.tradeTime),
-            out_trade_no: third.platformOrderNo,
-            device: third.device ?? '',
-            total_money: fen(third.amount),
-            openid: third.payer,
-            transaction_id: third.transactionId,
-          },
-          bill_info: info && {
-            odd_id: info.runCode,
-            note: info.note,
-            create_time: adminTime(info.createdAt),
-            issue: info.issueCode,
-            admin: info.run?.person ?? null,
-          },
-        };
-      },
+      handle: runsOperation<AdminRequest, PayAdminOrderDetailsQuery, PayAdminOrderDetailsQueryVariables>({
+        operation: 'PayAdminOrderDetails',
+        variables({ params }) {
+          const platformOrderNo = required(params, 'code');
+          const payWay = int(params, 'pay_way', PAY_WAY);
+          if (payWay === undefined) throw new AppError('BAD_USER_INPUT', 'pay_way is required');
+          return { platformOrderNo, payWay };
+        },
+        respond: ({ orderBill }) => {
+          if (!orderBill) throw new AppError('NOT_FOUND', 'no such order');
+          const third = orderBill.thirdBill;
+          const info = orderBill.billInfo;
+          return {
+            bill_data: orderBill.billData.map((o) => ({
+              code: o.platformOrderNo,
+              equipment_no: equipmentNo(o.equipmentNo),
+              total_fee: fen(o.amount),
+              name__nick_name: o.payerNickname,
+              reconciliation_status: o.reconciliationStatusCode,
+              platform_code: o.platformOrderNo,
+              pay_method: o.payMethod,
+              status: o.adminStatusCode,
+              create_time: adminTime(o.createdAt),
+            })),
+            third_bill: third && {
+              trade_time: adminTime(third.tradeTime),
+              out_trade_no: third.platformOrderNo,
+              device: third.device ?? '',
+              total_money: fen(third.amount),
+              openid: third.payer,
+              transaction_id: third.transactionId,
+            },
+            bill_info: info && {
+              odd_id: info.runCode,
+              note: info.note,
+              create_time: adminTime(info.createdAt),
+              issue: info.issueCode,
+              admin: info.run?.person ?? null,
+            },
+          };
+        },
+      }),
     },
 
     {
@@ -187,32 +193,28 @@ export function reconciliationRoutes(ctx: RestContext): AdminRoute[] {
       methods: { get: [] },
       style: 'code',
       write: false,
-      async handle({ params, actor }) {
-        const day = chinaDay(params, 'time');
-        const { reconciliationRuns: runs } = await ctx.run<
-          PayAdminCheckRecordsQuery,
-          PayAdminCheckRecordsQueryVariables
-        >(
-          'PayAdminCheckRecords',
-          {
+      handle: runsOperation<AdminRequest, PayAdminCheckRecordsQuery, PayAdminCheckRecordsQueryVariables>({
+        operation: 'PayAdminCheckRecords',
+        variables({ params }) {
+          const day = chinaDay(params, 'time');
+          return {
             ...paging(params, MAX_RUNS_PAGE),
             person: text(params, 'user'),
             // The graph's end bound is inclusive: the last millisecond of the day.
             ...(day
               ? { startTime: day.start.toISOString(), endTime: new Date(day.end.getTime() - 1).toISOString() }
               : {}),
-          },
-          actor,
-        );
-        return {
+          };
+        },
+        respond: ({ reconciliationRuns: runs }) => ({
           num: runs.totalCount,
           data: runs.nodes.map((r) => ({
             create_time: adminTime(r.createdAt),
             person: r.person,
             code: r.code,
           })),
-        };
-      },
+        }),
+      }),
     },
 
     {

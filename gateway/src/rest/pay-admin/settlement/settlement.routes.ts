@@ -1,8 +1,9 @@
 import { AppError } from '@pay/common';
 import { uploadTargets, type UploadTarget } from '../../../uploads/upload-targets';
+import { runsOperation } from '../../operation-route';
 import type { RestContext } from '../../rest-context';
 import { adminTime } from '../pay-admin-format';
-import type { AdminRoute } from '../pay-admin-routes';
+import type { AdminRequest, AdminRoute } from '../pay-admin-routes';
 import { chinaDay, int, paging, text } from '../pay-admin-params';
 import { receiveVoucherForm } from './voucher-upload';
 import type {
@@ -70,13 +71,13 @@ export function settlementRoutes(ctx: RestContext): AdminRoute[] {
       methods: { get: [] },
       style: 'msg',
       write: false,
-      async handle({ params, actor }) {
-        const filter = { merchantName: text(params, 'name'), account: text(params, 'account') };
-        const { settlementAccounts: list } = await ctx.run<
-          PayAdminAccountsQuery,
-          PayAdminAccountsQueryVariables
-        >('PayAdminAccounts', { ...paging(params, MAX_PAGE), filter }, actor);
-        return {
+      handle: runsOperation<AdminRequest, PayAdminAccountsQuery, PayAdminAccountsQueryVariables>({
+        operation: 'PayAdminAccounts',
+        variables({ params }) {
+          const filter = { merchantName: text(params, 'name'), account: text(params, 'account') };
+          return { ...paging(params, MAX_PAGE), filter };
+        },
+        respond: ({ settlementAccounts: list }) => ({
           num: list.totalCount,
           data: list.nodes.map((a) => ({
             is_delete: a.isDelete,
@@ -89,8 +90,8 @@ export function settlementRoutes(ctx: RestContext): AdminRoute[] {
             remarks: a.remarks,
             create_time: adminTime(a.createdAt),
           })),
-        };
-      },
+        }),
+      }),
     },
 
     {
@@ -98,23 +99,25 @@ export function settlementRoutes(ctx: RestContext): AdminRoute[] {
       methods: { get: [] },
       style: 'msg',
       write: false,
-      async handle({ params, actor }) {
-        const method = int(params, 'method', { min: 1, max: METHODS.length });
-        const state = int(params, 'state', { min: 1, max: STATES.length });
-        const filter = {
-          code: text(params, 'code'),
-          method: method === undefined ? undefined : METHODS[method - 1],
-          state: state === undefined ? undefined : STATES[state - 1],
-          settlementDate: chinaDay(params, 'settlement_time')?.date,
-          remark: text(params, 'remark'),
-        };
-        const { settlements } = await ctx.run<PayAdminSettlementsQuery, PayAdminSettlementsQueryVariables>(
-          'PayAdminSettlements',
-          { ...paging(params, MAX_PAGE), filter },
-          actor,
-        );
-        return { num: settlements.totalCount, data: settlements.nodes.map(settlementRow) };
-      },
+      handle: runsOperation<AdminRequest, PayAdminSettlementsQuery, PayAdminSettlementsQueryVariables>({
+        operation: 'PayAdminSettlements',
+        variables({ params }) {
+          const method = int(params, 'method', { min: 1, max: METHODS.length });
+          const state = int(params, 'state', { min: 1, max: STATES.length });
+          const filter = {
+            code: text(params, 'code'),
+            method: method === undefined ? undefined : METHODS[method - 1],
+            state: state === undefined ? undefined : STATES[state - 1],
+            settlementDate: chinaDay(params, 'settlement_time')?.date,
+            remark: text(params, 'remark'),
+          };
+          return { ...paging(params, MAX_PAGE), filter };
+        },
+        respond: ({ settlements }) => ({
+          num: settlements.totalCount,
+          data: settlements.nodes.map(settlementRow),
+        }),
+      }),
     },
 
     {
