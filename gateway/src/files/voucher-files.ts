@@ -2,15 +2,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Request, RequestHandler, Response } from 'express';
-import { ACTOR_HEADER, logger, requestIdHeader, signActorHeader, type Actor } from '@pay/common';
+import { logger, type Actor } from '@pay/common';
+import { openVoucher, type VoucherClientOptions } from './voucher.client';
 
-export interface VoucherFileOptions {
-  /** The settlement service's base URL (no /graphql). */
-  settlementUrl: string;
-  internalSecret: string;
-  /** How long the settlement service may take to start answering. */
-  timeoutMs?: number;
-}
+export type VoucherFileOptions = VoucherClientOptions;
 
 /** A voucher's id: the SHA-256 of its content, as the upload returned it. */
 const VOUCHER_ID = /^[0-9a-f]{64}$/i;
@@ -29,7 +24,6 @@ function fail(res: Response, status: number, code: string, message: string): voi
  * as they are; a missing voucher is 404, an unreachable service 502.
  */
 export function voucherFiles(options: VoucherFileOptions): RequestHandler {
-  const timeoutMs = options.timeoutMs ?? 10_000;
   return async (req: Request, res: Response): Promise<void> => {
     const id = String(req.params.sha256 ?? '');
     if (!VOUCHER_ID.test(id)) {
@@ -37,20 +31,13 @@ export function voucherFiles(options: VoucherFileOptions): RequestHandler {
       return;
     }
     const actor = res.locals.actor as Actor;
-    // Gives up if the service does not start answering in time, and when the caller goes away.
+    // Given up when the caller goes away, mid-file too.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
     const onClose = () => controller.abort();
     res.once('close', onClose);
     let upstream: globalThis.Response;
     try {
-      upstream = await fetch(`${options.settlementUrl}/internal/vouchers/${id.toLowerCase()}`, {
-        headers: {
-          [ACTOR_HEADER]: signActorHeader(actor, options.internalSecret),
-          ...requestIdHeader(),
-        },
-        signal: controller.signal,
-      });
+      upstream = await openVoucher(options, actor, id, controller.signal);
     } catch (error) {
       res.off('close', onClose);
       if (!res.writableEnded && !res.destroyed) {
@@ -58,8 +45,6 @@ export function voucherFiles(options: VoucherFileOptions): RequestHandler {
         fail(res, 502, 'DEPENDENCY_UNAVAILABLE', 'the settlement service is unavailable');
       }
       return;
-    } finally {
-      clearTimeout(timer);
     }
     if (!upstream.ok || !upstream.body) {
       res.off('close', onClose);

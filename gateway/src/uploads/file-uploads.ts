@@ -1,9 +1,9 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import busboy from 'busboy';
-import { ACTOR_HEADER, logger, requestIdHeader, signActorHeader, type Actor } from '@pay/common';
+import type { Actor } from '@pay/common';
 import { MultipartRequestError, parseFileMap, parseOperations, setAtPath } from './multipart-operations';
-import { postStream } from './stream-post';
+import { sendFile } from './file-upload.client';
 import { targetOfOperation, type UploadTarget, type UploadTargets } from './upload-targets';
 
 export interface FileUploadOptions {
@@ -16,9 +16,6 @@ export interface FileUploadOptions {
 
 /** Roles that may send files (importing statements and settling are for operators). */
 const UPLOADERS: readonly Actor['role'][] = ['OPERATOR', 'SYSTEM'];
-
-/** A code a service may choose for its refusal (the registry's SCREAMING_SNAKE form). */
-const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 function fail(res: Response, error: MultipartRequestError): void {
   const code =
@@ -211,47 +208,4 @@ export function fileUploads(options: FileUploadOptions): RequestHandler {
     };
     req.pipe(parser);
   };
-}
-
-/**
- * Streams one file to its target service as a SYSTEM actor named after the caller;
- * resolves with its upload id (the SHA-256). Also used by the `/pay/settlement/` POST.
- */
-export async function sendFile(
-  target: UploadTarget,
-  internalSecret: string,
-  actor: Actor,
-  stream: Readable,
-  file: { fileName: string; mimeType: string },
-  signal: AbortSignal,
-): Promise<string> {
-  // The service sees the gateway's upload on the caller's behalf, not the caller itself:
-  // a SYSTEM actor named after the caller, with the caller's IP.
-  const uploader: Actor = { sub: `upload:${actor.sub}`.slice(0, 200), role: 'SYSTEM' };
-  if (actor.ip) uploader.ip = actor.ip;
-  const { status, body: answer } = await postStream(
-    target.url,
-    {
-      ...target.headers(file),
-      [ACTOR_HEADER]: signActorHeader(uploader, internalSecret),
-      ...requestIdHeader(),
-    },
-    stream,
-    signal,
-  );
-  if (status >= 200 && status < 300 && typeof answer.uploadId === 'string' && answer.uploadId)
-    return answer.uploadId;
-  logger().warn({ status: status, answer, kind: target.kind }, 'file upload refused');
-  const message =
-    typeof answer.message === 'string' && answer.message
-      ? answer.message
-      : `the ${target.kind} service refused the file (${status})`;
-  if (status === 400)
-    throw new MultipartRequestError(
-      message,
-      400,
-      typeof answer.code === 'string' && ERROR_CODE.test(answer.code) ? answer.code : undefined,
-    );
-  if (status === 413) throw new MultipartRequestError(message, 413);
-  throw new MultipartRequestError(`the ${target.kind} upload failed (${status})`, 502);
 }

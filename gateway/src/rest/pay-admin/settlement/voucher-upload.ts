@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { AppError, type Actor } from '@pay/common';
-import { sendFile } from '../../../uploads/file-uploads';
+import { sendFile } from '../../../uploads/file-upload.client';
 import { MultipartRequestError } from '../../../uploads/multipart-operations';
 import type { UploadTarget } from '../../../uploads/upload-targets';
 
