@@ -33,6 +33,8 @@ import type { GatewayContext } from './graphql/context';
 import { SignedActorDataSource } from './graphql/subgraph-data-source';
 import { SingleSubgraphPassthrough, type SubgraphFailure } from './graphql/single-subgraph-passthrough';
 import { passthroughLane } from './graphql/passthrough-lane';
+import { legacyApiLane } from './rest/legacy-lane';
+import { MERCHANT_API_ENDPOINTS } from './rest/merchant-api';
 import { mountRestApis } from './rest/rest-apis';
 import { consoleFiles } from './console/console-files';
 import { demoSignInRoutes } from './console/demo-sign-in';
@@ -160,8 +162,15 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
   app.use(demoSignInRoutes({ env: config.env, jwt, limits: rateLimits }));
   app.use(consoleFiles(config.console.dir));
   // The legacy APIs (merchant API at /, /pay/…, /make_crm/api/…, /api/account/v1/…, /openapi).
-  app.use(legacyRateLimitScope(rateLimits));
-  mountRestApis(app, apollo, passthrough, config, tokens);
+  const legacyScope = legacyRateLimitScope(rateLimits);
+  app.use(legacyScope);
+  const rest = mountRestApis(app, apollo, passthrough, config, tokens);
+  // The merchant API's calls (POSTs at the root) skip the app's layers, as /graphql's do.
+  const merchantLane = legacyApiLane({
+    paths: MERCHANT_API_ENDPOINTS.map((endpoint) => endpoint.path),
+    router: rest.merchantApi,
+    scope: legacyScope,
+  });
   app.get('/', (_req, res) => res.redirect('/graphql'));
   app.use(jsonErrorHandler);
 
@@ -170,7 +179,7 @@ export async function createGatewayServer(config: GatewayConfig): Promise<Gatewa
     app,
     apollo,
     async start(port = config.http.port, host = config.http.host) {
-      listening = await listen(app, port, host, [lane]);
+      listening = await listen(app, port, host, [lane, merchantLane]);
       return listening;
     },
     async stop() {

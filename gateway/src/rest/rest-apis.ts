@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { ApolloServer } from '@apollo/server';
 import { currentRequestId } from '@pay/common';
 import type { TokenVerifier } from '../auth/token-verifier';
@@ -47,7 +47,7 @@ export function mountRestApis(
   passthrough: SingleSubgraphPassthrough,
   config: GatewayConfig,
   tokens: TokenVerifier,
-): void {
+): { merchantApi: Router } {
   const operations = loadRestOperations(join(REST_DOCUMENTS_DIR));
   const ctx: RestContext = {
     config,
@@ -58,5 +58,7 @@ export function mountRestApis(
   app.use(crmApi(ctx));
   app.use(accountClearingApi(ctx));
   app.use(openApi(ctx));
-  app.use(merchantApi(ctx));
+  const merchant = merchantApi(ctx);
+  app.use(merchant);
+  return { merchantApi: merchant };
 }
