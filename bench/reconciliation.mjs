@@ -36,8 +36,8 @@ const SMALL_ORDERS = Math.max(1000, Math.round(ORDERS / 10));
 const PSQL = process.env.BENCH_PSQL ?? '/usr/bin/psql';
 const SOURCE = 'wechat';
 const BILL_DATE = '2025-11-16';
-const DAY_START = new Date(`${BILL_DATE}T00:00:00+08:00`);
-const DAY_END = new Date(DAY_START.getTime() + 24 * 3600_000);
+const DAY_START = common.parseChinaDateTime(BILL_DATE);
+const DAY_END = common.addDays(DAY_START, 1);
 /** Orders outside the doubtful class are traded before 23:50 (the default 10-minute cut-off). */
 const BEFORE_CUTOFF_SECONDS = 23 * 3600 + 50 * 60;
 

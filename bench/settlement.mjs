@@ -25,8 +25,8 @@ const MERCHANTS = Number(process.env.BENCH_SETTLEMENT_MERCHANTS ?? 1_000);
 const UNRECONCILED = Math.floor(ORDERS / 20);
 const FIRST_MERCHANT = 3_000_000;
 /** Paid yesterday (China time); the scheduled run settles up to today's 00:00. */
-const today = new Date(`${common.formatChinaDate(new Date())}T00:00:00+08:00`);
-const yesterday = new Date(today.getTime() - 24 * 3600_000);
+const today = common.startOfChinaDay(new Date());
+const yesterday = common.addDays(today, -1);
 
 async function seed(client) {
   await client.query(
