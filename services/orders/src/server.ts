@@ -8,9 +8,8 @@ import {
   type SubgraphServer,
 } from '@pay/common';
 import type { OrdersConfig } from './config';
-import type { OrdersRuntime } from './runtime';
 import { buildOrdersSchema } from './schema';
-import { buildOrdersContext } from './context';
+import { buildOrdersContext, type OrdersRuntime } from './context';
 import { ordersModules } from './modules';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { merchantApiClaimCheck } from './modules/merchant/merchant-api-signature';

@@ -1,8 +1,7 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findByKeys, keyedLoader } from '@pay/common';
-import type { OrdersContext } from '../../context';
+import type { OrdersContext, OrdersRuntime } from '../../context';
 import { ChannelResolver, UpstreamConfigResolver } from './channel.resolver';
 import { Channel } from './channel.entity';
 import { MerchantChannel } from './merchant-channel.entity';

@@ -1,9 +1,8 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
 import express from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findByKeys, keyedLoader, numericKey } from '@pay/common';
-import type { OrdersContext } from '../../context';
+import type { OrdersContext, OrdersRuntime } from '../../context';
 import { MerchantResolver } from './merchant.resolver';
 import { Agent } from './agent.entity';
 import { Merchant } from './merchant.entity';

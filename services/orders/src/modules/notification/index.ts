@@ -1,5 +1,5 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
+import type { OrdersRuntime } from '../../context';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, partitionMaintenanceModule, type MonthlyPartitioning } from '@pay/common';
 import type { OrdersConfig } from '../../config';

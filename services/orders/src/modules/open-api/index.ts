@@ -1,5 +1,5 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
+import type { OrdersRuntime } from '../../context';
 import { OpenApiApp } from './open-api-app.entity';
 import { openApiSignatureRoutes } from './open-api-signature.routes';
 

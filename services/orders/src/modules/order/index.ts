@@ -1,8 +1,7 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keyedLoader, numericKey, OutboxEvent, partitionMaintenanceModule } from '@pay/common';
-import type { OrdersContext } from '../../context';
+import type { OrdersContext, OrdersRuntime } from '../../context';
 import { OrderConnectionResolver, OrderResolver } from './order.resolver';
 import { StoreOrdersResolver } from './store-orders.resolver';
 import { Order } from './order.entity';

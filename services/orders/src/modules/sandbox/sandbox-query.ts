@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ACTOR_HEADER, verifyActorHeader } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
+import type { OrdersRuntime } from '../../context';
 import { Order } from '../order/order.entity';
 import { OrderStatus } from '../order/order-status';
 import { sandboxEntries, type SandboxEntry } from './sandbox-book';

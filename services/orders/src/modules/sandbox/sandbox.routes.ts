@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Router } from 'express';
 import { AppError, formatChinaDateTime, formatFen, logger, signAlipayNotification } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
+import type { OrdersRuntime } from '../../context';
 import { Order } from '../order/order.entity';
 import { OrderStatus } from '../order/order-status';
 import { UpstreamAdapterKind, UpstreamConfig } from '../upstream/upstream-config.entity';

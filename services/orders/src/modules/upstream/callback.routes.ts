@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { AppError, logger } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
+import type { OrdersRuntime } from '../../context';
 import { ChannelSignatureError } from './channel-adapter';
 import { receiveChannelCallback } from './channel-callback';
 import { createChannelAdapters } from './channel-adapters';

@@ -1,8 +1,7 @@
 import type { ServiceModule } from '@pay/common';
-import type { OrdersRuntime } from '../../runtime';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keyedLoader, numericKey } from '@pay/common';
-import type { OrdersContext } from '../../context';
+import type { OrdersContext, OrdersRuntime } from '../../context';
 import { callbackRoutes } from './callback.routes';
 import { UpstreamConfig } from './upstream-config.entity';
 
