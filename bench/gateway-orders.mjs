@@ -17,14 +17,15 @@
 //       HTTP hop (bench/workers/http-hop.mjs: forward the bytes, answer the bytes, nothing
 //       else) over the subgraph directly: the floor any gateway process starts from on
 //       this machine, printed beside the gateway's ratios.
-//   cpu_per_gateway_request_<process>_<c> and cpu_per_subgraph_request_orders_<c>   CPU
-//       time (user + system, from /proc) the gateway and the orders subgraph used per
-//       request on each side: what the hop itself costs, apart from scheduling.
+//   cpu_per_<side>_request_<process>_<c>   CPU time (user + system, from /proc) the
+//       gateway, the bare hop, the orders subgraph and the whole machine (`machine`: the
+//       client and PostgreSQL too) used per request on each side (gateway, hop, subgraph):
+//       what each hop itself costs, apart from scheduling. At c=8 on two cores the p50
+//       ratio follows the machine's CPU per request.
 //
 // The two sides of each ratio are measured interleaved, in alternating rounds, so that
 // load from other processes falls on both alike.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -32,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, execute, parse } from 'graphql';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
+import { cpuMsOf } from '../scripts/lib/process-cpu.mjs';
 import { BENCH_RATE_LIMITS, startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,21 +82,6 @@ async function latencies(send, { requests, concurrency }) {
     }),
   );
   return times;
-}
-
-/**
- * CPU time (user + system, ms) each process has used so far, from /proc; empty where
- * there is no /proc. Clock ticks are 100 a second on Linux (CLK_TCK).
- */
-function cpuMsOf(pids) {
-  const used = {};
-  for (const [name, pid] of Object.entries(pids)) {
-    const path = `/proc/${pid}/stat`;
-    if (!existsSync(path)) continue;
-    const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
-    used[name] = (Number(fields[11]) + Number(fields[12])) * 10;
-  }
-  return used;
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -295,6 +282,7 @@ export async function run({ print }) {
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
     children.push(hop);
+    pids.hop = hop.pid;
     await new Promise((resolve, reject) => {
       hop.once('message', resolve);
       hop.once('exit', (code) => reject(new Error(`the HTTP hop exited with ${code}`)));
@@ -372,10 +360,14 @@ export async function run({ print }) {
       ratios[`hop_${tag}`] = viaHopMeasured.p50 / sub.p50;
       print(`http_hop_over_subgraph_p50_ratio_${tag}: ${ratios[`hop_${tag}`].toFixed(2)} x`);
       // Where a gateway request's time goes: CPU of each process per request on that side.
-      for (const [name, ms] of Object.entries(gw.cpuPerRequest))
-        print(`cpu_per_gateway_request_${name}_${tag}: ${ms.toFixed(2)} ms`);
-      if (sub.cpuPerRequest.orders !== undefined)
-        print(`cpu_per_subgraph_request_orders_${tag}: ${sub.cpuPerRequest.orders.toFixed(2)} ms`);
+      for (const [side, measured, processes] of [
+        ['gateway', gw, ['gateway', 'orders', 'machine']],
+        ['hop', viaHopMeasured, ['hop', 'machine']],
+        ['subgraph', sub, ['orders', 'machine']],
+      ])
+        for (const name of processes)
+          if (measured.cpuPerRequest[name] !== undefined)
+            print(`cpu_per_${side}_request_${name}_${tag}: ${measured.cpuPerRequest[name].toFixed(2)} ms`);
       ratios[tag] = gw.p50 / sub.p50;
       print(`gateway_over_subgraph_p50_ratio_${tag}: ${ratios[tag].toFixed(2)} x`);
       print(`gateway_over_subgraph_throughput_ratio_${tag}: ${(sub.rps / gw.rps).toFixed(2)} x`);

@@ -5,7 +5,9 @@
 // (one call to the orders service) and the envelope. Figures, never assertions.
 //
 // `rest_shim_over_graphql_p50_ratio` is the worse of the two p50 ratios, printed beside
-// each side's p50. The two sides are measured in alternating rounds (shim, GraphQL,
+// each side's p50, and each side's CPU per request of the gateway, orders, the ledger and
+// the whole machine (`<side>_cpu_per_request_<process>`): at 8 clients on two cores the
+// p50 follows the machine's CPU per request, so these show where the shim's extra goes. The two sides are measured in alternating rounds (shim, GraphQL,
 // GraphQL, shim, …) so that load from other processes falls on both alike.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -13,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../services/common/esm/embedded-postgres.mjs';
+import { cpuMsOf } from '../scripts/lib/process-cpu.mjs';
 import { BENCH_RATE_LIMITS, startService, stopChild, waitReady } from '../scripts/lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,24 +70,33 @@ async function expectOk(response, check) {
   if (!check(body)) throw new Error(`unexpected answer: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-/** Both sides in alternating rounds, each side's rounds pooled into one figure. */
-async function measureInterleaved(a, b, { requests, concurrency, rounds = 6 }) {
+/**
+ * Both sides in alternating rounds, each side's rounds pooled into one figure, with the
+ * CPU time each process in `pids` used per request on that side.
+ */
+async function measureInterleaved(a, b, { requests, concurrency, rounds = 6, pids = {} }) {
   const perRound = Math.max(concurrency, Math.ceil(requests / rounds));
   const pooled = [
-    { latencies: [], seconds: 0 },
-    { latencies: [], seconds: 0 },
+    { latencies: [], seconds: 0, cpuMs: {} },
+    { latencies: [], seconds: 0, cpuMs: {} },
   ];
   for (let round = 0; round < rounds; round += 1) {
     for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const cpuBefore = cpuMsOf(pids);
       const m = await measure([a, b][i], { requests: perRound, concurrency });
+      for (const [name, ms] of Object.entries(cpuMsOf(pids)))
+        pooled[i].cpuMs[name] = (pooled[i].cpuMs[name] ?? 0) + ms - cpuBefore[name];
       pooled[i].latencies.push(...m.latencies);
       pooled[i].seconds += m.seconds;
     }
   }
-  return pooled.map(({ latencies, seconds }) => {
+  return pooled.map(({ latencies, seconds, cpuMs }) => {
     latencies.sort((x, y) => x - y);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-    return { p50: pct(50), p95: pct(95), rps: latencies.length / seconds };
+    const cpuPerRequest = Object.fromEntries(
+      Object.entries(cpuMs).map(([name, ms]) => [name, ms / latencies.length]),
+    );
+    return { p50: pct(50), p95: pct(95), rps: latencies.length / seconds, cpuPerRequest };
   });
 }
 
@@ -158,6 +170,8 @@ export async function run({ print }) {
     // Only orders and ledger run here: /ready would wait for every subgraph.
     await waitReady(`http://127.0.0.1:${gatewayPort}/health`, 'gateway');
 
+    const [ordersChild, ledgerChild, gatewayChild] = children;
+    const pids = { gateway: gatewayChild.pid, orders: ordersChild.pid, ledger: ledgerChild.pid };
     const gatewayConfig = require(join(root, 'gateway/dist/index-lib.js')).loadGatewayConfig({});
     const token = common.signJwt(
       { sub: `merchant:${MERCHANT.id}`, role: 'MERCHANT', merchantId: MERCHANT.id },
@@ -214,7 +228,7 @@ export async function run({ print }) {
         }).then((r) => expectOk(r, c.ok));
       await rest();
       await graphql();
-      const [viaShim, viaGraphql] = await measureInterleaved(rest, graphql, options);
+      const [viaShim, viaGraphql] = await measureInterleaved(rest, graphql, { ...options, pids });
       for (const [label, m] of [
         [`rest_${c.name}`, viaShim],
         [`graphql_${c.name}`, viaGraphql],
@@ -222,6 +236,9 @@ export async function run({ print }) {
         print(`${label}_p50: ${m.p50.toFixed(2)} ms`);
         print(`${label}_p95: ${m.p95.toFixed(2)} ms`);
         print(`${label}_throughput: ${m.rps.toFixed(1)} req/s`);
+        // Where the shim's extra time goes: each process's CPU per request on that side.
+        for (const [process, ms] of Object.entries(m.cpuPerRequest))
+          print(`${label}_cpu_per_request_${process}: ${ms.toFixed(2)} ms`);
       }
       const ratio = viaShim.p50 / viaGraphql.p50;
       worst = Math.max(worst, ratio);
