@@ -49,6 +49,14 @@ describe('loadOrdersConfig', () => {
     expect(config.auth.internalSecret).toBe('another-secret-of-enough-length');
   });
 
+  it('keeps merchant credentials 300 s at most by default, 0 keeping none, and refuses a negative time', () => {
+    expect(loadOrdersConfig({}).auth.merchantCredentialsTtlMs).toBe(300_000);
+    expect(loadOrdersConfig({ MERCHANT_CREDENTIALS_TTL_SECONDS: '0' }).auth.merchantCredentialsTtlMs).toBe(0);
+    expect(problemsOf({ MERCHANT_CREDENTIALS_TTL_SECONDS: '-1' })).toEqual([
+      expect.stringContaining('MERCHANT_CREDENTIALS_TTL_SECONDS'),
+    ]);
+  });
+
   it('derives the public URL from the port', () => {
     expect(loadOrdersConfig({ ORDERS_PORT: '4999' }).http.publicUrl).toBe('http://127.0.0.1:4999');
   });

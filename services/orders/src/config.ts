@@ -91,6 +91,11 @@ const envSchema = z.object({
   SANDBOX_ALIPAY_APP_PUBLIC_KEY: pemKey('public'),
   /** The legacy merchant API's platform master key (`access_key`): signs debugging calls and `/summarybydaypzid`. */
   MERCHANT_API_MASTER_KEY: secret('demo-merchant-api-master-key'),
+  /**
+   * Seconds a merchant's status and key are kept for the merchant API's verdicts at most;
+   * they are dropped at once when the row changes (PostgreSQL notifies). 0: read every time.
+   */
+  MERCHANT_CREDENTIALS_TTL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SEED_DEMO_DATA: z.enum(['true', 'false']).default('false'),
   /** Where the seeded demo orders notify their merchant (`npm start` runs a receiver there). */
   DEMO_MERCHANT_NOTIFY_URL: z.string().url().default('http://127.0.0.1:4009/notify'),
@@ -103,7 +108,12 @@ export interface OrdersConfig {
   /** The internal `/metrics` listener (not the public port). */
   metrics: { port: number; host: string };
   db: DatabaseConfig;
-  auth: { internalSecret: string; masterKey: string };
+  auth: {
+    internalSecret: string;
+    masterKey: string;
+    /** Longest a merchant's status and key are kept (ms); 0: not kept. */
+    merchantCredentialsTtlMs: number;
+  };
   notify: {
     scheduleSeconds: number[];
     timeoutMs: number;
@@ -147,7 +157,11 @@ export function loadOrdersConfig(env: Record<string, string | undefined> = proce
     },
     db: databaseConfig(e),
     metrics: { port: e.ORDERS_METRICS_PORT, host: e.METRICS_HOST },
-    auth: { internalSecret: e.INTERNAL_SIGNING_SECRET, masterKey: e.MERCHANT_API_MASTER_KEY },
+    auth: {
+      internalSecret: e.INTERNAL_SIGNING_SECRET,
+      masterKey: e.MERCHANT_API_MASTER_KEY,
+      merchantCredentialsTtlMs: e.MERCHANT_CREDENTIALS_TTL_SECONDS * 1000,
+    },
     notify: {
       scheduleSeconds: e.NOTIFY_RETRY_SCHEDULE ?? DEFAULT_NOTIFY_SCHEDULE_SECONDS,
       timeoutMs: e.NOTIFY_TIMEOUT_MS,

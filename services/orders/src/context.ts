@@ -4,6 +4,7 @@ import { createOrdersLoaders, type OrdersLoaders } from './loaders';
 import type { OrdersConfig } from './config';
 import type { SandboxKeys } from './modules/sandbox/sandbox-keys';
 import type { EventSink } from './modules/order/event-sink.client';
+import type { MerchantCredentialCache } from './modules/merchant/merchant-credentials';
 
 /** Long-lived collaborators of the orders service, shared by requests and jobs. */
 export interface OrdersRuntime {
@@ -12,6 +13,8 @@ export interface OrdersRuntime {
   jobs: JobQueue;
   relay: OutboxRelay;
   sandboxKeys: SandboxKeys;
+  /** Merchants' status and signing keys for the merchant API's verdicts, kept until their row changes. */
+  merchantCredentials: MerchantCredentialCache;
   /** The ledger, when configured: money-moving events go there and reversals ask it first. */
   ledger: EventSink | null;
   /** Base URL payers and channels reach this service at; known once it listens. */

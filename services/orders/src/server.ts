@@ -13,6 +13,7 @@ import { buildOrdersContext, type OrdersRuntime } from './context';
 import { ordersModules } from './modules';
 import { createSandboxKeys } from './modules/sandbox/sandbox-keys';
 import { merchantApiClaimCheck } from './modules/merchant/merchant-api-signature';
+import { merchantCredentialCache } from './modules/merchant/merchant-credentials';
 import { forwardingConsumer, httpEventSink } from './modules/order/event-sink.client';
 import { ORDER_TOPICS } from './modules/order/order-events';
 import { notificationConsumer } from './modules/notification/notification.service';
@@ -53,32 +54,49 @@ export async function createOrdersServer(options: {
     intervalMs: config.outbox.intervalMs,
     retention: { hours: config.outbox.retentionHours },
   });
+  // LISTEN needs a session of its own: PostgreSQL itself, not a transaction-pooling PgBouncer.
+  const merchantCredentials = merchantCredentialCache(
+    config.db.directUrl ?? options.databaseUrl,
+    config.auth.merchantCredentialsTtlMs,
+  );
+  if (config.auth.merchantCredentialsTtlMs > 0) await merchantCredentials.start();
   const runtime: OrdersRuntime = {
     orm,
     config,
     jobs,
     relay,
+    merchantCredentials,
     sandboxKeys: createSandboxKeys(config.sandbox),
     publicUrl: config.http.publicUrl,
     ledger,
   };
-  const server = await createSubgraphServer({
-    orm,
-    http: config.http,
-    internalSecret: config.auth.internalSecret,
-    schema: await buildOrdersSchema(),
-    modules: ordersModules,
-    runtime,
-    jobs,
-    buildContext: (actor, requestId) => buildOrdersContext(runtime, actor, requestId),
-    // The merchant API's signature checked with the operation it authorises (folded verdicts).
-    checkClaim: merchantApiClaimCheck(orm.em, config.auth.masterKey),
-    onListening: (listening, asked) => {
-      if (!config.http.publicUrl || asked.port === 0) runtime.publicUrl = listening.url;
-      relay.start();
-    },
-    // The relay still queues notification jobs: it stops first.
-    beforeStop: () => relay.stop(),
-  });
+  let server: SubgraphServer;
+  try {
+    server = await createSubgraphServer({
+      orm,
+      http: config.http,
+      internalSecret: config.auth.internalSecret,
+      schema: await buildOrdersSchema(),
+      modules: ordersModules,
+      runtime,
+      jobs,
+      buildContext: (actor, requestId) => buildOrdersContext(runtime, actor, requestId),
+      // The merchant API's signature checked with the operation it authorises (folded verdicts).
+      checkClaim: merchantApiClaimCheck(orm.em, merchantCredentials, config.auth.masterKey),
+      onListening: (listening, asked) => {
+        if (!config.http.publicUrl || asked.port === 0) runtime.publicUrl = listening.url;
+        relay.start();
+      },
+      // The relay still queues notification jobs: it stops first.
+      beforeStop: async () => {
+        await relay.stop();
+        await merchantCredentials.stop();
+      },
+    });
+  } catch (error) {
+    // It does not listen yet: the credentials' session must not outlive the failure.
+    await merchantCredentials.stop();
+    throw error;
+  }
   return { ...server, runtime };
 }

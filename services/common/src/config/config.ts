@@ -107,8 +107,8 @@ export const commonEnvShape = {
   DATABASE_READ_URL: postgresUrl.optional(),
   /**
    * PostgreSQL itself when DATABASE_URL goes through a transaction-pooling PgBouncer: the
-   * migration lock is a session-level advisory lock and needs a session of its own.
-   * Unset: DATABASE_URL.
+   * migration lock (a session-level advisory lock) and LISTEN (orders' merchant keys)
+   * need sessions of their own. Unset: DATABASE_URL.
    */
   DATABASE_DIRECT_URL: postgresUrl.optional(),
   /** Shared by the gateway (signs) and subgraphs (verify) for the actor header. */

@@ -6,3 +6,4 @@ export * from './pg-array';
 export * from './service-roles';
 export * from './plain-rows';
 export * from './monthly-partitions';
+export * from './notified-cache';

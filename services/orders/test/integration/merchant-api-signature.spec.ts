@@ -6,7 +6,8 @@ const DEMO_KEY = 'key-2024164-demo';
 
 /**
  * `POST /internal/merchant-api/verify-signature`, as the gateway's REST shim asks it: a
- * verdict reflects the merchant's key and status as they are now, from the next request on.
+ * verdict reflects the merchant's key and status as they are now, from the moment
+ * PostgreSQL's notice of a change reaches the service (the credential cache).
  */
 describe('merchant API signature verdicts', () => {
   let app: OrdersTestApp;
@@ -22,15 +23,28 @@ describe('merchant API signature verdicts', () => {
   });
 
   afterEach(async () => {
+    jest.restoreAllMocks();
     await setMerchant({ key: DEMO_KEY, status: 'active' });
   });
 
+  /** Changes the merchant's row as an operator's SQL would, and waits for the service to hear of it. */
   async function setMerchant(change: { key?: string; status?: string }): Promise<void> {
     const connection = app.orm.em.getConnection();
-    if (change.key)
+    const cache = app.server.runtime.merchantCredentials;
+    const [now] = await connection.execute<{ signing_key: string; status: string }[]>(
+      'select signing_key, status from merchant where id = ?',
+      [MERCHANT_ID],
+    );
+    if (change.key && change.key !== now!.signing_key) {
+      const notice = cache.nextNotice();
       await connection.execute('update merchant set signing_key = ? where id = ?', [change.key, MERCHANT_ID]);
-    if (change.status)
+      expect(await notice).toBe(String(MERCHANT_ID));
+    }
+    if (change.status && change.status !== now!.status) {
+      const notice = cache.nextNotice();
       await connection.execute('update merchant set status = ? where id = ?', [change.status, MERCHANT_ID]);
+      expect(await notice).toBe(String(MERCHANT_ID));
+    }
   }
 
   async function verdict(key: string, extra: Record<string, SignableValue> = {}) {
@@ -75,6 +89,48 @@ describe('merchant API signature verdicts', () => {
     expect(await verdict(DEMO_KEY)).toEqual({ ok: false, code: 'MERCHANT_DISABLED' });
     await setMerchant({ status: 'active' });
     expect((await verdict(DEMO_KEY)).ok).toBe(true);
+  });
+
+  /** Counts the verdicts' reads of merchant rows (the loads behind the credential cache). */
+  function countKeyReads(): { count: number } {
+    const cache = app.server.runtime.merchantCredentials;
+    const read = cache.read.bind(cache);
+    const reads = { count: 0 };
+    jest.spyOn(cache, 'read').mockImplementation((key, load) =>
+      read(key, () => {
+        reads.count += 1;
+        return load();
+      }),
+    );
+    return reads;
+  }
+
+  it('reads a merchant’s key once for many verdicts, and again once its row changed', async () => {
+    expect(app.server.runtime.merchantCredentials.listening).toBe(true);
+    await setMerchant({ key: 'key-2024164-fresh' }); // nothing kept for it now
+    const reads = countKeyReads();
+    for (let i = 0; i < 5; i += 1) expect((await verdict('key-2024164-fresh')).ok).toBe(true);
+    expect(reads.count).toBe(1);
+    await setMerchant({ key: DEMO_KEY });
+    expect((await verdict(DEMO_KEY)).ok).toBe(true);
+    expect(await verdict('key-2024164-fresh')).toEqual({ ok: false, code: 'SIGNATURE_INVALID' });
+    expect(reads.count).toBe(2);
+  });
+
+  it('hears only of changes to the status or the key: another column keeps the key kept', async () => {
+    expect((await verdict(DEMO_KEY)).ok).toBe(true);
+    const reads = countKeyReads();
+    const connection = app.orm.em.getConnection();
+    await connection.execute(`update merchant set name = name || ' ' where id = ?`, [MERCHANT_ID]);
+    // A key change after it is the first notice that arrives.
+    const notice = app.server.runtime.merchantCredentials.nextNotice();
+    await connection.execute(
+      `update merchant set signing_key = 'key-2023100-rotated' where id = ?`,
+      [2023100],
+    );
+    expect(await notice).toBe('2023100');
+    expect((await verdict(DEMO_KEY)).ok).toBe(true);
+    expect(reads.count).toBe(0);
   });
 
   it('answers MERCHANT_DISABLED for a merchant that does not exist', async () => {

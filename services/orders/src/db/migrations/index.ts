@@ -12,6 +12,7 @@ import { Migration20261207090000_notify_log_partitions } from './Migration202612
 import { Migration20261207100000_order_request_parameters } from './Migration20261207100000_order_request_parameters';
 import { Migration20261208090000_order_audit_partitions } from './Migration20261208090000_order_audit_partitions';
 import { Migration20261208110000_order_partitions } from './Migration20261208110000_order_partitions';
+import { Migration20261210090000_merchant_credential_notify } from './Migration20261210090000_merchant_credential_notify';
 
 /** Checked-in migrations, oldest first. */
 export const ordersMigrations: MigrationObject[] = [
@@ -46,4 +47,8 @@ export const ordersMigrations: MigrationObject[] = [
     class: Migration20261208090000_order_audit_partitions,
   },
   { name: 'Migration20261208110000_order_partitions', class: Migration20261208110000_order_partitions },
+  {
+    name: 'Migration20261210090000_merchant_credential_notify',
+    class: Migration20261210090000_merchant_credential_notify,
+  },
 ];

@@ -42,10 +42,10 @@ export const merchantModule: ServiceModule<OrdersRuntime, ReturnType<typeof merc
       },
     },
   },
-  routes: ({ orm, config }) =>
+  routes: (runtime) =>
     express
       .Router()
-      .use(merchantSecurityRoutes(orm, config.auth.internalSecret))
-      .use(merchantApiSignatureRoutes(orm, config.auth.internalSecret, config.auth.masterKey)),
+      .use(merchantSecurityRoutes(runtime.orm, runtime.config.auth.internalSecret))
+      .use(merchantApiSignatureRoutes(runtime)),
   loaders: merchantLoaders,
 };

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { internalRoute, merchantApiVerdictContract } from '@pay/common';
+import type { OrdersRuntime } from '../../context';
 import { verifyMerchantApiSignature } from './merchant-api-signature';
 
 /**
@@ -9,9 +9,12 @@ import { verifyMerchantApiSignature } from './merchant-api-signature';
  * answered `{ ok: true, caller }` or `{ ok: false, code }` (SIGNATURE_INVALID,
  * MERCHANT_DISABLED). Signed SYSTEM callers only.
  */
-export function merchantApiSignatureRoutes(orm: MikroORM, internalSecret: string, masterKey: string): Router {
+export function merchantApiSignatureRoutes({ orm, config, merchantCredentials }: OrdersRuntime): Router {
+  const { internalSecret, masterKey } = config.auth;
   return internalRoute(merchantApiVerdictContract, { internalSecret, bodyLimit: '256kb' }, (request) =>
-    // A single-row read on the connection: no fork, no identity map (see the function).
-    verifyMerchantApiSignature(orm.em, masterKey, request.params, { platformOnly: request.platformOnly }),
+    // No fork, no identity map: a kept or single-row read (see the function).
+    verifyMerchantApiSignature(orm.em, merchantCredentials, masterKey, request.params, {
+      platformOnly: request.platformOnly,
+    }),
   );
 }

@@ -5,12 +5,12 @@ import {
   merchantApiActor,
   merchantApiVerdictContract,
   MERCHANT_API_PROOF_EXTENSION,
-  queryPlainRows,
   verifyMerchantSign,
   type ClaimCheck,
   type SignableValue,
 } from '@pay/common';
 import { MerchantStatus } from './merchant.entity';
+import { readMerchantCredentials, type MerchantCredentialCache } from './merchant-credentials';
 
 /** Who a verified legacy merchant API request speaks for. */
 export type MerchantApiCaller =
@@ -25,12 +25,14 @@ export type MerchantApiVerdict =
  * endpoints (`platformOnly`) accept the master key alone and need no merchant. The keys
  * never leave this service: the gateway sends the parameters and gets a verdict.
  *
- * Every verdict reads the merchant's status and key afresh — one single-row statement,
- * no managed entity, not even a query builder — so a changed key or a disabled merchant counts from the very next
- * request: there is no cache to fall behind.
+ * The merchant's status and key come from the credential cache, which drops a merchant
+ * when PostgreSQL notifies that its row changed (merchant-credentials.ts): a changed key
+ * or a disabled merchant counts once that notice arrives, milliseconds after the change
+ * commits, and from the very next request whenever the cache is not listening.
  */
 export async function verifyMerchantApiSignature(
   em: EntityManager,
+  credentials: MerchantCredentialCache,
   masterKey: string,
   params: Record<string, SignableValue>,
   options: { platformOnly: boolean },
@@ -46,12 +48,9 @@ export async function verifyMerchantApiSignature(
   if (!Number.isSafeInteger(id) || id <= 0 || String(params.merchant_id).trim() !== String(id)) {
     return { ok: false, code: 'MERCHANT_DISABLED' };
   }
-  // A prepared statement on the driver: this runs before every legacy API request.
-  const [merchant] = (await queryPlainRows(em, 'select status, signing_key from merchant where id = $1', [
-    id,
-  ])) as { status: MerchantStatus; signing_key: string }[];
+  const merchant = await readMerchantCredentials(credentials, em, id);
   if (!merchant || merchant.status !== MerchantStatus.ACTIVE) return { ok: false, code: 'MERCHANT_DISABLED' };
-  const secret = usesMasterKey ? masterKey : merchant.signing_key;
+  const secret = usesMasterKey ? masterKey : merchant.signingKey;
   return verifyMerchantSign(params, secret)
     ? { ok: true, caller: { kind: 'merchant', merchantId: id, masterKey: usesMasterKey } }
     : { ok: false, code: 'SIGNATURE_INVALID' };
@@ -64,13 +63,17 @@ export async function verifyMerchantApiSignature(
  * the verdict endpoint checks it, and the operation runs only when the verdict's caller
  * is exactly the claimed actor; anything else is refused as a bad signature.
  */
-export function merchantApiClaimCheck(em: EntityManager, masterKey: string): ClaimCheck {
+export function merchantApiClaimCheck(
+  em: EntityManager,
+  credentials: MerchantCredentialCache,
+  masterKey: string,
+): ClaimCheck {
   return async (claim, extensions) => {
     const proof = merchantApiVerdictContract.request.safeParse(
       (extensions as Record<string, unknown> | undefined)?.[MERCHANT_API_PROOF_EXTENSION],
     );
     if (claim.proof !== 'merchant-api' || !proof.success) return { ok: false, code: 'SIGNATURE_INVALID' };
-    const verdict = await verifyMerchantApiSignature(em, masterKey, proof.data.params, {
+    const verdict = await verifyMerchantApiSignature(em, credentials, masterKey, proof.data.params, {
       platformOnly: proof.data.platformOnly,
     });
     if (!verdict.ok) return verdict;
