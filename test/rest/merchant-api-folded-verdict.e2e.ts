@@ -62,13 +62,22 @@ describe('merchant API: the signature verdict folded into the orders call', () =
     expect(await verdictCalls()).toBe(before);
   });
 
-  it('asks on its own when the operation is not orders’ alone (/balance: the ledger)', async () => {
+  it('/balance (orders’ merchant, then the ledger’s balance) carries the claim on orders’ fetch of the plan', async () => {
     const before = await verdictCalls();
     expect((await merchantApiCall<Envelope>(platform, '/balance')).body.code).toBe(0);
-    expect(await verdictCalls()).toBe(before + 1);
+    expect(await verdictCalls()).toBe(before);
   });
 
-  it('answers the ledger’s query, started beside the verdict, only once the verdict accepts', async () => {
+  it('asks on its own when the ledger alone answers (/withdrawlist), the query started beside it', async () => {
+    const before = await verdictCalls();
+    const ok = await merchantApiCall<Envelope>(platform, '/withdrawlist');
+    expect(ok.body).toMatchObject({ code: 0, message: 'success' });
+    expect(await verdictCalls()).toBe(before + 1);
+    const forged = await merchantApiCall<Envelope>(platform, '/withdrawlist', { sign: 'ABCDEF' });
+    expect(forged.body).toEqual({ code: 1, message: '签名错误', data: null });
+  });
+
+  it('answers /balance’s plan only once orders accepted the claim on its fetch', async () => {
     const ok = await merchantApiCall<Envelope>(platform, '/balance');
     expect(ok.body).toMatchObject({
       code: 0,

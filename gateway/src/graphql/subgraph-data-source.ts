@@ -74,10 +74,35 @@ export class SignedActorDataSource
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (!context.actor) return;
-    // A claim goes only through `forward`; planned fetches carry verified actors alone.
-    if (context.claim) throw new Error('a claimed actor reached a planned subgraph fetch');
-    request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.internalSecret));
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context.claim) {
+      // A claim reaches a planned fetch only with the check that settles it (GatewayContext).
+      if (!context.claimCheck) throw new Error('a claimed actor reached a planned subgraph fetch');
+      if (context.claimCheck.subgraph === this.subgraph.name) {
+        request.http?.headers.set(
+          ACTOR_HEADER,
+          signClaimHeader({ actor: context.actor, proof: context.claim }, this.internalSecret),
+        );
+        request.extensions = { ...request.extensions, ...context.claimCheck.extensions };
+        return;
+      }
+    }
+    request.http?.headers.set(ACTOR_HEADER, signActorHeader(context.actor, this.internalSecret));
+  }
+
+  /** Notes what the subgraph that checks a claim said of it (see willSendRequest). */
+  override didReceiveResponse({
+    response,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const check = context.claimCheck;
+    if (context.claim && check?.subgraph === this.subgraph.name) {
+      const verdict = response.http?.headers.get(SIGNATURE_VERDICT_HEADER) ?? undefined;
+      // Each of its fetches is checked; a refusal, once given, stands.
+      if (verdict !== undefined && (check.verdict === undefined || check.verdict === 'ok'))
+        check.verdict = verdict;
+    }
+    return response;
   }
 
   override async process(options: ProcessOptions): Promise<ProcessResult> {

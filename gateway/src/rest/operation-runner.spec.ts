@@ -21,12 +21,17 @@ function runnerWith(
   outcome: PassthroughOutcome,
   executed: { errors?: unknown[]; data?: unknown } = {},
   subgraph: string | null = 'orders',
+  /** What the claim's checking subgraph answers on its fetch of a plan (as the data source notes it). */
+  planVerdict?: string,
 ) {
   const contexts: GatewayContext[] = [];
   const sent: { request: GraphqlRequest; context: GatewayContext }[] = [];
   const apollo = {
-    executeOperation: async (_request: unknown, options: { contextValue: GatewayContext }) => {
-      contexts.push(options.contextValue);
+    executeOperation: async (_request: GraphqlRequest, options: { contextValue: GatewayContext }) => {
+      // As Apollo Server does: the operation runs with a shallow copy of the context.
+      const context = { ...options.contextValue };
+      contexts.push(context);
+      if (context.claimCheck && planVerdict !== undefined) context.claimCheck.verdict = planVerdict;
       return { body: { kind: 'single', singleResult: executed } };
     },
   } as unknown as ApolloServer<GatewayContext>;
@@ -158,5 +163,70 @@ describe('runClaimed: a signature verdict folded into the operation', () => {
     await expect(outcome.verdict === 'not-folded' ? outcome.early : null).rejects.toEqual(
       new OperationError('FORBIDDEN', 'no'),
     );
+  });
+});
+
+describe('runClaimed: a query planned over several subgraphs', () => {
+  const claim = { actor: TEST_ACTORS.merchant, proof: 'merchant-api' as const };
+  const proof = { subgraph: 'orders', extensions: { merchantApiSignature: { params: { sign: 'S' } } } };
+  const planned = { data: { balance: { available: '5.00' } } };
+  const refusedFetch = { errors: [{ message: 'bad signature', extensions: { code: 'SIGNATURE_INVALID' } }] };
+
+  it('runs the plan as the claim, the proof for the keys’ owner, and answers when it accepted', async () => {
+    const { runClaimed, contexts } = runnerWith({ kind: 'declined' }, planned, null, 'ok');
+    expect(await runClaimed('Balance', {}, claim, proof)).toEqual({ verdict: 'ok', data: planned.data });
+    expect(contexts).toEqual([
+      {
+        actor: TEST_ACTORS.merchant,
+        claim: 'merchant-api',
+        claimCheck: { ...proof, verdict: 'ok' },
+        requestId: 'req-1',
+      },
+    ]);
+  });
+
+  it('answers the refusal of the keys’ owner alone, whatever the plan answered', async () => {
+    const refused = runnerWith({ kind: 'declined' }, refusedFetch, null, 'SIGNATURE_INVALID');
+    expect(await refused.runClaimed('Balance', {}, claim, proof)).toEqual({
+      verdict: 'refused',
+      code: 'SIGNATURE_INVALID',
+    });
+    const disabledWithData = runnerWith({ kind: 'declined' }, planned, null, 'MERCHANT_DISABLED');
+    expect(await disabledWithData.runClaimed('Balance', {}, claim, proof)).toEqual({
+      verdict: 'refused',
+      code: 'MERCHANT_DISABLED',
+    });
+  });
+
+  it('hands the answer on, unread, when the plan never asked the keys’ owner', async () => {
+    const silent = runnerWith({ kind: 'declined' }, planned, null);
+    const outcome = await silent.runClaimed('Balance', {}, claim, proof);
+    expect(outcome).toEqual({ verdict: 'not-folded', early: expect.any(Promise) as unknown });
+    expect(outcome.verdict === 'not-folded' && (await outcome.early)).toEqual(planned.data);
+    const failing = runnerWith({ kind: 'declined' }, refusedFetch, null, 'MAYBE');
+    const failed = await failing.runClaimed('Balance', {}, claim, proof);
+    await new Promise((resolve) => setImmediate(resolve)); // no unhandled rejection meanwhile
+    await expect(failed.verdict === 'not-folded' ? failed.early : null).rejects.toEqual(
+      new OperationError('SIGNATURE_INVALID', 'bad signature'),
+    );
+  });
+
+  it('fails as the operation failed once the keys’ owner accepted the claim', async () => {
+    const accepted = runnerWith(
+      { kind: 'declined' },
+      { errors: [{ message: 'down', extensions: { code: 'DEPENDENCY_UNAVAILABLE' } }] },
+      null,
+      'ok',
+    );
+    await expect(accepted.runClaimed('Balance', {}, claim, proof)).rejects.toEqual(
+      new OperationError('DEPENDENCY_UNAVAILABLE', 'down'),
+    );
+  });
+
+  it('never runs a mutation’s plan before its verdict', async () => {
+    const { runClaimed, sent, contexts } = runnerWith({ kind: 'declined' }, planned, null, 'ok');
+    expect(await runClaimed('Adjust', {}, claim, proof)).toEqual({ verdict: 'not-folded' });
+    expect(sent).toEqual([]);
+    expect(contexts).toEqual([]);
   });
 });

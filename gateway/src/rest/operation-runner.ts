@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { Kind, OperationTypeNode } from 'graphql';
 import type { Actor, ActorClaim } from '@pay/common';
-import type { GatewayContext } from '../graphql/context';
+import type { ClaimCheck, GatewayContext } from '../graphql/context';
 import type { GraphqlRequest, SingleSubgraphPassthrough } from '../graphql/single-subgraph-passthrough';
 import type { RestOperation } from './graphql-documents';
 
@@ -46,10 +46,12 @@ export type ClaimedRun<T> =
  * anything and says so in its answer; data with errors after an accepted verdict is
  * answered by the normal path as the then verified actor.
  *
- * A query another subgraph answers (`/balance`: the ledger's) starts at once as the claim,
- * beside the caller's own verdict call, instead of after it: it changes nothing, and its
- * answer reaches nobody unless the verdict accepts the claim — the wait is the longer of
- * the two calls, not their sum. Mutations never run before their verdict.
+ * A query planned over several subgraphs (`/balance`: orders' merchant, the ledger's
+ * balance) runs as the claim with the proof on the keys' owner's own fetch, which checks it
+ * there: no verdict call of its own. A query another subgraph answers alone starts at once
+ * as the claim, beside the caller's own verdict call, instead of after it. Either changes
+ * nothing, and its answer reaches nobody unless the verdict accepts the claim. Mutations
+ * never run before their verdict.
  */
 export type RunClaimed = <T, V extends object = Record<string, unknown>>(
   name: string,
@@ -122,8 +124,10 @@ export function createOperationRunner(
     proof: { subgraph: string; extensions: Record<string, unknown> },
   ): Promise<ClaimedRun<T>> => {
     const request = requestOf(name, variables);
-    if (passthrough.subgraphOf(request) !== proof.subgraph) {
+    const answeredBy = passthrough.subgraphOf(request);
+    if (answeredBy !== proof.subgraph) {
       if (!isQuery(name)) return { verdict: 'not-folded' };
+      if (answeredBy === null) return runPlanClaimed<T>(request, claim, proof);
       const early = run<T, V>(name, variables, claim.actor);
       // Unread when the verdict refuses the claim: its failure is nobody's then.
       early.catch(() => undefined);
@@ -141,6 +145,43 @@ export function createOperationRunner(
     }
     if (outcome.kind === 'answered') return { verdict: 'ok', data: dataOf<T>(outcome.body) };
     return { verdict: 'ok', data: await execute<T>(request, { actor: claim.actor, requestId: requestId() }) };
+  };
+
+  /**
+   * A query planned over several subgraphs, run as the claim: the keys' owner checks it on
+   * its own fetch of the plan (`claimCheck`, subgraph-data-source.ts), so no verdict call
+   * of its own is needed; a plan that never asks the keys' owner hands its answer on as
+   * `early`, for the caller's own verdict to release.
+   */
+  const runPlanClaimed = async <T>(
+    request: GraphqlRequest,
+    claim: ActorClaim,
+    proof: { subgraph: string; extensions: Record<string, unknown> },
+  ): Promise<ClaimedRun<T>> => {
+    const check: ClaimCheck = { ...proof };
+    const context: GatewayContext = {
+      actor: claim.actor,
+      claim: claim.proof,
+      claimCheck: check,
+      requestId: requestId(),
+    };
+    let answer: { data: T } | { error: unknown };
+    try {
+      answer = { data: await execute<T>(request, context) };
+    } catch (error) {
+      answer = { error };
+    }
+    const { verdict } = check;
+    if (verdict !== undefined && REFUSALS.has(verdict))
+      return { verdict: 'refused', code: verdict as 'SIGNATURE_INVALID' | 'MERCHANT_DISABLED' };
+    if (verdict === 'ok') {
+      if ('error' in answer) throw answer.error;
+      return { verdict: 'ok', data: answer.data };
+    }
+    const early = 'error' in answer ? Promise.reject(answer.error) : Promise.resolve(answer.data);
+    // Unread when the verdict refuses the claim: its failure is nobody's then.
+    early.catch(() => undefined);
+    return { verdict: 'not-folded', early };
   };
 
   return { run, runClaimed };
