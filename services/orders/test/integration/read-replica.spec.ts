@@ -5,7 +5,7 @@ import { ordersMigrations } from '../../src/db/migrations';
 import { buildStandardWorld } from '../../src/db/seeders/builders';
 import { createOrdersServer } from '../../src/server';
 import { createOrder } from '../support/order-helpers';
-import { ACTORS, type OrdersTestApp } from '../support/orders-app';
+import { ACTORS, ordersTestApp, type OrdersTestApp } from '../support/orders-app';
 import { openTestOrdersDatabase } from '../support/orders-database';
 
 const OVERVIEW = `{ platformOverview(days: 1) { total { orderCount } } }`;
@@ -30,8 +30,16 @@ describe('a read replica (DATABASE_READ_URL) for statistics', () => {
     });
     const world = await buildStandardWorld(orm.em.fork());
     const config = testOrdersConfig({ db: { url: primary.url, poolMax: 5, readUrl: replica.url } });
-    const started = await startTestSubgraph({ ...primary, orm }, config, createOrdersServer);
-    app = { ...started, world };
+    // Closing the app closes this ORM (with its replica pool) too, then the primary's database.
+    const db = {
+      orm,
+      url: primary.url,
+      close: async () => {
+        await orm.close(true);
+        await primary.close();
+      },
+    };
+    app = ordersTestApp(await startTestSubgraph(db, config, createOrdersServer), world);
   });
   afterAll(async () => {
     await app.close();

@@ -19,7 +19,14 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
     outbox: { ...testOrdersConfig().outbox, intervalMs: 100 },
     ...overrides,
   });
-  const app = await startTestSubgraph(db, config, createOrdersServer);
+  return ordersTestApp(await startTestSubgraph(db, config, createOrdersServer), world);
+}
+
+/** A started orders test subgraph as an OrdersTestApp, whose `close` also lets pg-boss settle. */
+export function ordersTestApp(
+  app: TestSubgraph<OrdersServer, OrdersConfig>,
+  world: OrdersTestApp['world'],
+): OrdersTestApp {
   return {
     ...app,
     world,
@@ -27,7 +34,8 @@ export async function startOrdersTestApp(overrides: Partial<OrdersConfig> = {}):
       await app.close();
       // pg-boss's stop leaves a loop that re-checks its stopped workers once a second; let
       // it end before jest tears the module registry down (else a short test file can fail
-      // after its tests passed, with "Cannot destructure property 'setTimeout'").
+      // after its tests passed, with "Cannot destructure property 'setTimeout'", or keep
+      // its worker from exiting).
       await new Promise((resolve) => setTimeout(resolve, 1100));
     },
   };
